@@ -1,0 +1,76 @@
+using System.CommandLine;
+using Newtonsoft.Json;
+using RelationsGraph.Cli.Commands;
+using RelationsGraph.Serialization;
+
+namespace RelationsGraph.Cli;
+
+/// <summary>The relgraph command line: parses, calls the library, prints, returns an exit code.</summary>
+internal static class Cli
+{
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var context = new CliContext(output, error);
+        var root = BuildRoot(context);
+        var result = root.Parse(args);
+        if (result.Errors.Count > 0)
+        {
+            foreach (var parseError in result.Errors)
+            {
+                error.WriteLine($"error: {parseError.Message}");
+            }
+
+            var command = result.CommandResult.Command;
+            var name = command is RootCommand ? "relgraph" : $"relgraph {command.Name}";
+            error.WriteLine($"Run '{name} --help' for usage and examples.");
+            return ExitCodes.BadInput;
+        }
+
+        return result.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+    }
+
+    public static RootCommand BuildRoot(CliContext context)
+    {
+        var root = new RootCommand(
+            "relgraph: ask a temporal knowledge graph of international relations about actors, paths, " +
+            "neighbourhoods and time slices. Every answer cites its evidence.\n\n" +
+            "Exit codes: 0 answered, 1 no result, 2 bad input or bad data.");
+        root.Options.Add(context.GraphOption);
+        root.Options.Add(context.FormatOption);
+        root.Subcommands.Add(ValidateCommand.Create(context));
+        root.Subcommands.Add(ActorsCommand.Create(context));
+        root.Subcommands.Add(ShowCommand.Create(context));
+        return root;
+    }
+
+    /// <summary>Runs a command body, turning user and data mistakes into one line on stderr and exit code 2.</summary>
+    public static int Guard(CliContext context, Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (UserInputException e)
+        {
+            return Fail(context, e.Message);
+        }
+        catch (GraphDataException e)
+        {
+            return Fail(context, e.Message);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Fail(context, e.Message);
+        }
+        catch (JsonException e)
+        {
+            return Fail(context, e.Message);
+        }
+    }
+
+    private static int Fail(CliContext context, string message)
+    {
+        context.Error.WriteLine($"error: {message}");
+        return ExitCodes.BadInput;
+    }
+}

@@ -1,0 +1,63 @@
+using System.CommandLine;
+using RelationsGraph.Graph;
+using RelationsGraph.Model;
+
+namespace RelationsGraph.Cli;
+
+/// <summary>What every command needs: the writers, the options shared by all commands, and the graph.</summary>
+internal sealed class CliContext(TextWriter output, TextWriter error)
+{
+    private readonly Dictionary<string, RelationGraph> loaded = new(StringComparer.Ordinal);
+
+    public TextWriter Output { get; } = output;
+
+    public TextWriter Error { get; } = error;
+
+    public Option<string?> GraphOption { get; } = new("--graph")
+    {
+        Description = "The graph file to read (default: the graph bundled with the library).",
+        HelpName = "FILE",
+        Recursive = true,
+    };
+
+    public Option<string> FormatOption { get; } = CreateFormatOption();
+
+    public bool IsJson(ParseResult result) => result.GetValue(FormatOption) == "json";
+
+    /// <summary>Loads the graph named by --graph, or the bundled one; each file is read once per session.</summary>
+    public RelationGraph Graph(ParseResult result)
+    {
+        var path = result.GetValue(GraphOption);
+        if (path is null)
+        {
+            return RelationGraph.LoadBundled();
+        }
+
+        var full = Path.GetFullPath(path);
+        if (!loaded.TryGetValue(full, out var graph))
+        {
+            graph = RelationGraph.Load(path);
+            loaded[full] = graph;
+        }
+
+        return graph;
+    }
+
+    public static Actor ResolveActor(RelationGraph graph, string text)
+    {
+        var match = graph.FindActor(text);
+        return match.Actor ?? throw new UserInputException(match.ToString());
+    }
+
+    private static Option<string> CreateFormatOption()
+    {
+        var option = new Option<string>("--format")
+        {
+            Description = "How to print the result: text for people, json for scripts.",
+            DefaultValueFactory = _ => "text",
+            Recursive = true,
+        };
+        option.AcceptOnlyFromAmong("text", "json");
+        return option;
+    }
+}

@@ -1,0 +1,3 @@
+using RelationsGraph.Cli;
+
+return Cli.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,181 @@
+namespace RelationsGraph.Graph;
+
+/// <summary>
+/// A static centered interval tree over closed integer intervals (day numbers). Finds every interval
+/// that overlaps a query range in O(log n + k). Built once in O(n log n) from two presorted orders,
+/// partitioned in place, so a million intervals cost a few arrays and no per-node allocation.
+/// Immutable after construction and safe to query from many threads.
+/// </summary>
+internal sealed class IntervalIndex
+{
+    private readonly int[] lo;
+    private readonly int[] hi;
+
+    // Per node: the center, the range [midStart, midStart + midCount) of its intervals in byLo/byHi,
+    // and the child nodes (-1 for none).
+    private readonly List<Node> nodes = [];
+
+    // Interval ids sorted by low end ascending (byLo) and by high end descending (byHi) within each node.
+    private readonly int[] byLo;
+    private readonly int[] byHi;
+    private readonly int root;
+
+    public IntervalIndex(int[] lo, int[] hi)
+    {
+        if (lo.Length != hi.Length)
+        {
+            throw new ArgumentException("Both ends are needed for every interval.", nameof(hi));
+        }
+
+        this.lo = lo;
+        this.hi = hi;
+        var n = lo.Length;
+        byLo = new int[n];
+        byHi = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            byLo[i] = i;
+            byHi[i] = i;
+        }
+
+        // Stable presorts: ties keep id order, which keeps the whole build deterministic.
+        Array.Sort(byLo, (x, y) => lo[x] != lo[y] ? lo[x].CompareTo(lo[y]) : x.CompareTo(y));
+        Array.Sort(byHi, (x, y) => hi[x] != hi[y] ? hi[y].CompareTo(hi[x]) : x.CompareTo(y));
+        var scratch = new int[n];
+        root = Build(0, n, scratch);
+    }
+
+    public int Count => lo.Length;
+
+    /// <summary>Adds the id of every interval overlapping [from, to] to <paramref name="output"/>, in no particular order.</summary>
+    public void Query(int from, int to, List<int> output)
+    {
+        if (root < 0 || from > to)
+        {
+            return;
+        }
+
+        Span<int> stack = stackalloc int[128];
+        var top = 0;
+        stack[top++] = root;
+        while (top > 0)
+        {
+            var node = nodes[stack[--top]];
+            var end = node.MidStart + node.MidCount;
+            if (to < node.Center)
+            {
+                // Only intervals starting by `to` can reach the window; they all reach past it on the right.
+                for (var i = node.MidStart; i < end && lo[byLo[i]] <= to; i++)
+                {
+                    output.Add(byLo[i]);
+                }
+
+                if (node.Left >= 0)
+                {
+                    stack[top++] = node.Left;
+                }
+            }
+            else if (from > node.Center)
+            {
+                for (var i = node.MidStart; i < end && hi[byHi[i]] >= from; i++)
+                {
+                    output.Add(byHi[i]);
+                }
+
+                if (node.Right >= 0)
+                {
+                    stack[top++] = node.Right;
+                }
+            }
+            else
+            {
+                for (var i = node.MidStart; i < end; i++)
+                {
+                    output.Add(byLo[i]);
+                }
+
+                if (node.Left >= 0)
+                {
+                    stack[top++] = node.Left;
+                }
+
+                if (node.Right >= 0)
+                {
+                    stack[top++] = node.Right;
+                }
+            }
+        }
+    }
+
+    /// <summary>Returns the ids of every interval overlapping [from, to], ascending.</summary>
+    public int[] Query(int from, int to)
+    {
+        var found = new List<int>();
+        Query(from, to, found);
+        var result = found.ToArray();
+        Array.Sort(result);
+        return result;
+    }
+
+    private int Build(int start, int end, int[] scratch)
+    {
+        if (start >= end)
+        {
+            return -1;
+        }
+
+        // The median low end lies inside its own interval, so every node holds at least one interval and
+        // each side gets at most half of the rest: depth stays under log2(n) + 1.
+        var center = lo[byLo[start + ((end - start) / 2)]];
+        var leftCount = Partition(byLo, start, end, center, scratch);
+        Partition(byHi, start, end, center, scratch);
+        var midCount = 0;
+        for (var i = start + leftCount; i < end && lo[byLo[i]] <= center; i++)
+        {
+            midCount++;
+        }
+
+        var index = nodes.Count;
+        nodes.Add(default);
+        var left = Build(start, start + leftCount, scratch);
+        var right = Build(start + leftCount + midCount, end, scratch);
+        nodes[index] = new Node(center, start + leftCount, midCount, left, right);
+        return index;
+    }
+
+    /// <summary>Stable partition of [start, end) into: ends before center | contains center | starts after center.</summary>
+    private int Partition(int[] order, int start, int end, int center, int[] scratch)
+    {
+        var w = start;
+        for (var i = start; i < end; i++)
+        {
+            if (hi[order[i]] < center)
+            {
+                scratch[w++] = order[i];
+            }
+        }
+
+        var leftCount = w - start;
+        for (var i = start; i < end; i++)
+        {
+            var id = order[i];
+            if (hi[id] >= center && lo[id] <= center)
+            {
+                scratch[w++] = id;
+            }
+        }
+
+        for (var i = start; i < end; i++)
+        {
+            if (lo[order[i]] > center)
+            {
+                scratch[w++] = order[i];
+            }
+        }
+
+        Array.Copy(scratch, start, order, start, end - start);
+        return leftCount;
+    }
+
+    private readonly record struct Node(int Center, int MidStart, int MidCount, int Left, int Right);
+}

@@ -1,0 +1,279 @@
+using QuikGraph;
+using RelationsGraph.Model;
+using RelationsGraph.Serialization;
+using RelationsGraph.Time;
+
+namespace RelationsGraph.Graph;
+
+/// <summary>
+/// An immutable temporal knowledge graph: sources, actors, the typed and dated relations between them
+/// and the actors' own events. Built by <see cref="RelationGraphBuilder"/> or loaded from graph.json;
+/// indexed by time so that the relations active in a window are found in O(log n + k).
+/// </summary>
+/// <remarks>
+/// Immutable and safe to query from many threads at once. Lists are sorted by id (ordinal) and every
+/// query returns its results in a stated, deterministic order.
+/// </remarks>
+public sealed class RelationGraph
+{
+    private const string BundledResource = "RelationsGraph.graph.json";
+    private static readonly Lazy<RelationGraph> BundledGraph = new(LoadBundledCore, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly Relation[] relations;
+    private readonly ActorEvent[] events;
+    private readonly Dictionary<ActorId, int> actorIndex;
+    private readonly Dictionary<string, int> relationIndex;
+    private readonly BidirectionalGraph<int, RelationEdge> graph;
+    private readonly IntervalIndex relationTimes;
+    private readonly IntervalIndex eventTimes;
+    private readonly List<int>[] eventsByActor;
+    private readonly ActorDirectory directory;
+
+    internal RelationGraph(Source[] sources, Actor[] actors, Relation[] relations, ActorEvent[] events, ActorDirectory directory)
+    {
+        Sources = Array.AsReadOnly(sources);
+        Actors = Array.AsReadOnly(actors);
+        Relations = Array.AsReadOnly(relations);
+        Events = Array.AsReadOnly(events);
+        this.relations = relations;
+        this.events = events;
+        this.directory = directory;
+
+        actorIndex = new Dictionary<ActorId, int>(actors.Length);
+        for (var i = 0; i < actors.Length; i++)
+        {
+            actorIndex.Add(actors[i].Id, i);
+        }
+
+        relationIndex = new Dictionary<string, int>(relations.Length, StringComparer.Ordinal);
+        graph = new BidirectionalGraph<int, RelationEdge>(allowParallelEdges: true, vertexCapacity: actors.Length, edgeCapacity: relations.Length);
+        graph.AddVertexRange(Enumerable.Range(0, actors.Length));
+        var lo = new int[relations.Length];
+        var hi = new int[relations.Length];
+        for (var i = 0; i < relations.Length; i++)
+        {
+            var r = relations[i];
+            relationIndex.Add(r.Id, i);
+            graph.AddEdge(new RelationEdge(actorIndex[r.Source], actorIndex[r.Target], i));
+            lo[i] = r.Time.FirstDayNumber;
+            hi[i] = r.Time.LastDayNumber;
+        }
+
+        relationTimes = new IntervalIndex(lo, hi);
+
+        eventsByActor = new List<int>[actors.Length];
+        var elo = new int[events.Length];
+        var ehi = new int[events.Length];
+        for (var i = 0; i < events.Length; i++)
+        {
+            var e = events[i];
+            (eventsByActor[actorIndex[e.Actor]] ??= []).Add(i);
+            elo[i] = e.Time.FirstDayNumber;
+            ehi[i] = e.Time.LastDayNumber;
+        }
+
+        eventTimes = new IntervalIndex(elo, ehi);
+    }
+
+    /// <summary>Gets the graph with nothing in it.</summary>
+    public static RelationGraph Empty { get; } = new RelationGraphBuilder().Build();
+
+    /// <summary>Gets the sources, sorted by id.</summary>
+    public IReadOnlyList<Source> Sources { get; }
+
+    /// <summary>Gets the actors, sorted by id.</summary>
+    public IReadOnlyList<Actor> Actors { get; }
+
+    /// <summary>Gets the relations, sorted by id.</summary>
+    public IReadOnlyList<Relation> Relations { get; }
+
+    /// <summary>Gets the actor events, sorted by id.</summary>
+    public IReadOnlyList<ActorEvent> Events { get; }
+
+    /// <summary>
+    /// Gets the knowledge graph bundled with the library: what the IPIS article on China and North Korea
+    /// (2021) says, with a verbatim quote for every fact. Loaded once, on first use.
+    /// </summary>
+    /// <returns>The bundled graph.</returns>
+    public static RelationGraph LoadBundled() => BundledGraph.Value;
+
+    /// <summary>Loads a graph from a graph.json file.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="options">Limits for the load; <see langword="null"/> for the defaults.</param>
+    /// <returns>The graph.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="GraphDataException">The file is not a valid graph; the message says where and why.</exception>
+    /// <exception cref="IOException">The file cannot be read, does not exist or is a directory.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
+    public static RelationGraph Load(string path, GraphLoadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return GraphJsonReader.ReadFile(path, options ?? GraphLoadOptions.Default);
+    }
+
+    /// <summary>Loads a graph from graph.json text.</summary>
+    /// <param name="reader">The text.</param>
+    /// <param name="fileName">The name to report in errors, or <see langword="null"/>.</param>
+    /// <param name="options">Limits for the load; <see langword="null"/> for the defaults.</param>
+    /// <returns>The graph.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="reader"/> is null.</exception>
+    /// <exception cref="GraphDataException">The text is not a valid graph; the message says where and why.</exception>
+    public static RelationGraph Load(TextReader reader, string? fileName = null, GraphLoadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return GraphJsonReader.Read(reader, fileName, options ?? GraphLoadOptions.Default);
+    }
+
+    /// <summary>
+    /// Saves the graph as graph.json, atomically: the text goes to a temporary file beside
+    /// <paramref name="path"/>, is flushed to disk, then renamed over it, so a failed save leaves any
+    /// previous file intact. The output is deterministic: the same graph gives the same bytes.
+    /// </summary>
+    /// <param name="path">The file to write.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="IOException">The file cannot be written.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file or its folder may not be written.</exception>
+    public void Save(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        AtomicFile.Write(path, stream => GraphJsonWriter.Write(this, stream));
+    }
+
+    /// <summary>Writes the graph as graph.json text (UTF-8 text with "\n" line ends is what <see cref="Save"/> produces).</summary>
+    /// <param name="writer">Where to write.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="writer"/> is null.</exception>
+    public void WriteJson(TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        GraphJsonWriter.Write(this, writer);
+    }
+
+    /// <summary>Looks an actor up by id, name or alias, ignoring case.</summary>
+    /// <param name="nameOrAlias">The text, such as <c>north korea</c>, <c>Pyongyang</c> or <c>DPRK</c>.</param>
+    /// <returns>The match, with suggestions when nothing matched.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="nameOrAlias"/> is null.</exception>
+    public ActorMatch FindActor(string nameOrAlias)
+    {
+        ArgumentNullException.ThrowIfNull(nameOrAlias);
+        return directory.Find(nameOrAlias);
+    }
+
+    /// <summary>Gets an actor by id.</summary>
+    /// <param name="id">The id.</param>
+    /// <param name="actor">The actor when found.</param>
+    /// <returns><see langword="true"/> when the graph has the actor.</returns>
+    public bool TryGetActor(ActorId id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Actor? actor)
+    {
+        if (id.Value is not null && actorIndex.TryGetValue(id, out var i))
+        {
+            actor = Actors[i];
+            return true;
+        }
+
+        actor = null;
+        return false;
+    }
+
+    /// <summary>Gets a relation by id.</summary>
+    /// <param name="id">The id.</param>
+    /// <param name="relation">The relation when found.</param>
+    /// <returns><see langword="true"/> when the graph has the relation.</returns>
+    public bool TryGetRelation(string id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Relation? relation)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        if (relationIndex.TryGetValue(id, out var i))
+        {
+            relation = relations[i];
+            return true;
+        }
+
+        relation = null;
+        return false;
+    }
+
+    /// <summary>Finds the relations active in a window: those sharing at least one day with it.</summary>
+    /// <param name="window">The window.</param>
+    /// <returns>The relations, sorted by id.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="window"/> is null.</exception>
+    public IReadOnlyList<Relation> RelationsActiveIn(TimeWindow window)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        return Pick(relations, relationTimes.Query(window.FirstDayNumber, window.LastDayNumber));
+    }
+
+    /// <summary>Finds the actor events that happened in a window.</summary>
+    /// <param name="window">The window.</param>
+    /// <returns>The events, sorted by id.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="window"/> is null.</exception>
+    public IReadOnlyList<ActorEvent> EventsActiveIn(TimeWindow window)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        return Pick(events, eventTimes.Query(window.FirstDayNumber, window.LastDayNumber));
+    }
+
+    /// <summary>Finds every relation an actor takes part in, either end.</summary>
+    /// <param name="actor">The actor id.</param>
+    /// <returns>The relations, sorted by id; empty for an unknown actor.</returns>
+    public IReadOnlyList<Relation> RelationsOf(ActorId actor)
+    {
+        if (actor.Value is null || !actorIndex.TryGetValue(actor, out var v))
+        {
+            return [];
+        }
+
+        var ordinals = graph.OutEdges(v).Concat(graph.InEdges(v)).Select(e => e.Ordinal).ToArray();
+        Array.Sort(ordinals);
+        return Pick(relations, ordinals);
+    }
+
+    /// <summary>Finds every relation between two actors, in either direction.</summary>
+    /// <param name="first">One actor.</param>
+    /// <param name="second">The other actor.</param>
+    /// <returns>The relations, sorted by id; empty when either actor is unknown.</returns>
+    public IReadOnlyList<Relation> RelationsBetween(ActorId first, ActorId second)
+    {
+        if (first.Value is null || second.Value is null
+            || !actorIndex.TryGetValue(first, out var a) || !actorIndex.TryGetValue(second, out var b))
+        {
+            return [];
+        }
+
+        var ordinals = graph.OutEdges(a).Where(e => e.Target == b)
+            .Concat(graph.InEdges(a).Where(e => e.Source == b))
+            .Select(e => e.Ordinal).Distinct().ToArray();
+        Array.Sort(ordinals);
+        return Pick(relations, ordinals);
+    }
+
+    /// <summary>Finds an actor's events.</summary>
+    /// <param name="actor">The actor id.</param>
+    /// <returns>The events, sorted by id; empty for an unknown actor.</returns>
+    public IReadOnlyList<ActorEvent> EventsOf(ActorId actor)
+    {
+        if (actor.Value is null || !actorIndex.TryGetValue(actor, out var v) || eventsByActor[v] is not { } list)
+        {
+            return [];
+        }
+
+        return list.Select(i => events[i]).ToArray();
+    }
+
+    private static T[] Pick<T>(T[] items, int[] ordinals)
+    {
+        var result = new T[ordinals.Length];
+        for (var i = 0; i < ordinals.Length; i++)
+        {
+            result[i] = items[ordinals[i]];
+        }
+
+        return result;
+    }
+
+    private static RelationGraph LoadBundledCore()
+    {
+        using var stream = typeof(RelationGraph).Assembly.GetManifestResourceStream(BundledResource)
+            ?? throw new InvalidOperationException($"The bundled graph resource '{BundledResource}' is missing from {typeof(RelationGraph).Assembly.GetName().Name}.");
+        using var reader = new StreamReader(stream, GraphJsonReader.StrictUtf8);
+        return GraphJsonReader.Read(reader, "graph.json (bundled)", GraphLoadOptions.Default);
+    }
+}

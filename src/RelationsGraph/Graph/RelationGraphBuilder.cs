@@ -1,0 +1,155 @@
+using RelationsGraph.Model;
+using RelationsGraph.Serialization;
+
+namespace RelationsGraph.Graph;
+
+/// <summary>
+/// Collects sources, actors, relations and events, then checks them together and builds an immutable
+/// <see cref="RelationGraph"/>. Items may be added in any order; references are resolved at
+/// <see cref="Build"/>.
+/// </summary>
+/// <remarks>Not thread-safe; the graph it builds is.</remarks>
+public sealed class RelationGraphBuilder
+{
+    private readonly List<(Source Item, DataLocation Where)> sources = [];
+    private readonly List<(Actor Item, DataLocation Where)> actors = [];
+    private readonly List<(Relation Item, DataLocation Where)> relations = [];
+    private readonly List<(ActorEvent Item, DataLocation Where)> events = [];
+    private readonly Dictionary<string, DataLocation> sourceIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<ActorId, DataLocation> actorIds = [];
+    private readonly Dictionary<string, DataLocation> relationIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DataLocation> eventIds = new(StringComparer.Ordinal);
+
+    /// <summary>Adds a source.</summary>
+    /// <param name="source">The source.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="source"/> is null.</exception>
+    /// <exception cref="GraphDataException">A source with the same id was added before.</exception>
+    public RelationGraphBuilder Add(Source source) => Add(source, DataLocation.None);
+
+    /// <summary>Adds an actor.</summary>
+    /// <param name="actor">The actor.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="actor"/> is null.</exception>
+    /// <exception cref="GraphDataException">An actor with the same id was added before.</exception>
+    public RelationGraphBuilder Add(Actor actor) => Add(actor, DataLocation.None);
+
+    /// <summary>Adds a relation.</summary>
+    /// <param name="relation">The relation.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="relation"/> is null.</exception>
+    /// <exception cref="GraphDataException">A relation with the same id was added before.</exception>
+    public RelationGraphBuilder Add(Relation relation) => Add(relation, DataLocation.None);
+
+    /// <summary>Adds an actor event.</summary>
+    /// <param name="actorEvent">The event.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="actorEvent"/> is null.</exception>
+    /// <exception cref="GraphDataException">An event with the same id was added before.</exception>
+    public RelationGraphBuilder Add(ActorEvent actorEvent) => Add(actorEvent, DataLocation.None);
+
+    /// <summary>Checks every reference and builds the graph.</summary>
+    /// <returns>The immutable graph.</returns>
+    /// <exception cref="GraphDataException">
+    /// A relation or event names an unknown actor or source, or two actors share a name or alias.
+    /// </exception>
+    public RelationGraph Build()
+    {
+        var sortedActors = actors.OrderBy(a => a.Item.Id.Value, StringComparer.Ordinal).ToList();
+        var directory = ActorDirectory.Create(
+            sortedActors.Select(a => a.Item).ToList(),
+            (actor, name, other) => throw actors.First(a => ReferenceEquals(a.Item, actor)).Where.Error(
+                $"actor '{actor.Id}' uses the name '{name}', which already names actor '{other.Id}'; a name or alias must identify one actor."));
+
+        foreach (var (relation, where) in relations)
+        {
+            CheckActor(relation.Source, where.Child("source"));
+            CheckActor(relation.Target, where.Child("target"));
+            CheckEvidence(relation.Evidence, where);
+        }
+
+        foreach (var (actorEvent, where) in events)
+        {
+            CheckActor(actorEvent.Actor, where.Child("actor"));
+            CheckEvidence(actorEvent.Evidence, where);
+        }
+
+        return new RelationGraph(
+            sources.Select(s => s.Item).OrderBy(s => s.Id, StringComparer.Ordinal).ToArray(),
+            sortedActors.Select(a => a.Item).ToArray(),
+            relations.Select(r => r.Item).OrderBy(r => r.Id, StringComparer.Ordinal).ToArray(),
+            events.Select(e => e.Item).OrderBy(e => e.Id, StringComparer.Ordinal).ToArray(),
+            directory);
+    }
+
+    internal RelationGraphBuilder Add(Source source, DataLocation where, DataLocation idWhere = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        Claim(sourceIds, source.Id, "source", idWhere == default ? where : idWhere);
+        sources.Add((source, where));
+        return this;
+    }
+
+    internal RelationGraphBuilder Add(Actor actor, DataLocation where, DataLocation idWhere = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        Claim(actorIds, actor.Id, "actor", idWhere == default ? where : idWhere);
+        actors.Add((actor, where));
+        return this;
+    }
+
+    internal RelationGraphBuilder Add(Relation relation, DataLocation where, DataLocation idWhere = default)
+    {
+        ArgumentNullException.ThrowIfNull(relation);
+        Claim(relationIds, relation.Id, "relation", idWhere == default ? where : idWhere);
+        relations.Add((relation, where));
+        return this;
+    }
+
+    internal RelationGraphBuilder Add(ActorEvent actorEvent, DataLocation where, DataLocation idWhere = default)
+    {
+        ArgumentNullException.ThrowIfNull(actorEvent);
+        Claim(eventIds, actorEvent.Id, "event", idWhere == default ? where : idWhere);
+        events.Add((actorEvent, where));
+        return this;
+    }
+
+    /// <summary>Checks an actor reference now, when the caller knows every actor has been added.</summary>
+    internal void CheckActor(ActorId id, DataLocation where)
+    {
+        if (!actorIds.ContainsKey(id))
+        {
+            var near = ActorDirectory.Create(actors.Select(a => a.Item).ToList(), static (_, _, _) => { }).Find(id.Value);
+            var hint = near.Suggestions.Count > 0 ? $"; did you mean '{near.Suggestions[0].Actor.Id}'?" : "; it must be the id of an actor in \"actors\".";
+            throw where.Error($"unknown actor '{id}'{hint}");
+        }
+    }
+
+    /// <summary>Checks that a cited source exists, when the caller knows every source has been added.</summary>
+    internal void CheckSource(string id, DataLocation where)
+    {
+        if (!sourceIds.ContainsKey(id))
+        {
+            throw where.Error($"unknown source '{id}'; evidence must cite the id of a source in \"sources\".");
+        }
+    }
+
+    private void CheckEvidence(IReadOnlyList<Evidence> evidence, DataLocation where)
+    {
+        for (var i = 0; i < evidence.Count; i++)
+        {
+            CheckSource(evidence[i].Source, where.Child($"evidence[{i}].source"));
+        }
+    }
+
+    private static void Claim<TKey>(Dictionary<TKey, DataLocation> ids, TKey id, string what, DataLocation where)
+        where TKey : notnull
+    {
+        if (!ids.TryAdd(id, where))
+        {
+            var first = ids[id];
+            var at = first.Line > 0 ? $" (first at line {first.Line})" : string.Empty;
+            throw where.Error($"duplicate {what} id '{id}'{at}; ids must be unique.");
+        }
+    }
+}

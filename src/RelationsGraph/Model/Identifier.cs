@@ -1,0 +1,54 @@
+namespace RelationsGraph.Model;
+
+/// <summary>The one rule for ids of sources, actors, relations and events.</summary>
+internal static class Identifier
+{
+    public const int MaxLength = 200;
+
+    /// <summary>Returns why <paramref name="id"/> is not a valid id, or null when it is.</summary>
+    public static string? Check(string? id)
+    {
+        if (string.IsNullOrEmpty(id))
+        {
+            return "an id must not be empty.";
+        }
+
+        if (id.Length > MaxLength)
+        {
+            return $"the id '{id[..20]}…' is {id.Length} characters long; at most {MaxLength} are allowed.";
+        }
+
+        if (!char.IsAsciiLetterOrDigit(id[0]))
+        {
+            return $"the id '{id}' must start with an ASCII letter or digit.";
+        }
+
+        foreach (var c in id)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('.' or '_' or ':' or '-'))
+            {
+                return $"the id '{id}' contains '{c}'; ids use ASCII letters, digits and . _ : - only.";
+            }
+        }
+
+        return null;
+    }
+
+    public static string Require(string? id, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(id, paramName);
+        var error = Check(id);
+        return error is null ? id : throw new ArgumentException(Capitalize(error), paramName);
+    }
+
+    public static string RequireText(string? text, string paramName, string what)
+    {
+        ArgumentNullException.ThrowIfNull(text, paramName);
+        return string.IsNullOrWhiteSpace(text)
+            ? throw new ArgumentException($"The {what} must not be empty or white space.", paramName)
+            : text;
+    }
+
+    public static string Capitalize(string sentence) =>
+        sentence.Length == 0 ? sentence : char.ToUpperInvariant(sentence[0]) + sentence[1..];
+}

@@ -1,0 +1,55 @@
+namespace RelationsGraph.Serialization;
+
+/// <summary>
+/// Writes a file so that readers see the old content or the new, never a part: the content goes to a
+/// temporary file in the same folder, is flushed to disk, then renamed over the target.
+/// </summary>
+internal static class AtomicFile
+{
+    /// <summary>The steps of a save, so tests can fail it at each one.</summary>
+    internal enum Step
+    {
+        Created,
+        Written,
+        Flushed,
+        Renamed,
+    }
+
+    public static void Write(string path, Action<Stream> write, Action<Step>? probe = null)
+    {
+        var full = Path.GetFullPath(path);
+        if (Directory.Exists(full))
+        {
+            throw new IOException($"Cannot save to '{path}': it is a directory.");
+        }
+
+        var folder = Path.GetDirectoryName(full) ?? ".";
+        if (!Directory.Exists(folder))
+        {
+            throw new DirectoryNotFoundException($"Cannot save to '{path}': the folder '{folder}' does not exist.");
+        }
+
+        var temp = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                probe?.Invoke(Step.Created);
+                write(stream);
+                probe?.Invoke(Step.Written);
+                stream.Flush(flushToDisk: true);
+                probe?.Invoke(Step.Flushed);
+            }
+
+            File.Move(temp, full, overwrite: true);
+            probe?.Invoke(Step.Renamed);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+
+namespace RelationsGraph.Serialization;
+
+/// <summary>
+/// Thrown when graph data is invalid: malformed JSON, wrong types, unknown references, duplicate ids,
+/// impossible dates and the like. The message names the file, line, column and JSON path where they are
+/// known, and says what was expected, as in
+/// <c>graph.json:12:15: $.relations[3].at: '2017-02-30' is not a date: day 30 does not exist in 2017-02, which has 28 days.</c>
+/// </summary>
+/// <remarks>Nothing is half-loaded: when this is thrown, no graph was returned.</remarks>
+public sealed class GraphDataException : FormatException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="problem">What is wrong and what was expected, as a sentence.</param>
+    /// <param name="filePath">The file, or <see langword="null"/> when the data did not come from a file.</param>
+    /// <param name="line">The 1-based line, or 0 when unknown.</param>
+    /// <param name="column">The 1-based column, or 0 when unknown.</param>
+    /// <param name="jsonPath">The JSON path, such as <c>$.relations[3].kind</c>, or <see langword="null"/>.</param>
+    /// <param name="innerException">The underlying exception, if any.</param>
+    public GraphDataException(string problem, string? filePath = null, int line = 0, int column = 0, string? jsonPath = null, Exception? innerException = null)
+        : base(Format(problem, filePath, line, column, jsonPath), innerException)
+    {
+        Problem = problem;
+        FilePath = filePath;
+        Line = line;
+        Column = column;
+        JsonPath = jsonPath;
+    }
+
+    /// <summary>Gets what is wrong and what was expected, without the location.</summary>
+    public string Problem { get; }
+
+    /// <summary>Gets the file the data came from, or <see langword="null"/>.</summary>
+    public string? FilePath { get; }
+
+    /// <summary>Gets the 1-based line of the problem, or 0 when unknown.</summary>
+    public int Line { get; }
+
+    /// <summary>Gets the 1-based column of the problem, or 0 when unknown.</summary>
+    public int Column { get; }
+
+    /// <summary>Gets the JSON path of the problem, such as <c>$.relations[3].kind</c>, or <see langword="null"/>.</summary>
+    public string? JsonPath { get; }
+
+    private static string Format(string problem, string? filePath, int line, int column, string? jsonPath)
+    {
+        var where = filePath ?? string.Empty;
+        if (line > 0)
+        {
+            where += string.Create(CultureInfo.InvariantCulture, $":{line}:{column}");
+        }
+
+        var parts = new List<string>(3);
+        if (where.Length > 0)
+        {
+            parts.Add(where.TrimStart(':'));
+        }
+
+        if (!string.IsNullOrEmpty(jsonPath))
+        {
+            parts.Add(jsonPath);
+        }
+
+        parts.Add(problem);
+        return string.Join(": ", parts);
+    }
+}

@@ -1,0 +1,733 @@
+using System.Globalization;
+using System.Numerics;
+using System.Text;
+using Newtonsoft.Json;
+using RelationsGraph.Graph;
+using RelationsGraph.Model;
+using RelationsGraph.Time;
+
+namespace RelationsGraph.Serialization;
+
+/// <summary>
+/// Reads graph.json with Newtonsoft's streaming reader: one pass, no document tree, every item checked as
+/// it is read and every error reported with file, line, column and JSON path.
+/// </summary>
+internal sealed class GraphJsonReader
+{
+    internal static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private const string TopLevelNames = "$schema, formatVersion, sources, actors, relations or events";
+    private readonly JsonTextReader json;
+    private readonly string? file;
+    private readonly GraphLoadOptions options;
+    private readonly RelationGraphBuilder builder = new();
+    private bool actorsComplete;
+    private bool sourcesComplete;
+
+    private GraphJsonReader(JsonTextReader json, string? file, GraphLoadOptions options)
+    {
+        this.json = json;
+        this.file = file;
+        this.options = options;
+    }
+
+    public static RelationGraph ReadFile(string path, GraphLoadOptions options)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new IOException($"Cannot read the graph '{path}': it is a directory, not a file.");
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"Cannot read the graph '{path}': the file does not exist.", path);
+        }
+
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        if (stream.Length > options.MaxFileBytes)
+        {
+            throw new GraphDataException(
+                string.Create(CultureInfo.InvariantCulture, $"The file is {stream.Length} bytes; the limit is {options.MaxFileBytes} (GraphLoadOptions.MaxFileBytes)."),
+                path);
+        }
+
+        using var text = new StreamReader(stream, StrictUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        try
+        {
+            return Read(text, path, options);
+        }
+        catch (GraphDataException e) when (e.InnerException is DecoderFallbackException)
+        {
+            // The decoder fails a whole buffer ahead of the JSON reader; find the bad byte itself.
+            throw LocateInvalidUtf8(path) ?? e;
+        }
+    }
+
+    /// <summary>Finds the first byte that is not UTF-8 and reports its line and column, or null.</summary>
+    private static GraphDataException? LocateInvalidUtf8(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        var offset = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? 3 : 0;
+        int line = 1, column = 0;
+        while (offset < bytes.Length)
+        {
+            var status = System.Text.Rune.DecodeFromUtf8(bytes.AsSpan(offset), out var rune, out var consumed);
+            if (status != System.Buffers.OperationStatus.Done)
+            {
+                return new GraphDataException(
+                    string.Create(CultureInfo.InvariantCulture, $"The file is not valid UTF-8 text (byte 0x{bytes[offset]:X2} starts no valid character); graph.json must be UTF-8."),
+                    path, line, column + 1);
+            }
+
+            (line, column) = rune.Value == '\n' ? (line + 1, 0) : (line, column + 1);
+            offset += consumed;
+        }
+
+        return null;
+    }
+
+    public static RelationGraph Read(TextReader text, string? file, GraphLoadOptions options)
+    {
+        using var json = new JsonTextReader(text)
+        {
+            DateParseHandling = DateParseHandling.None,
+            FloatParseHandling = FloatParseHandling.Double,
+            MaxDepth = options.MaxDepth,
+            CloseInput = false,
+        };
+        var reader = new GraphJsonReader(json, file, options);
+        try
+        {
+            return reader.ReadDocument();
+        }
+        catch (JsonReaderException e)
+        {
+            throw new GraphDataException(
+                $"Invalid JSON: {StripNewtonsoftLocation(e.Message)}", file, e.LineNumber, e.LinePosition, ToJsonPath(e.Path), e);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw reader.Here().Error("the file is not valid UTF-8 text; graph.json must be UTF-8.", e);
+        }
+    }
+
+    private DataLocation Here() => new(file, json.LineNumber, json.LinePosition, ToJsonPath(json.Path));
+
+    private static string ToJsonPath(string? path) =>
+        string.IsNullOrEmpty(path) ? "$" : path.StartsWith('[') ? "$" + path : "$." + path;
+
+    private static string StripNewtonsoftLocation(string message)
+    {
+        var cut = message.LastIndexOf(" Path '", StringComparison.Ordinal);
+        if (cut < 0)
+        {
+            cut = message.LastIndexOf(", line ", StringComparison.Ordinal);
+        }
+
+        return (cut >= 0 ? message[..cut] : message).TrimEnd();
+    }
+
+    private RelationGraph ReadDocument()
+    {
+        if (!json.Read())
+        {
+            throw new GraphDataException(
+                "The file is empty; expected a JSON object with formatVersion, sources, actors, relations and events.", file, 1, 1, "$");
+        }
+
+        ExpectStart(JsonToken.StartObject, "the graph");
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var sawVersion = false;
+        while (NextProperty(out var name))
+        {
+            if (!seen.Add(name))
+            {
+                throw Here().Error($"the property '{name}' appears twice.");
+            }
+
+            switch (name)
+            {
+                case "$schema":
+                    ReadString(name);
+                    break;
+                case "formatVersion":
+                    var version = ReadInt(name);
+                    if (version != 1)
+                    {
+                        throw Here().Error(string.Create(CultureInfo.InvariantCulture, $"unsupported formatVersion {version}; this version of RelationsGraph reads formatVersion 1."));
+                    }
+
+                    sawVersion = true;
+                    break;
+                case "sources":
+                    ReadArray(name, ReadSource);
+                    sourcesComplete = true;
+                    break;
+                case "actors":
+                    ReadArray(name, ReadActor);
+                    actorsComplete = true;
+                    break;
+                case "relations":
+                    ReadArray(name, ReadRelation);
+                    break;
+                case "events":
+                    ReadArray(name, ReadEvent);
+                    break;
+                default:
+                    throw Here().Error($"unknown property '{name}'; expected {TopLevelNames}.");
+            }
+        }
+
+        if (!sawVersion)
+        {
+            throw Here().Error("missing \"formatVersion\"; expected \"formatVersion\": 1 in the top-level object.");
+        }
+
+        // A second document or stray text after the graph is an error, reported by the reader itself.
+        if (json.Read())
+        {
+            throw Here().Error("unexpected content after the graph object.");
+        }
+
+        return builder.Build();
+    }
+
+    private void ReadSource()
+    {
+        var where = Here();
+        string? id = null, title = null, author = null, publisher = null, path = null, sha256 = null;
+        PartialDate? published = null;
+        var idWhere = where;
+        var seen = 0;
+        while (NextProperty(out var name))
+        {
+            switch (name)
+            {
+                case "id": Once(ref seen, 0, name); id = ReadId(name); idWhere = Here(); break;
+                case "title": Once(ref seen, 1, name); title = ReadText(name); break;
+                case "author": Once(ref seen, 2, name); author = ReadText(name); break;
+                case "publisher": Once(ref seen, 3, name); publisher = ReadText(name); break;
+                case "published": Once(ref seen, 4, name); published = ReadDate(name); break;
+                case "path": Once(ref seen, 5, name); path = ReadText(name); break;
+                case "sha256":
+                    Once(ref seen, 6, name);
+                    sha256 = ReadText(name);
+                    if (Source.CheckSha256(sha256) is { } hashError)
+                    {
+                        throw Here().Error(hashError);
+                    }
+
+                    break;
+                default: throw Unknown(name, "a source", "id, title, author, publisher, published, path, sha256");
+            }
+        }
+
+        const string needs = "a source needs id, title, author, publisher, published, path and sha256.";
+        var source = Construct(where, () => new Source(
+            Required(id, "id", where, needs), Required(title, "title", where, needs), Required(author, "author", where, needs),
+            Required(publisher, "publisher", where, needs), Required(published, "published", where, needs),
+            Required(path, "path", where, needs), Required(sha256, "sha256", where, needs)));
+        builder.Add(source, where, idWhere);
+    }
+
+    private void ReadActor()
+    {
+        var where = Here();
+        string? id = null, name = null;
+        ActorKind? kind = null;
+        List<string>? aliases = null;
+        ActorCodes? codes = null;
+        var idWhere = where;
+        var seen = 0;
+        while (NextProperty(out var property))
+        {
+            switch (property)
+            {
+                case "id": Once(ref seen, 0, property); id = ReadId(property); idWhere = Here(); break;
+                case "name": Once(ref seen, 1, property); name = ReadText(property); break;
+                case "kind": Once(ref seen, 2, property); kind = ReadActorKind(property); break;
+                case "aliases": Once(ref seen, 3, property); aliases = ReadAliases(property); break;
+                case "codes": Once(ref seen, 4, property); codes = ReadCodes(property); break;
+                default: throw Unknown(property, "an actor", "id, name, kind, aliases, codes");
+            }
+        }
+
+        const string needs = "an actor needs id, name and kind.";
+        var actor = Construct(where, () => new Actor(
+            new ActorId(Required(id, "id", where, needs)), Required(name, "name", where, needs),
+            Required(kind, "kind", where, needs), aliases, codes));
+        builder.Add(actor, where, idWhere);
+    }
+
+    private void ReadRelation()
+    {
+        var where = Here();
+        string? id = null, label = null, note = null;
+        RelationKind? kind = null;
+        ActorId? source = null, target = null;
+        var directed = false;
+        var time = new TimeFields();
+        List<Evidence>? evidence = null;
+        DataLocation idWhere = where, sourceWhere = where, targetWhere = where;
+        var seen = 0;
+        while (NextProperty(out var name))
+        {
+            switch (name)
+            {
+                case "id": Once(ref seen, 0, name); id = ReadId(name); idWhere = Here(); break;
+                case "kind":
+                    Once(ref seen, 1, name);
+                    var kindName = ReadString(name);
+                    kind = RelationKind.TryParse(kindName, out var k) ? k
+                        : throw Here().Error($"unknown relation kind '{kindName}'; expected one of {string.Join(", ", RelationKind.All.Select(x => x.Name))}.");
+                    break;
+                case "source": Once(ref seen, 2, name); source = new ActorId(ReadId(name)); sourceWhere = Here(); break;
+                case "target": Once(ref seen, 3, name); target = new ActorId(ReadId(name)); targetWhere = Here(); break;
+                case "directed": Once(ref seen, 4, name); directed = ReadOptionalBool(name) ?? false; break;
+                case "at": Once(ref seen, 5, name); time.ReadAt(this, name); break;
+                case "start": Once(ref seen, 6, name); time.ReadStart(this, name); break;
+                case "end": Once(ref seen, 7, name); time.ReadEnd(this, name); break;
+                case "label": Once(ref seen, 8, name); label = ReadText(name); break;
+                case "evidence": Once(ref seen, 9, name); evidence = ReadEvidence(name); break;
+                case "note": Once(ref seen, 10, name); note = ReadOptionalString(name); break;
+                default: throw Unknown(name, "a relation", "id, kind, source, target, directed, at, start, end, label, evidence, note");
+            }
+        }
+
+        const string needs = "a relation needs id, kind, source, target, label, evidence, and at or start.";
+        var from = Required(source, "source", where, needs);
+        var to = Required(target, "target", where, needs);
+        if (from == to)
+        {
+            throw targetWhere.Error($"the relation goes from '{from}' to itself; a relation joins two different actors.");
+        }
+
+        var extent = time.Resolve(where, "relation");
+        if (actorsComplete)
+        {
+            builder.CheckActor(from, sourceWhere);
+            builder.CheckActor(to, targetWhere);
+        }
+
+        var relation = Construct(where, () => new Relation(
+            Required(id, "id", where, needs), Required(kind, "kind", where, needs), from, to, extent,
+            Required(label, "label", where, needs), Required(evidence, "evidence", where, needs), directed, note));
+        builder.Add(relation, where, idWhere);
+    }
+
+    private void ReadEvent()
+    {
+        var where = Here();
+        string? id = null, label = null, note = null;
+        EventKind? kind = null;
+        ActorId? actor = null;
+        var time = new TimeFields();
+        List<Evidence>? evidence = null;
+        DataLocation idWhere = where, actorWhere = where;
+        var seen = 0;
+        while (NextProperty(out var name))
+        {
+            switch (name)
+            {
+                case "id": Once(ref seen, 0, name); id = ReadId(name); idWhere = Here(); break;
+                case "kind":
+                    Once(ref seen, 1, name);
+                    var kindName = ReadString(name);
+                    kind = EventKind.TryParse(kindName, out var k) ? k
+                        : throw Here().Error($"unknown event kind '{kindName}'; expected one of {string.Join(", ", EventKind.All.Select(x => x.Name))}.");
+                    break;
+                case "actor": Once(ref seen, 2, name); actor = new ActorId(ReadId(name)); actorWhere = Here(); break;
+                case "at": Once(ref seen, 3, name); time.ReadAt(this, name); break;
+                case "start": Once(ref seen, 4, name); time.ReadStart(this, name); break;
+                case "end": Once(ref seen, 5, name); time.ReadEnd(this, name); break;
+                case "label": Once(ref seen, 6, name); label = ReadText(name); break;
+                case "evidence": Once(ref seen, 7, name); evidence = ReadEvidence(name); break;
+                case "note": Once(ref seen, 8, name); note = ReadOptionalString(name); break;
+                default: throw Unknown(name, "an event", "id, kind, actor, at, start, end, label, evidence, note");
+            }
+        }
+
+        const string needs = "an event needs id, kind, actor, label, evidence, and at or start.";
+        var who = Required(actor, "actor", where, needs);
+        var extent = time.Resolve(where, "event");
+        if (actorsComplete)
+        {
+            builder.CheckActor(who, actorWhere);
+        }
+
+        var actorEvent = Construct(where, () => new ActorEvent(
+            Required(id, "id", where, needs), Required(kind, "kind", where, needs), who, extent,
+            Required(label, "label", where, needs), Required(evidence, "evidence", where, needs), note));
+        builder.Add(actorEvent, where, idWhere);
+    }
+
+    private List<Evidence> ReadEvidence(string name)
+    {
+        var list = new List<Evidence>();
+        ReadArray(name, () =>
+        {
+            var where = Here();
+            string? source = null, quote = null;
+            var sourceWhere = where;
+            var seen = 0;
+            while (NextProperty(out var property))
+            {
+                switch (property)
+                {
+                    case "source": Once(ref seen, 0, property); source = ReadId(property); sourceWhere = Here(); break;
+                    case "quote": Once(ref seen, 1, property); quote = ReadText(property); break;
+                    default: throw Unknown(property, "evidence", "source, quote");
+                }
+            }
+
+            const string needs = "evidence needs a source and a quote.";
+            var item = new Evidence(Required(source, "source", where, needs), Required(quote, "quote", where, needs));
+            if (sourcesComplete)
+            {
+                builder.CheckSource(item.Source, sourceWhere);
+            }
+
+            list.Add(item);
+        });
+        return list.Count > 0 ? list : throw Here().Error("the evidence list is empty; give at least one {\"source\", \"quote\"}.");
+    }
+
+    private List<string>? ReadAliases(string name)
+    {
+        if (NextValue(name) == JsonToken.Null)
+        {
+            return null;
+        }
+
+        var list = new List<string>();
+        ReadArrayItems(name, () => list.Add(ReadTextHere("an alias")));
+        return list;
+    }
+
+    private ActorCodes? ReadCodes(string name)
+    {
+        if (NextValue(name) == JsonToken.Null)
+        {
+            return null;
+        }
+
+        ExpectStart(JsonToken.StartObject, "codes");
+        string? iso3 = null, cameo = null;
+        int? cow = null;
+        var seen = 0;
+        while (NextProperty(out var property))
+        {
+            switch (property)
+            {
+                case "iso3":
+                    Once(ref seen, 0, property);
+                    iso3 = ReadOptionalString(property);
+                    if (iso3 is not null && (iso3.Length != 3 || !iso3.All(char.IsAsciiLetterUpper)))
+                    {
+                        throw Here().Error($"'{iso3}' is not an ISO 3166-1 alpha-3 code; expected three capital letters such as PRK.");
+                    }
+
+                    break;
+                case "cow":
+                    Once(ref seen, 1, property);
+                    if (NextValue(property) != JsonToken.Null)
+                    {
+                        cow = CurrentInt(property);
+                        if (cow is < 1 or > 999)
+                        {
+                            throw Here().Error(string.Create(CultureInfo.InvariantCulture, $"{cow} is not a Correlates of War country number; expected 1 to 999."));
+                        }
+                    }
+
+                    break;
+                case "cameo":
+                    Once(ref seen, 2, property);
+                    cameo = ReadOptionalString(property);
+                    if (cameo is not null && (cameo.Length < 3 || !cameo.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c))))
+                    {
+                        throw Here().Error($"'{cameo}' is not a CAMEO actor code; expected capital letters and digits such as PRK or IGOUNO.");
+                    }
+
+                    break;
+                default: throw Unknown(property, "codes", "iso3, cow, cameo");
+            }
+        }
+
+        return new ActorCodes { Iso3 = iso3, Cow = cow, Cameo = cameo };
+    }
+
+    private ActorKind ReadActorKind(string name)
+    {
+        var text = ReadString(name);
+        return text switch
+        {
+            "state" => ActorKind.State,
+            "organization" => ActorKind.Organization,
+            "person" => ActorKind.Person,
+            "group" => ActorKind.Group,
+            _ => throw Here().Error($"unknown actor kind '{text}'; expected state, organization, person or group."),
+        };
+    }
+
+    private void ReadArray(string name, Action readItem)
+    {
+        NextValue(name);
+        ReadArrayItems(name, () =>
+        {
+            ExpectStart(JsonToken.StartObject, $"an item of \"{name}\"");
+            readItem();
+        });
+    }
+
+    private void ReadArrayItems(string name, Action readItem)
+    {
+        if (json.TokenType != JsonToken.StartArray)
+        {
+            throw Here().Error($"expected an array for \"{name}\" but found {Describe()}.");
+        }
+
+        while (true)
+        {
+            Next();
+            if (json.TokenType == JsonToken.EndArray)
+            {
+                return;
+            }
+
+            readItem();
+        }
+    }
+
+    private void ExpectStart(JsonToken token, string what)
+    {
+        if (json.TokenType != token)
+        {
+            throw Here().Error($"expected {(token == JsonToken.StartObject ? "an object" : "an array")} for {what} but found {Describe()}.");
+        }
+    }
+
+    /// <summary>Moves to the next property of the current object; false at its end.</summary>
+    private bool NextProperty(out string name)
+    {
+        Next();
+        if (json.TokenType == JsonToken.PropertyName)
+        {
+            name = (string)json.Value!;
+            return true;
+        }
+
+        name = string.Empty;
+        return json.TokenType == JsonToken.EndObject
+            ? false
+            : throw Here().Error($"expected a property name or the end of the object but found {Describe()}.");
+    }
+
+    private void Next()
+    {
+        if (!json.Read())
+        {
+            throw Here().Error("unexpected end of file; the JSON is truncated.");
+        }
+
+        if (json.TokenType == JsonToken.Undefined)
+        {
+            throw Here().Error("invalid JSON: a value is missing before this comma or bracket.");
+        }
+    }
+
+    private JsonToken NextValue(string name)
+    {
+        Next();
+        if (json.TokenType == JsonToken.Comment)
+        {
+            throw Here().Error($"a comment stands where the value of \"{name}\" should be; graph.json is plain JSON.");
+        }
+
+        return json.TokenType;
+    }
+
+    private string ReadString(string name)
+    {
+        NextValue(name);
+        return CurrentString(name);
+    }
+
+    private string CurrentString(string name)
+    {
+        if (json.TokenType != JsonToken.String)
+        {
+            throw Here().Error($"expected a string for \"{name}\" but found {Describe()}.");
+        }
+
+        var value = (string)json.Value!;
+        if (value.Length > options.MaxStringLength)
+        {
+            throw Here().Error(string.Create(CultureInfo.InvariantCulture,
+                $"the string for \"{name}\" is {value.Length} characters long; the limit is {options.MaxStringLength} (GraphLoadOptions.MaxStringLength)."));
+        }
+
+        return value;
+    }
+
+    private string? ReadOptionalString(string name) => NextValue(name) == JsonToken.Null ? null : CurrentString(name);
+
+    private string ReadText(string name)
+    {
+        NextValue(name);
+        return ReadTextHere($"\"{name}\"");
+    }
+
+    private string ReadTextHere(string what)
+    {
+        var text = CurrentString(what.Trim('"'));
+        return string.IsNullOrWhiteSpace(text) ? throw Here().Error($"{what} must not be empty.") : text;
+    }
+
+    private string ReadId(string name)
+    {
+        var id = ReadString(name);
+        return Identifier.Check(id) is { } error ? throw Here().Error(error) : id;
+    }
+
+    private PartialDate ReadDate(string name)
+    {
+        var text = ReadString(name);
+        return PartialDate.TryParse(text, out var date, out var error) ? date : throw Here().Error(error);
+    }
+
+    private PartialDate? ReadOptionalDate(string name)
+    {
+        if (NextValue(name) == JsonToken.Null)
+        {
+            return null;
+        }
+
+        var text = CurrentString(name);
+        return PartialDate.TryParse(text, out var date, out var error) ? date : throw Here().Error(error);
+    }
+
+    private bool? ReadOptionalBool(string name) => NextValue(name) switch
+    {
+        JsonToken.Null => null,
+        JsonToken.Boolean => (bool)json.Value!,
+        _ => throw Here().Error($"expected true or false for \"{name}\" but found {Describe()}."),
+    };
+
+    private int ReadInt(string name)
+    {
+        NextValue(name);
+        return CurrentInt(name);
+    }
+
+    private int CurrentInt(string name)
+    {
+        if (json.TokenType != JsonToken.Integer)
+        {
+            throw Here().Error($"expected an integer for \"{name}\" but found {Describe()}.");
+        }
+
+        return json.Value switch
+        {
+            long l when l is >= int.MinValue and <= int.MaxValue => (int)l,
+            int i => i,
+            _ => throw Here().Error($"the number {Convert.ToString(json.Value, CultureInfo.InvariantCulture)} for \"{name}\" is out of range."),
+        };
+    }
+
+    private string Describe() => json.TokenType switch
+    {
+        JsonToken.String => $"the string \"{Shorten((string)json.Value!)}\"",
+        JsonToken.Integer or JsonToken.Float => $"the number {Convert.ToString(json.Value, CultureInfo.InvariantCulture)}",
+        JsonToken.Boolean => (bool)json.Value! ? "true" : "false",
+        JsonToken.Null => "null",
+        JsonToken.StartObject => "an object",
+        JsonToken.StartArray => "an array",
+        JsonToken.EndObject => "the end of an object",
+        JsonToken.EndArray => "the end of an array",
+        JsonToken.PropertyName => $"the property \"{json.Value}\"",
+        JsonToken.Comment => "a comment",
+        _ => json.TokenType.ToString(),
+    };
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+
+    private void Once(ref int seen, int bit, string name)
+    {
+        if ((seen & (1 << bit)) != 0)
+        {
+            throw Here().Error($"the property \"{name}\" appears twice.");
+        }
+
+        seen |= 1 << bit;
+    }
+
+    private GraphDataException Unknown(string name, string what, string expected) =>
+        Here().Error($"unknown property \"{name}\" in {what}; expected {expected}.");
+
+    private static T Required<T>(T? value, string name, DataLocation where, string needs)
+        where T : class =>
+        value ?? throw where.Error($"missing \"{name}\"; {needs}");
+
+    private static T Required<T>(T? value, string name, DataLocation where, string needs)
+        where T : struct =>
+        value ?? throw where.Error($"missing \"{name}\"; {needs}");
+
+    private static T Construct<T>(DataLocation where, Func<T> create)
+    {
+        try
+        {
+            return create();
+        }
+        catch (ArgumentException e) when (e is not ArgumentNullException)
+        {
+            // The model's own checks, reached only for rules the reader does not check field by field.
+            throw where.Error(e.Message.Split(" (Parameter", 2)[0], e);
+        }
+    }
+
+    /// <summary>The at / start / end fields of a relation or event, checked together once the object ends.</summary>
+    private struct TimeFields
+    {
+        private PartialDate? at;
+        private PartialDate? start;
+        private PartialDate? end;
+        private DataLocation endWhere;
+
+        public void ReadAt(GraphJsonReader reader, string name) => at = reader.ReadDate(name);
+
+        public void ReadStart(GraphJsonReader reader, string name) => start = reader.ReadDate(name);
+
+        public void ReadEnd(GraphJsonReader reader, string name)
+        {
+            end = reader.ReadOptionalDate(name);
+            endWhere = reader.Here();
+        }
+
+        public readonly TimeExtent Resolve(DataLocation where, string what)
+        {
+            if (at is { } point)
+            {
+                if (start is not null)
+                {
+                    throw where.Error($"the {what} has both \"at\" and \"start\"; it holds either at a point (at) or over a period (start, optional end).");
+                }
+
+                return end is null
+                    ? TimeExtent.Point(point)
+                    : throw endWhere.Error($"\"end\" needs \"start\"; a point in time (at) has no end.");
+            }
+
+            if (start is not { } first)
+            {
+                throw where.Error($"the {what} has no time; give \"at\" for a point or \"start\" (and optional \"end\") for a period.");
+            }
+
+            if (end is { } last && TimeExtent.CheckOrder(first, last) is { } error)
+            {
+                throw endWhere.Error(error);
+            }
+
+            return TimeExtent.Period(first, end);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+namespace RelationsGraph.Time;
+
+/// <summary>
+/// A query window: the closed range of calendar days from <see cref="From"/> to <see cref="To"/>, either
+/// end possibly open. A relation is active in a window when the two share at least one day, so a relation
+/// dated <c>2017</c> is active in a window of <c>2017-11</c>, and one dated <c>2017-11</c> in a window of <c>2017</c>.
+/// </summary>
+/// <remarks>
+/// Immutable and thread-safe. Equality compares the bounds with their precision. Windows are built from
+/// partial dates: <see cref="During"/> covers one date, <see cref="Between"/> a range of dates.
+/// </remarks>
+public sealed class TimeWindow : IEquatable<TimeWindow>
+{
+    private TimeWindow(PartialDate? from, PartialDate? to)
+    {
+        From = from;
+        To = to;
+    }
+
+    /// <summary>Gets the window that holds all time.</summary>
+    public static TimeWindow All { get; } = new(null, null);
+
+    /// <summary>Gets the first date of the window, or <see langword="null"/> when unbounded in the past.</summary>
+    public PartialDate? From { get; }
+
+    /// <summary>Gets the last date of the window (inclusive at its precision), or <see langword="null"/> when unbounded in the future.</summary>
+    public PartialDate? To { get; }
+
+    /// <summary>Gets the first calendar day in the window, or <see langword="null"/> when unbounded.</summary>
+    public DateOnly? FirstDay => From?.FirstDay;
+
+    /// <summary>Gets the last calendar day in the window, or <see langword="null"/> when unbounded.</summary>
+    public DateOnly? LastDay => To?.LastDay;
+
+    /// <summary>Creates the window covering one partial date: a year, a month or a day.</summary>
+    /// <param name="date">The date.</param>
+    /// <returns>The window from the first to the last day of <paramref name="date"/>.</returns>
+    public static TimeWindow During(PartialDate date) => new(date, date);
+
+    /// <summary>Creates the window from one date to another, both inclusive at their precision.</summary>
+    /// <param name="from">The first date.</param>
+    /// <param name="to">The last date.</param>
+    /// <returns>The window.</returns>
+    /// <exception cref="ArgumentException"><paramref name="to"/> lies wholly before <paramref name="from"/>.</exception>
+    public static TimeWindow Between(PartialDate from, PartialDate to)
+    {
+        var error = TimeExtent.CheckOrder(from, to);
+        return error is null ? new TimeWindow(from, to) : throw new ArgumentException(error, nameof(to));
+    }
+
+    /// <summary>Creates the window from a date on, with no end.</summary>
+    /// <param name="from">The first date.</param>
+    /// <returns>The window.</returns>
+    public static TimeWindow Since(PartialDate from) => new(from, null);
+
+    /// <summary>Creates the window up to a date, with no beginning.</summary>
+    /// <param name="to">The last date, inclusive at its precision.</param>
+    /// <returns>The window.</returns>
+    public static TimeWindow Until(PartialDate to) => new(null, to);
+
+    /// <summary>Tells whether a calendar day lies in the window.</summary>
+    /// <param name="date">The day.</param>
+    /// <returns><see langword="true"/> when it does.</returns>
+    public bool Contains(DateOnly date)
+    {
+        var n = DayNumber(date);
+        return n >= FirstDayNumber && n <= LastDayNumber;
+    }
+
+    /// <summary>Formats the window: <c>2017</c>, <c>1950/1953</c>, <c>1950/..</c>, <c>../1953</c> or <c>..</c>.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => (From, To) switch
+    {
+        (null, null) => "..",
+        ({ } f, { } t) when f == t => f.ToString(),
+        ({ } f, { } t) => $"{f}/{t}",
+        ({ } f, null) => $"{f}/..",
+        (null, { } t) => $"../{t}",
+    };
+
+    /// <inheritdoc />
+    public bool Equals(TimeWindow? other) => other is not null && From == other.From && To == other.To;
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as TimeWindow);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(From, To);
+
+    internal int FirstDayNumber => From is { } f ? DayNumber(f.FirstDay) : int.MinValue;
+
+    internal int LastDayNumber => To is { } t ? DayNumber(t.LastDay) : int.MaxValue;
+
+    internal static int DayNumber(DateOnly date) => date.DayNumber;
+}

@@ -1,0 +1,170 @@
+using RelationsGraph.Graph;
+using RelationsGraph.Model;
+using RelationsGraph.Serialization;
+using RelationsGraph.Time;
+using static RelationsGraph.Tests.Samples;
+
+namespace RelationsGraph.Tests.Graph;
+
+public sealed class RelationGraphTests
+{
+    [Theory]
+    [InlineData(11)]
+    [InlineData(12)]
+    [InlineData(13)]
+    public void RelationsActiveIn_EqualsABruteForceFilter_OnRandomGraphs(int seed)
+    {
+        var graph = Random(seed, actors: 30, relations: 3000);
+        var random = new Random(seed * 7);
+        for (var i = 0; i < 200; i++)
+        {
+            var window = RandomWindow(random);
+            var expected = graph.Relations.Where(r => r.Time.Overlaps(window)).ToList();
+
+            graph.RelationsActiveIn(window).Should().Equal(expected, $"window {window}");
+        }
+    }
+
+    [Fact]
+    public void RelationsActiveIn_FindsYearPrecisionRelation_FromAMonthWindow()
+    {
+        var graph = TwoActors(Relation("r1", "A", "B", At("2017")));
+
+        graph.RelationsActiveIn(TimeWindow.During(PartialDate.Parse("2017-11"))).Select(r => r.Id).Should().Equal("r1");
+        graph.RelationsActiveIn(TimeWindow.During(PartialDate.Parse("2018-01"))).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void ParallelRelations_BetweenTheSamePair_StayDistinct()
+    {
+        var graph = TwoActors(
+            Relation("r1", "A", "B", At("2017"), RelationKind.Criticism, directed: true),
+            Relation("r2", "A", "B", At("2017"), RelationKind.Criticism, directed: true),
+            Relation("r3", "B", "A", Period("1961"), RelationKind.Treaty));
+
+        graph.RelationsBetween(new ActorId("A"), new ActorId("B")).Select(r => r.Id).Should().Equal("r1", "r2", "r3");
+        graph.RelationsBetween(new ActorId("B"), new ActorId("A")).Select(r => r.Id).Should().Equal("r1", "r2", "r3");
+        graph.RelationsOf(new ActorId("A")).Should().HaveCount(3);
+    }
+
+    [Fact]
+    public void RelationsOf_UnknownActor_IsEmpty()
+    {
+        TwoActors().RelationsOf(new ActorId("Nobody")).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Lists_AreSortedById_WhateverTheOrderAdded()
+    {
+        var graph = new RelationGraphBuilder().Add(Source()).Add(Actor("B")).Add(Actor("A"))
+            .Add(Relation("z", "A", "B", At("2000"))).Add(Relation("a", "A", "B", At("2001"))).Build();
+
+        graph.Actors.Select(a => a.Id.Value).Should().Equal("A", "B");
+        graph.Relations.Select(r => r.Id).Should().Equal("a", "z");
+    }
+
+    [Fact]
+    public void Build_RejectsUnknownActor_WithASuggestion()
+    {
+        var build = () => new RelationGraphBuilder().Add(Source()).Add(Actor("DPRK")).Add(Actor("US"))
+            .Add(Relation("r", "DPKR", "US", At("2017"))).Build();
+
+        build.Should().Throw<GraphDataException>().WithMessage("Unknown actor 'DPKR'; did you mean 'DPRK'?");
+    }
+
+    [Fact]
+    public void Build_RejectsUnknownEvidenceSource()
+    {
+        var build = () => new RelationGraphBuilder().Add(Actor("A")).Add(Actor("B")).Add(Relation("r", "A", "B", At("2017"))).Build();
+
+        build.Should().Throw<GraphDataException>().WithMessage("Unknown source 'src'; evidence must cite the id of a source in \"sources\".");
+    }
+
+    [Fact]
+    public void Build_RejectsTwoActorsSharingAnAlias()
+    {
+        var build = () => new RelationGraphBuilder().Add(Actor("A", ActorKind.State, "Korea")).Add(Actor("B", ActorKind.State, "KOREA")).Build();
+
+        build.Should().Throw<GraphDataException>().WithMessage("Actor 'B' uses the name 'KOREA', which already names actor 'A'*");
+    }
+
+    [Fact]
+    public void Add_RejectsDuplicateId()
+    {
+        var add = () => new RelationGraphBuilder().Add(Actor("A")).Add(Actor("A"));
+
+        add.Should().Throw<GraphDataException>().WithMessage("Duplicate actor id 'A'; ids must be unique.");
+    }
+
+    [Theory]
+    [InlineData("dprk")]
+    [InlineData("North Korea")]
+    [InlineData("NORTH KOREA")]
+    [InlineData("pyongyang")]
+    [InlineData("  DPRK ")]
+    public void FindActor_MatchesIdNameOrAlias_IgnoringCase(string text)
+    {
+        var graph = new RelationGraphBuilder()
+            .Add(new Actor(new ActorId("DPRK"), "North Korea", ActorKind.State, ["Pyongyang"]))
+            .Add(new Actor(new ActorId("ROK"), "South Korea", ActorKind.State, ["Seoul"]))
+            .Build();
+
+        graph.FindActor(text).Actor!.Id.Should().Be(new ActorId("DPRK"));
+    }
+
+    [Fact]
+    public void FindActor_Miss_SuggestsTheClosestName()
+    {
+        var graph = new RelationGraphBuilder()
+            .Add(new Actor(new ActorId("DPRK"), "North Korea", ActorKind.State, ["Pyongyang"]))
+            .Add(new Actor(new ActorId("ROK"), "South Korea", ActorKind.State, ["Seoul"]))
+            .Build();
+
+        var match = graph.FindActor("Nort Korea");
+
+        match.IsFound.Should().BeFalse();
+        match.ToString().Should().Be("unknown actor 'Nort Korea'; did you mean 'North Korea' (DPRK)?");
+    }
+
+    [Fact]
+    public void FindActor_Fragment_SuggestsEveryActorContainingIt()
+    {
+        var graph = new RelationGraphBuilder()
+            .Add(new Actor(new ActorId("DPRK"), "North Korea", ActorKind.State))
+            .Add(new Actor(new ActorId("ROK"), "South Korea", ActorKind.State))
+            .Build();
+
+        graph.FindActor("Korea").ToString().Should().Be("unknown actor 'Korea'; did you mean 'North Korea' (DPRK) or 'South Korea' (ROK)?");
+    }
+
+    [Fact]
+    public void FindActor_NothingClose_PointsToTheActorList()
+    {
+        TwoActors().FindActor("Atlantis").ToString().Should().Be("unknown actor 'Atlantis'; 'relgraph actors' lists the known actors.");
+    }
+
+    [Fact]
+    public void Queries_FromEightThreads_GiveTheSequentialAnswers()
+    {
+        var graph = Random(21, actors: 40, relations: 5000);
+        var windows = Enumerable.Range(0, 64).Select(i => RandomWindow(new Random(i))).ToArray();
+        var expected = windows.Select(w => graph.RelationsActiveIn(w).Select(r => r.Id).ToArray()).ToArray();
+        var actual = new string[windows.Length][];
+
+        Parallel.For(0, windows.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+            actual[i] = graph.RelationsActiveIn(windows[i]).Select(r => r.Id).ToArray());
+
+        actual.Should().BeEquivalentTo(expected, o => o.WithStrictOrdering());
+    }
+
+    private static RelationGraph TwoActors(params Relation[] relations)
+    {
+        var builder = new RelationGraphBuilder().Add(Source()).Add(Actor("A")).Add(Actor("B"));
+        foreach (var r in relations)
+        {
+            builder.Add(r);
+        }
+
+        return builder.Build();
+    }
+}
