@@ -25,6 +25,8 @@ public sealed class RelationGraph
     private readonly Dictionary<string, int> relationIndex;
     private readonly BidirectionalGraph<int, RelationEdge> graph;
     private readonly IntervalIndex relationTimes;
+    private readonly int[] relationFirstDay;
+    private readonly int[] relationLastDay;
     private readonly IntervalIndex eventTimes;
     private readonly List<int>[] eventsByActor;
     private readonly ActorDirectory directory;
@@ -60,6 +62,8 @@ public sealed class RelationGraph
         }
 
         relationTimes = new IntervalIndex(lo, hi);
+        relationFirstDay = lo;
+        relationLastDay = hi;
 
         eventsByActor = new List<int>[actors.Length];
         var elo = new int[events.Length];
@@ -257,6 +261,33 @@ public sealed class RelationGraph
 
         return list.Select(i => events[i]).ToArray();
     }
+
+    internal int ActorCount => Actors.Count;
+
+    internal int RelationCount => relations.Length;
+
+    internal bool TryGetVertex(ActorId actor, out int vertex)
+    {
+        vertex = -1;
+        return actor.Value is not null && actorIndex.TryGetValue(actor, out vertex);
+    }
+
+    internal Actor ActorAt(int vertex) => Actors[vertex];
+
+    internal Relation RelationAt(int ordinal) => relations[ordinal];
+
+    internal int FirstDayOf(int ordinal) => relationFirstDay[ordinal];
+
+    internal int LastDayOf(int ordinal) => relationLastDay[ordinal];
+
+    internal IEnumerable<RelationEdge> OutEdges(int vertex) => graph.OutEdges(vertex);
+
+    internal IEnumerable<RelationEdge> InEdges(int vertex) => graph.InEdges(vertex);
+
+    /// <summary>The ordinals of the relations active in a window, ascending.</summary>
+    internal int[] ActiveOrdinals(TimeWindow window) => relationTimes.Query(window.FirstDayNumber, window.LastDayNumber);
+
+    internal IReadOnlyList<Relation> Pick(int[] ordinals) => Pick(relations, ordinals);
 
     private static T[] Pick<T>(T[] items, int[] ordinals)
     {

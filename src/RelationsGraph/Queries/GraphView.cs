@@ -1,0 +1,218 @@
+using RelationsGraph.Graph;
+using RelationsGraph.Model;
+using RelationsGraph.Time;
+
+namespace RelationsGraph.Queries;
+
+/// <summary>
+/// A read-only view of a graph: the relations active in a time window, optionally narrowed to some
+/// relation kinds, polarities and actor kinds. Every query takes a view; filters compose, each call
+/// returning a new view. A view copies nothing: it tests relations against the window and filters as
+/// queries meet them, and lists its relations only when asked.
+/// </summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed class GraphView
+{
+    private readonly HashSet<RelationKind>? kinds;
+    private readonly HashSet<Polarity>? polarities;
+    private readonly HashSet<ActorKind>? actorKinds;
+    private readonly Lazy<IReadOnlyList<Relation>> relations;
+
+    private GraphView(RelationGraph graph, TimeWindow window, HashSet<RelationKind>? kinds, HashSet<Polarity>? polarities, HashSet<ActorKind>? actorKinds)
+    {
+        Graph = graph;
+        Window = window;
+        this.kinds = kinds;
+        this.polarities = polarities;
+        this.actorKinds = actorKinds;
+        relations = new Lazy<IReadOnlyList<Relation>>(ListRelations, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>Gets the graph viewed.</summary>
+    public RelationGraph Graph { get; }
+
+    /// <summary>Gets the time window.</summary>
+    public TimeWindow Window { get; }
+
+    /// <summary>Gets the relation kinds kept, or <see langword="null"/> for all.</summary>
+    public IReadOnlyCollection<RelationKind>? Kinds => kinds;
+
+    /// <summary>Gets the polarities kept, or <see langword="null"/> for all.</summary>
+    public IReadOnlyCollection<Polarity>? Polarities => polarities;
+
+    /// <summary>Gets the actor kinds kept (a relation is kept when both ends are of a kept kind), or <see langword="null"/> for all.</summary>
+    public IReadOnlyCollection<ActorKind>? ActorKinds => actorKinds;
+
+    /// <summary>Gets the relations in the view, sorted by id.</summary>
+    public IReadOnlyList<Relation> Relations => relations.Value;
+
+    /// <summary>Gets the actor events in the window (of kept actor kinds), sorted by id.</summary>
+    public IReadOnlyList<ActorEvent> Events =>
+        Graph.EventsActiveIn(Window).Where(e => actorKinds is null || (Graph.TryGetActor(e.Actor, out var a) && actorKinds.Contains(a.Kind))).ToArray();
+
+    /// <summary>Creates a view of the whole graph over all time.</summary>
+    /// <param name="graph">The graph.</param>
+    /// <returns>The view.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="graph"/> is null.</exception>
+    public static GraphView Of(RelationGraph graph) => Of(graph, TimeWindow.All);
+
+    /// <summary>Creates a view of the relations active in a window.</summary>
+    /// <param name="graph">The graph.</param>
+    /// <param name="window">The window.</param>
+    /// <returns>The view.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static GraphView Of(RelationGraph graph, TimeWindow window)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(window);
+        return new GraphView(graph, window, null, null, null);
+    }
+
+    /// <summary>Creates a view of the graph as of a date: the relations in force on it (at its precision).</summary>
+    /// <param name="graph">The graph.</param>
+    /// <param name="date">The date, such as <c>1953-07</c>.</param>
+    /// <returns>The view.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="graph"/> is null.</exception>
+    public static GraphView AsOf(RelationGraph graph, PartialDate date) => Of(graph, TimeWindow.During(date));
+
+    /// <summary>Creates a view of a year, month or day: the relations active at any time during it.</summary>
+    /// <param name="graph">The graph.</param>
+    /// <param name="period">The year or month, such as <c>2017</c> or <c>2017-11</c>.</param>
+    /// <returns>The view.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="graph"/> is null.</exception>
+    public static GraphView During(RelationGraph graph, PartialDate period) => Of(graph, TimeWindow.During(period));
+
+    /// <summary>Narrows the view to some relation kinds.</summary>
+    /// <param name="relationKinds">The kinds to keep; at least one.</param>
+    /// <returns>A new view.</returns>
+    /// <exception cref="ArgumentException">No kind is given.</exception>
+    public GraphView WithKinds(params IEnumerable<RelationKind> relationKinds) =>
+        new(Graph, Window, Narrow(kinds, relationKinds, nameof(relationKinds)), polarities, actorKinds);
+
+    /// <summary>Narrows the view to relations of some polarities.</summary>
+    /// <param name="kept">The polarities to keep; at least one.</param>
+    /// <returns>A new view.</returns>
+    /// <exception cref="ArgumentException">No polarity is given.</exception>
+    public GraphView WithPolarities(params IEnumerable<Polarity> kept) =>
+        new(Graph, Window, kinds, Narrow(polarities, kept, nameof(kept)), actorKinds);
+
+    /// <summary>Narrows the view to relations whose two ends are actors of some kinds.</summary>
+    /// <param name="kept">The actor kinds to keep; at least one.</param>
+    /// <returns>A new view.</returns>
+    /// <exception cref="ArgumentException">No kind is given.</exception>
+    public GraphView WithActorKinds(params IEnumerable<ActorKind> kept) =>
+        new(Graph, Window, kinds, polarities, Narrow(actorKinds, kept, nameof(kept)));
+
+    /// <summary>Returns the same filters over another window.</summary>
+    /// <param name="window">The window.</param>
+    /// <returns>A new view.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="window"/> is null.</exception>
+    public GraphView WithWindow(TimeWindow window)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        return new GraphView(Graph, window, kinds, polarities, actorKinds);
+    }
+
+    /// <summary>Tells whether a relation of the graph is in the view.</summary>
+    /// <param name="relation">The relation.</param>
+    /// <returns><see langword="true"/> when it is active in the window and passes the filters.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="relation"/> is null.</exception>
+    public bool Contains(Relation relation)
+    {
+        ArgumentNullException.ThrowIfNull(relation);
+        return relation.Time.Overlaps(Window) && PassesFilters(relation);
+    }
+
+    /// <summary>Describes the view, as in <c>2017</c> or <c>2017 · kinds: ally, treaty</c>.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString()
+    {
+        var parts = new List<string> { Window.ToString() };
+        if (kinds is not null)
+        {
+            parts.Add("kinds: " + string.Join(", ", RelationKind.All.Where(kinds.Contains)));
+        }
+
+        if (polarities is not null)
+        {
+            parts.Add("polarity: " + string.Join(", ", polarities.Order().Select(p => p.ToString().ToLowerInvariant())));
+        }
+
+        if (actorKinds is not null)
+        {
+            parts.Add("actors: " + string.Join(", ", actorKinds.Order().Select(k => k.ToString().ToLowerInvariant())));
+        }
+
+        return string.Join(" · ", parts);
+    }
+
+    /// <summary>Tests a relation by ordinal: the fast path queries use while walking edges.</summary>
+    internal bool Contains(int ordinal) =>
+        Graph.FirstDayOf(ordinal) <= Window.LastDayNumber && Graph.LastDayOf(ordinal) >= Window.FirstDayNumber
+        && PassesFilters(Graph.RelationAt(ordinal));
+
+    /// <summary>The relations of the view touching an actor vertex, each with the vertex at its other end.</summary>
+    internal IEnumerable<(Relation Relation, int Other, bool Forward)> Incident(int vertex, bool directedOnly)
+    {
+        foreach (var edge in Graph.OutEdges(vertex))
+        {
+            if (Contains(edge.Ordinal))
+            {
+                yield return (Graph.RelationAt(edge.Ordinal), edge.Target, true);
+            }
+        }
+
+        foreach (var edge in Graph.InEdges(vertex))
+        {
+            if (Contains(edge.Ordinal) && (!directedOnly || !Graph.RelationAt(edge.Ordinal).Directed))
+            {
+                yield return (Graph.RelationAt(edge.Ordinal), edge.Source, false);
+            }
+        }
+    }
+
+    private bool PassesFilters(Relation relation)
+    {
+        if (kinds is not null && !kinds.Contains(relation.Kind))
+        {
+            return false;
+        }
+
+        if (polarities is not null && !polarities.Contains(relation.Polarity))
+        {
+            return false;
+        }
+
+        return actorKinds is null
+            || (Graph.TryGetActor(relation.Source, out var s) && actorKinds.Contains(s.Kind)
+                && Graph.TryGetActor(relation.Target, out var t) && actorKinds.Contains(t.Kind));
+    }
+
+    private IReadOnlyList<Relation> ListRelations()
+    {
+        var ordinals = Graph.ActiveOrdinals(Window);
+        if (kinds is null && polarities is null && actorKinds is null)
+        {
+            return Graph.Pick(ordinals);
+        }
+
+        return Graph.Pick(ordinals.Where(o => PassesFilters(Graph.RelationAt(o))).ToArray());
+    }
+
+    private static HashSet<T> Narrow<T>(HashSet<T>? current, IEnumerable<T> kept, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(kept, paramName);
+        var set = kept.ToHashSet();
+        if (set.Count == 0)
+        {
+            throw new ArgumentException("Give at least one value to keep.", paramName);
+        }
+
+        if (current is not null)
+        {
+            set.IntersectWith(current);
+        }
+
+        return set;
+    }
+}
