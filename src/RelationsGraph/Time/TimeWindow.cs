@@ -58,6 +58,41 @@ public sealed class TimeWindow : IEquatable<TimeWindow>
     /// <returns>The window.</returns>
     public static TimeWindow Until(PartialDate to) => new(null, to);
 
+    /// <summary>
+    /// Returns the window of the same length just before this one: the previous year for a year, the
+    /// previous month for a month, the three years before for <c>1950/1952</c>, and the same number of
+    /// days before for windows of mixed or day precision.
+    /// </summary>
+    /// <returns>The previous window, or <see langword="null"/> when this window is open at either end.</returns>
+    public TimeWindow? Previous()
+    {
+        if (From is not { } from || To is not { } to)
+        {
+            return null;
+        }
+
+        if (from.Precision == to.Precision && from.Precision == DatePrecision.Year)
+        {
+            var years = to.Year - from.Year + 1;
+            return from.Year - years < PartialDate.MinYear ? null
+                : Span(new PartialDate(from.Year - years), new PartialDate(from.Year - 1));
+        }
+
+        if (from.Precision == to.Precision && from.Precision == DatePrecision.Month)
+        {
+            var first = (from.Year * 12) + from.Month!.Value - 1;
+            var last = (to.Year * 12) + to.Month!.Value - 1;
+            var start = first - (last - first + 1);
+            return start < PartialDate.MinYear * 12 ? null
+                : Span(new PartialDate(start / 12, (start % 12) + 1), new PartialDate((first - 1) / 12, ((first - 1) % 12) + 1));
+        }
+
+        var length = DayNumber(to.LastDay) - DayNumber(from.FirstDay) + 1;
+        var startDay = DayNumber(from.FirstDay) - length;
+        return startDay < DayNumber(DateOnly.MinValue) ? null
+            : Span(PartialDate.FromDateOnly(DateOnly.FromDayNumber(startDay)), PartialDate.FromDateOnly(DateOnly.FromDayNumber(DayNumber(from.FirstDay) - 1)));
+    }
+
     /// <summary>Tells whether a calendar day lies in the window.</summary>
     /// <param name="date">The day.</param>
     /// <returns><see langword="true"/> when it does.</returns>
@@ -92,4 +127,6 @@ public sealed class TimeWindow : IEquatable<TimeWindow>
     internal int LastDayNumber => To is { } t ? DayNumber(t.LastDay) : int.MaxValue;
 
     internal static int DayNumber(DateOnly date) => date.DayNumber;
+
+    private static TimeWindow Span(PartialDate from, PartialDate to) => from == to ? During(from) : new TimeWindow(from, to);
 }

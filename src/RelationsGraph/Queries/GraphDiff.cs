@@ -1,0 +1,78 @@
+using RelationsGraph.Model;
+using RelationsGraph.Time;
+
+namespace RelationsGraph.Queries;
+
+/// <summary>
+/// What changed between two dates: periods that started after the first date and are in force on the
+/// second, periods in force on the first date that ended before the second, and point relations and events
+/// that happened after the first date, up to and including the second. Dates keep their precision: between
+/// <c>2016</c> and <c>2018</c>, "after the first" means from 2017-01-01 and "the second" means all of 2018.
+/// </summary>
+/// <remarks>Immutable.</remarks>
+public sealed class GraphDiff
+{
+    private GraphDiff(PartialDate from, PartialDate to, IReadOnlyList<Relation> started, IReadOnlyList<Relation> ended,
+        IReadOnlyList<Relation> happened, IReadOnlyList<ActorEvent> events)
+    {
+        From = from;
+        To = to;
+        Started = started;
+        Ended = ended;
+        Happened = happened;
+        Events = events;
+    }
+
+    /// <summary>Gets the first date.</summary>
+    public PartialDate From { get; }
+
+    /// <summary>Gets the second date.</summary>
+    public PartialDate To { get; }
+
+    /// <summary>Gets the periods that began after <see cref="From"/> and are in force during <see cref="To"/>, sorted by time then id.</summary>
+    public IReadOnlyList<Relation> Started { get; }
+
+    /// <summary>Gets the periods in force during <see cref="From"/> that ended before <see cref="To"/>, sorted by time then id.</summary>
+    public IReadOnlyList<Relation> Ended { get; }
+
+    /// <summary>Gets the point relations after <see cref="From"/> up to the end of <see cref="To"/>, sorted by time then id.</summary>
+    public IReadOnlyList<Relation> Happened { get; }
+
+    /// <summary>Gets the actor events after <see cref="From"/> up to the end of <see cref="To"/>, sorted by time then id.</summary>
+    public IReadOnlyList<ActorEvent> Events { get; }
+
+    /// <summary>Gets a value telling whether nothing changed.</summary>
+    public bool IsEmpty => Started.Count == 0 && Ended.Count == 0 && Happened.Count == 0 && Events.Count == 0;
+
+    /// <summary>Compares the graph on two dates. The view's filters apply; its window does not.</summary>
+    /// <param name="view">The view whose filters apply.</param>
+    /// <param name="from">The first date.</param>
+    /// <param name="to">The second date, after the first.</param>
+    /// <returns>The changes.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="view"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="to"/> does not end after <paramref name="from"/> ends.</exception>
+    public static GraphDiff Between(GraphView view, PartialDate from, PartialDate to)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        if (to.LastDay <= from.LastDay)
+        {
+            throw new ArgumentException($"The second date {to} must end after the first date {from}.", nameof(to));
+        }
+
+        var before = TimeWindow.During(from);
+        var after = TimeWindow.During(to);
+        var afterFrom = TimeWindow.DayNumber(from.LastDay) + 1;
+        var span = view.WithWindow(TimeWindow.Between(PartialDate.FromDateOnly(DateOnly.FromDayNumber(afterFrom)), to));
+        var periods = view.WithWindow(TimeWindow.Between(from, to)).Relations.Where(r => !r.Time.IsPoint).ToArray();
+
+        var started = periods.Where(r => r.Time.FirstDayNumber >= afterFrom && r.Time.Overlaps(after));
+        var ended = periods.Where(r => r.Time.Overlaps(before) && r.Time.LastDayNumber < after.FirstDayNumber);
+        var happened = span.Relations.Where(r => r.Time.IsPoint && r.Time.FirstDayNumber >= afterFrom);
+        var events = span.Events.Where(e => e.Time.FirstDayNumber >= afterFrom);
+        return new GraphDiff(from, to, ByTime(started), ByTime(ended), ByTime(happened),
+            events.OrderBy(e => e.Time.Beginning).ThenBy(e => e.Id, StringComparer.Ordinal).ToArray());
+    }
+
+    private static Relation[] ByTime(IEnumerable<Relation> relations) =>
+        relations.OrderBy(r => r.Time.Beginning).ThenBy(r => r.Id, StringComparer.Ordinal).ToArray();
+}

@@ -1,0 +1,277 @@
+using RelationsGraph.Model;
+using RelationsGraph.Time;
+
+namespace RelationsGraph.Queries;
+
+/// <summary>How the relations of a pair of actors lean in a window.</summary>
+public enum PairSign
+{
+    /// <summary>No relation at all.</summary>
+    None,
+
+    /// <summary>Only neutral relations (statements, leadership, membership).</summary>
+    Neutral,
+
+    /// <summary>Only cooperative relations, perhaps with neutral ones.</summary>
+    Cooperative,
+
+    /// <summary>Only conflictual relations, perhaps with neutral ones.</summary>
+    Conflictual,
+
+    /// <summary>Both cooperative and conflictual relations.</summary>
+    Mixed,
+}
+
+/// <summary>The structural balance of a triad (Heider).</summary>
+public enum Balance
+{
+    /// <summary>The product of the three pair signs is positive: friends of friends are friends, enemies of enemies friends.</summary>
+    Balanced,
+
+    /// <summary>The product of the three pair signs is negative.</summary>
+    Unbalanced,
+
+    /// <summary>A pair has no signed relation (none, or only neutral ones), so the triad is not closed.</summary>
+    Open,
+
+    /// <summary>A mixed pair has as many cooperative as conflictual relations, so its sign cannot be read.</summary>
+    Ambiguous,
+}
+
+/// <summary>The relations of one pair of actors in a window and how they lean.</summary>
+/// <remarks>Immutable.</remarks>
+public sealed class PairReport
+{
+    internal PairReport(Actor first, Actor second, IReadOnlyList<Relation> relations)
+    {
+        First = first;
+        Second = second;
+        Relations = relations;
+        Cooperative = relations.Count(r => r.Polarity == Polarity.Cooperative);
+        Conflictual = relations.Count(r => r.Polarity == Polarity.Conflictual);
+        Sign = (Cooperative, Conflictual, relations.Count) switch
+        {
+            (_, _, 0) => PairSign.None,
+            (0, 0, _) => PairSign.Neutral,
+            (> 0, 0, _) => PairSign.Cooperative,
+            (0, > 0, _) => PairSign.Conflictual,
+            _ => PairSign.Mixed,
+        };
+    }
+
+    /// <summary>Gets the first actor of the pair (in the order the group was given).</summary>
+    public Actor First { get; }
+
+    /// <summary>Gets the second actor of the pair.</summary>
+    public Actor Second { get; }
+
+    /// <summary>Gets the relations between the two in the view, either direction, sorted by time then id.</summary>
+    public IReadOnlyList<Relation> Relations { get; }
+
+    /// <summary>Gets how the pair leans.</summary>
+    public PairSign Sign { get; }
+
+    /// <summary>Gets the number of cooperative relations.</summary>
+    public int Cooperative { get; }
+
+    /// <summary>Gets the number of conflictual relations.</summary>
+    public int Conflictual { get; }
+
+    /// <summary>
+    /// Gets the sign used for balance: +1 cooperative, −1 conflictual, a mixed pair by its majority, and 0 when
+    /// there is no signed relation or a mixed pair is tied.
+    /// </summary>
+    public int NetSign => Math.Sign(Cooperative - Conflictual);
+}
+
+/// <summary>The balance of three actors of a group.</summary>
+/// <param name="Actors">The three actors, in group order.</param>
+/// <param name="Balance">The verdict.</param>
+/// <param name="Explanation">How the verdict was reached, in one line, such as <c>China–DPRK mixed (2+ 4−, counted −) × China–US − × DPRK–US − = − → unbalanced</c>.</param>
+public sealed record TriadReport(IReadOnlyList<Actor> Actors, Balance Balance, string Explanation);
+
+/// <summary>What changed for one pair against the previous window.</summary>
+/// <param name="First">The first actor.</param>
+/// <param name="Second">The second actor.</param>
+/// <param name="Before">The pair's sign in the previous window.</param>
+/// <param name="After">The pair's sign in this window.</param>
+/// <param name="Added">Relations in this window that were not active in the previous one, sorted by time then id.</param>
+/// <param name="Dropped">Relations active in the previous window that are not in this one, sorted by time then id.</param>
+public sealed record PairChange(Actor First, Actor Second, PairSign Before, PairSign After, IReadOnlyList<Relation> Added, IReadOnlyList<Relation> Dropped);
+
+/// <summary>
+/// A group of actors in a view: every relation between each pair, each pair's sign, the structural
+/// balance of each triad, the actors' events in the window as context, and what changed against the
+/// previous window of the same length. For three actors this is the triangle.
+/// </summary>
+/// <remarks>Immutable.</remarks>
+public sealed class GroupReport
+{
+    private GroupReport(GraphView view, IReadOnlyList<Actor> actors, IReadOnlyList<PairReport> pairs, IReadOnlyList<TriadReport> triads,
+        IReadOnlyList<ActorEvent> events, TimeWindow? previousWindow, IReadOnlyList<PairChange> changes, IReadOnlyList<TriadReport> previousTriads)
+    {
+        View = view;
+        Actors = actors;
+        Pairs = pairs;
+        Triads = triads;
+        Events = events;
+        PreviousWindow = previousWindow;
+        Changes = changes;
+        PreviousTriads = previousTriads;
+    }
+
+    /// <summary>Gets the view the group was read in.</summary>
+    public GraphView View { get; }
+
+    /// <summary>Gets the actors, in the order given.</summary>
+    public IReadOnlyList<Actor> Actors { get; }
+
+    /// <summary>Gets one report per pair, in group order (A–B, A–C, B–C, …).</summary>
+    public IReadOnlyList<PairReport> Pairs { get; }
+
+    /// <summary>Gets one report per triad, in group order.</summary>
+    public IReadOnlyList<TriadReport> Triads { get; }
+
+    /// <summary>Gets the actors' events in the window, sorted by time then id.</summary>
+    public IReadOnlyList<ActorEvent> Events { get; }
+
+    /// <summary>Gets the previous window of the same length, or <see langword="null"/> when the window is open.</summary>
+    public TimeWindow? PreviousWindow { get; }
+
+    /// <summary>Gets, per pair in group order, what changed against the previous window; empty without one.</summary>
+    public IReadOnlyList<PairChange> Changes { get; }
+
+    /// <summary>Gets the triads' balance in the previous window; empty without one.</summary>
+    public IReadOnlyList<TriadReport> PreviousTriads { get; }
+
+    /// <summary>Gets the total number of relations among the group in the window.</summary>
+    public int RelationCount => Pairs.Sum(p => p.Relations.Count);
+
+    /// <summary>Reads a group of actors in a view.</summary>
+    /// <param name="view">The view.</param>
+    /// <param name="actors">Two or more distinct actors of the graph.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">Fewer than two actors, an actor twice, or an actor not in the graph.</exception>
+    public static GroupReport Of(GraphView view, IEnumerable<ActorId> actors)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(actors);
+        var list = new List<Actor>();
+        foreach (var id in actors)
+        {
+            if (!view.Graph.TryGetActor(id, out var actor))
+            {
+                throw new ArgumentException($"Actor '{id}' is not in the graph.", nameof(actors));
+            }
+
+            if (list.Contains(actor))
+            {
+                throw new ArgumentException($"Actor '{id}' is given twice; a group needs distinct actors.", nameof(actors));
+            }
+
+            list.Add(actor);
+        }
+
+        if (list.Count < 2)
+        {
+            throw new ArgumentException("A group needs at least two actors.", nameof(actors));
+        }
+
+        var pairs = ReadPairs(view, list);
+        var triads = ReadTriads(list, pairs);
+        var ids = list.Select(a => a.Id).ToHashSet();
+        var events = view.Events.Where(e => ids.Contains(e.Actor)).OrderBy(e => e.Time.Beginning).ThenBy(e => e.Id, StringComparer.Ordinal).ToArray();
+
+        var previousWindow = view.Window.Previous();
+        IReadOnlyList<PairChange> changes = [];
+        IReadOnlyList<TriadReport> previousTriads = [];
+        if (previousWindow is not null)
+        {
+            var before = ReadPairs(view.WithWindow(previousWindow), list);
+            previousTriads = ReadTriads(list, before);
+            changes = pairs.Zip(before, (now, then) =>
+            {
+                var nowIds = now.Relations.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+                var thenIds = then.Relations.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+                return new PairChange(now.First, now.Second, then.Sign, now.Sign,
+                    now.Relations.Where(r => !thenIds.Contains(r.Id)).ToArray(),
+                    then.Relations.Where(r => !nowIds.Contains(r.Id)).ToArray());
+            }).ToArray();
+        }
+
+        return new GroupReport(view, list, pairs, triads, events, previousWindow, changes, previousTriads);
+    }
+
+    private static PairReport[] ReadPairs(GraphView view, List<Actor> actors)
+    {
+        var pairs = new List<PairReport>();
+        for (var i = 0; i < actors.Count; i++)
+        {
+            for (var j = i + 1; j < actors.Count; j++)
+            {
+                var relations = view.Graph.RelationsBetween(actors[i].Id, actors[j].Id).Where(view.Contains)
+                    .OrderBy(r => r.Time.Beginning).ThenBy(r => r.Id, StringComparer.Ordinal).ToArray();
+                pairs.Add(new PairReport(actors[i], actors[j], relations));
+            }
+        }
+
+        return pairs.ToArray();
+    }
+
+    private static TriadReport[] ReadTriads(List<Actor> actors, PairReport[] pairs)
+    {
+        PairReport Pair(int a, int b) => pairs.First(p => ReferenceEquals(p.First, actors[Math.Min(a, b)]) && ReferenceEquals(p.Second, actors[Math.Max(a, b)]));
+        var triads = new List<TriadReport>();
+        for (var i = 0; i < actors.Count; i++)
+        {
+            for (var j = i + 1; j < actors.Count; j++)
+            {
+                for (var k = j + 1; k < actors.Count; k++)
+                {
+                    PairReport[] sides = [Pair(i, j), Pair(i, k), Pair(j, k)];
+                    triads.Add(new TriadReport([actors[i], actors[j], actors[k]], Verdict(sides), Explain(sides)));
+                }
+            }
+        }
+
+        return triads.ToArray();
+    }
+
+    private static Balance Verdict(PairReport[] sides)
+    {
+        if (sides.Any(s => s.Sign is PairSign.None or PairSign.Neutral))
+        {
+            return Balance.Open;
+        }
+
+        if (sides.Any(s => s.NetSign == 0))
+        {
+            return Balance.Ambiguous;
+        }
+
+        return sides.Aggregate(1, (product, s) => product * s.NetSign) > 0 ? Balance.Balanced : Balance.Unbalanced;
+    }
+
+    private static string Explain(PairReport[] sides)
+    {
+        static string Side(PairReport s) => $"{s.First.Id}–{s.Second.Id} " + s.Sign switch
+        {
+            PairSign.None => "none",
+            PairSign.Neutral => "neutral",
+            PairSign.Cooperative => "+",
+            PairSign.Conflictual => "−",
+            _ => $"mixed ({s.Cooperative}+ {s.Conflictual}−, " + (s.NetSign switch { > 0 => "counted +", < 0 => "counted −", _ => "tied" }) + ")",
+        };
+
+        var verdict = Verdict(sides);
+        var tail = verdict switch
+        {
+            Balance.Balanced => "= + → balanced",
+            Balance.Unbalanced => "= − → unbalanced",
+            Balance.Open => "→ open (a pair has no signed relation)",
+            _ => "→ ambiguous (a mixed pair is tied)",
+        };
+        return string.Join(" × ", sides.Select(Side)) + " " + tail;
+    }
+}

@@ -1,0 +1,88 @@
+using RelationsGraph.Model;
+
+namespace RelationsGraph.Queries;
+
+/// <summary>The actors within some hops of an actor in a view, with the relations among them.</summary>
+/// <remarks>Immutable.</remarks>
+public sealed class Neighbourhood
+{
+    private Neighbourhood(Actor center, int depth, IReadOnlyList<NeighbourhoodMember> members, IReadOnlyList<Relation> relations)
+    {
+        Center = center;
+        Depth = depth;
+        Members = members;
+        Relations = relations;
+    }
+
+    /// <summary>Gets the actor at the centre.</summary>
+    public Actor Center { get; }
+
+    /// <summary>Gets the greatest number of hops searched.</summary>
+    public int Depth { get; }
+
+    /// <summary>Gets every actor reached, the centre first (distance 0), then by distance and id.</summary>
+    public IReadOnlyList<NeighbourhoodMember> Members { get; }
+
+    /// <summary>Gets every relation of the view between two members (the induced subgraph), sorted by id.</summary>
+    public IReadOnlyList<Relation> Relations { get; }
+
+    /// <summary>Finds the neighbourhood of an actor.</summary>
+    /// <param name="view">The view.</param>
+    /// <param name="center">The actor at the centre.</param>
+    /// <param name="depth">How many hops, at least 1.</param>
+    /// <param name="directed">Whether directed relations may only be followed forwards.</param>
+    /// <returns>The neighbourhood, or <see langword="null"/> for an actor not in the graph.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="view"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="depth"/> is less than 1.</exception>
+    public static Neighbourhood? Of(GraphView view, ActorId center, int depth, bool directed = false)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentOutOfRangeException.ThrowIfLessThan(depth, 1);
+        var graph = view.Graph;
+        if (!graph.TryGetVertex(center, out var start))
+        {
+            return null;
+        }
+
+        var distance = new Dictionary<int, int> { [start] = 0 };
+        var frontier = new List<int> { start };
+        for (var d = 1; d <= depth && frontier.Count > 0; d++)
+        {
+            var next = new List<int>();
+            foreach (var u in frontier)
+            {
+                foreach (var v in PathFinder.Neighbours(view, u, directed))
+                {
+                    if (distance.TryAdd(v, d))
+                    {
+                        next.Add(v);
+                    }
+                }
+            }
+
+            frontier = next;
+        }
+
+        var relations = new Dictionary<string, Relation>(StringComparer.Ordinal);
+        foreach (var u in distance.Keys)
+        {
+            foreach (var (relation, other, _) in view.Incident(u, directedOnly: false))
+            {
+                if (distance.ContainsKey(other))
+                {
+                    relations.TryAdd(relation.Id, relation);
+                }
+            }
+        }
+
+        var members = distance.OrderBy(p => p.Value).ThenBy(p => p.Key)
+            .Select(p => new NeighbourhoodMember(graph.ActorAt(p.Key), p.Value)).ToArray();
+        return new Neighbourhood(graph.ActorAt(start), depth, members,
+            relations.Values.OrderBy(r => r.Id, StringComparer.Ordinal).ToArray());
+    }
+}
+
+/// <summary>An actor in a neighbourhood and its distance in hops from the centre.</summary>
+/// <param name="Actor">The actor.</param>
+/// <param name="Distance">The fewest hops from the centre.</param>
+public sealed record NeighbourhoodMember(Actor Actor, int Distance);

@@ -1,0 +1,90 @@
+using RelationsGraph.Model;
+using RelationsGraph.Time;
+
+namespace RelationsGraph.Queries;
+
+/// <summary>One entry of a timeline: a relation or an actor event, never both.</summary>
+/// <remarks>Immutable.</remarks>
+public sealed class TimelineEntry
+{
+    internal TimelineEntry(Relation? relation, ActorEvent? actorEvent)
+    {
+        Relation = relation;
+        Event = actorEvent;
+    }
+
+    /// <summary>Gets the relation, or <see langword="null"/> for an event entry.</summary>
+    public Relation? Relation { get; }
+
+    /// <summary>Gets the actor event, or <see langword="null"/> for a relation entry.</summary>
+    public ActorEvent? Event { get; }
+
+    /// <summary>Gets when the entry holds.</summary>
+    public TimeExtent Time => Relation?.Time ?? Event!.Time;
+
+    /// <summary>Gets the id of the relation or event.</summary>
+    public string Id => Relation?.Id ?? Event!.Id;
+}
+
+/// <summary>
+/// The relations of one actor, or between two, in date order with the actors' events interleaved.
+/// Entries are ordered by their beginning (<see cref="PartialDate"/> order: first day, then last day),
+/// events before relations on the same date, then by id.
+/// </summary>
+/// <remarks>Immutable.</remarks>
+public sealed class Timeline
+{
+    private Timeline(IReadOnlyList<Actor> actors, IReadOnlyList<TimelineEntry> entries)
+    {
+        Actors = actors;
+        Entries = entries;
+    }
+
+    /// <summary>Gets the actor or the two actors the timeline is about.</summary>
+    public IReadOnlyList<Actor> Actors { get; }
+
+    /// <summary>Gets the entries in date order.</summary>
+    public IReadOnlyList<TimelineEntry> Entries { get; }
+
+    /// <summary>Builds the timeline of one actor: its relations in the view and its events in the window.</summary>
+    /// <param name="view">The view.</param>
+    /// <param name="actor">The actor.</param>
+    /// <returns>The timeline, or <see langword="null"/> for an actor not in the graph.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="view"/> is null.</exception>
+    public static Timeline? Of(GraphView view, ActorId actor)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        if (!view.Graph.TryGetActor(actor, out var a))
+        {
+            return null;
+        }
+
+        return Build(view, [a], view.Graph.RelationsOf(actor));
+    }
+
+    /// <summary>Builds the timeline of two actors: the relations between them in the view, and both actors' events in the window.</summary>
+    /// <param name="view">The view.</param>
+    /// <param name="first">One actor.</param>
+    /// <param name="second">The other actor.</param>
+    /// <returns>The timeline, or <see langword="null"/> when either actor is not in the graph.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="view"/> is null.</exception>
+    public static Timeline? Between(GraphView view, ActorId first, ActorId second)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        if (!view.Graph.TryGetActor(first, out var a) || !view.Graph.TryGetActor(second, out var b))
+        {
+            return null;
+        }
+
+        return Build(view, [a, b], view.Graph.RelationsBetween(first, second));
+    }
+
+    private static Timeline Build(GraphView view, Actor[] actors, IReadOnlyList<Relation> relations)
+    {
+        var entries = relations.Where(view.Contains).Select(r => new TimelineEntry(r, null))
+            .Concat(actors.SelectMany(a => view.Graph.EventsOf(a.Id)).Where(e => e.Time.Overlaps(view.Window)).Select(e => new TimelineEntry(null, e)))
+            .OrderBy(e => e.Time.Beginning).ThenBy(e => e.Event is null ? 1 : 0).ThenBy(e => e.Id, StringComparer.Ordinal)
+            .ToArray();
+        return new Timeline(actors, entries);
+    }
+}
