@@ -40,6 +40,7 @@ internal static class Cli
         root.Subcommands.Add(ValidateCommand.Create(context));
         root.Subcommands.Add(ActorsCommand.Create(context));
         root.Subcommands.Add(ShowCommand.Create(context));
+        root.Subcommands.Add(ImportCommand.Create(context));
         return root;
     }
 
