@@ -8,9 +8,13 @@ namespace RelationsGraph.Cli;
 /// <summary>The relgraph command line: parses, calls the library, prints, returns an exit code.</summary>
 internal static class Cli
 {
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error, RelationsGraph.Cli.Output.Style? style = null) =>
+        Run(args, new CliContext(output, error, style));
+
+    public static int Run(string[] args, CliContext context)
     {
-        var context = new CliContext(output, error);
+        var error = context.Error;
+        var output = context.Output;
         var root = BuildRoot(context);
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
@@ -37,9 +41,16 @@ internal static class Cli
             "Exit codes: 0 answered, 1 no result, 2 bad input or bad data.");
         root.Options.Add(context.GraphOption);
         root.Options.Add(context.FormatOption);
+        root.Options.Add(context.NotesOption);
         root.Subcommands.Add(ValidateCommand.Create(context));
         root.Subcommands.Add(ActorsCommand.Create(context));
         root.Subcommands.Add(ShowCommand.Create(context));
+        root.Subcommands.Add(GroupCommand.CreateTriangle(context));
+        root.Subcommands.Add(GroupCommand.CreateGroup(context));
+        root.Subcommands.Add(PathCommand.Create(context));
+        root.Subcommands.Add(NeighboursCommand.Create(context));
+        root.Subcommands.Add(TimelineCommand.Create(context));
+        root.Subcommands.Add(DiffCommand.Create(context));
         root.Subcommands.Add(ImportCommand.Create(context));
         return root;
     }

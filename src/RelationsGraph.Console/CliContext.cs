@@ -1,17 +1,22 @@
 using System.CommandLine;
 using RelationsGraph.Graph;
+using RelationsGraph.Cli.Output;
 using RelationsGraph.Model;
 
 namespace RelationsGraph.Cli;
 
 /// <summary>What every command needs: the writers, the options shared by all commands, and the graph.</summary>
-internal sealed class CliContext(TextWriter output, TextWriter error)
+internal sealed class CliContext(TextWriter output, TextWriter error, Style? style = null)
 {
     private readonly Dictionary<string, RelationGraph> loaded = new(StringComparer.Ordinal);
 
     public TextWriter Output { get; } = output;
 
     public TextWriter Error { get; } = error;
+
+    public Style Style { get; } = style ?? Style.Plain;
+
+    public ViewOptions ViewOptions { get; } = new();
 
     public Option<string?> GraphOption { get; } = new("--graph")
     {
@@ -21,6 +26,14 @@ internal sealed class CliContext(TextWriter output, TextWriter error)
     };
 
     public Option<string> FormatOption { get; } = CreateFormatOption();
+
+    public Option<bool> NotesOption { get; } = new("--notes")
+    {
+        Description = "In text output, also print each relation's note: how a vague date was read, caveats.",
+        Recursive = true,
+    };
+
+    public Style StyleFor(ParseResult result) => Style.WithNotes(result.GetValue(NotesOption));
 
     public bool IsJson(ParseResult result) => result.GetValue(FormatOption) == "json";
 

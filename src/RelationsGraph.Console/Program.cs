@@ -1,3 +1,4 @@
 using RelationsGraph.Cli;
+using RelationsGraph.Cli.Output;
 
-return Cli.Run(args, Console.Out, Console.Error);
+return Cli.Run(args, Console.Out, Console.Error, Style.ForConsole());

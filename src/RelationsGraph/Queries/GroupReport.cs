@@ -108,8 +108,10 @@ public sealed record PairChange(Actor First, Actor Second, PairSign Before, Pair
 public sealed class GroupReport
 {
     private GroupReport(GraphView view, IReadOnlyList<Actor> actors, IReadOnlyList<PairReport> pairs, IReadOnlyList<TriadReport> triads,
-        IReadOnlyList<ActorEvent> events, TimeWindow? previousWindow, IReadOnlyList<PairChange> changes, IReadOnlyList<TriadReport> previousTriads)
+        IReadOnlyList<ActorEvent> events, IReadOnlyList<Relation> context, TimeWindow? previousWindow, IReadOnlyList<PairChange> changes,
+        IReadOnlyList<TriadReport> previousTriads)
     {
+        Context = context;
         View = view;
         Actors = actors;
         Pairs = pairs;
@@ -134,6 +136,12 @@ public sealed class GroupReport
 
     /// <summary>Gets the actors' events in the window, sorted by time then id.</summary>
     public IReadOnlyList<ActorEvent> Events { get; }
+
+    /// <summary>
+    /// Gets the relations in the view between one member of the group and an actor outside it, sorted by time
+    /// then id: the context of the group, such as a member's backing of UN sanctions or who led a member then.
+    /// </summary>
+    public IReadOnlyList<Relation> Context { get; }
 
     /// <summary>Gets the previous window of the same length, or <see langword="null"/> when the window is open.</summary>
     public TimeWindow? PreviousWindow { get; }
@@ -183,6 +191,8 @@ public sealed class GroupReport
         var ids = list.Select(a => a.Id).ToHashSet();
         var events = view.Events.Where(e => ids.Contains(e.Actor)).OrderBy(e => e.Time.Beginning).ThenBy(e => e.Id, StringComparer.Ordinal).ToArray();
 
+        var context = view.Relations.Where(r => ids.Contains(r.Source) != ids.Contains(r.Target))
+            .OrderBy(r => r.Time.Beginning).ThenBy(r => r.Id, StringComparer.Ordinal).ToArray();
         var previousWindow = view.Window.Previous();
         IReadOnlyList<PairChange> changes = [];
         IReadOnlyList<TriadReport> previousTriads = [];
@@ -200,7 +210,7 @@ public sealed class GroupReport
             }).ToArray();
         }
 
-        return new GroupReport(view, list, pairs, triads, events, previousWindow, changes, previousTriads);
+        return new GroupReport(view, list, pairs, triads, events, context, previousWindow, changes, previousTriads);
     }
 
     private static PairReport[] ReadPairs(GraphView view, List<Actor> actors)

@@ -106,11 +106,20 @@ internal static class GraphJsonWriter
         json.WriteEndObject();
     }
 
-    internal static void WriteRelation(JsonWriter json, Relation r)
+    internal static void WriteRelation(JsonWriter json, Relation r) => WriteRelation(json, r, withPolarity: false);
+
+    /// <summary>Writes a relation; results add its polarity (-1, 0, 1) after its kind, for scripts.</summary>
+    internal static void WriteRelation(JsonWriter json, Relation r, bool withPolarity)
     {
         json.WriteStartObject();
         Property(json, "id", r.Id);
         Property(json, "kind", r.Kind.Name);
+        if (withPolarity)
+        {
+            json.WritePropertyName("polarity");
+            json.WriteValue((int)r.Polarity);
+        }
+
         Property(json, "source", r.Source.Value);
         Property(json, "target", r.Target.Value);
         if (r.Directed)

@@ -1,11 +1,15 @@
 using Newtonsoft.Json;
 using RelationsGraph.Model;
+using RelationsGraph.Queries;
 
 namespace RelationsGraph.Serialization;
 
 /// <summary>
-/// Writes the library's objects and query results as JSON for scripts. Actors, relations and events have
-/// the same shape as in graph.json; output is indented with "\n" line ends and ends with a newline.
+/// Writes the library's objects and query results as JSON for scripts. Actors and events have the same
+/// shape as in graph.json; relations too, plus <c>"polarity"</c> (-1, 0 or 1). Every query result is an
+/// object whose <c>"query"</c> names the query and whose <c>"window"</c> is the view's window as an ISO 8601
+/// interval (<c>2017</c>, <c>1950/1953</c>, <c>1961/..</c>, <c>..</c>). Output is indented with "\n" line ends
+/// and ends with a newline; the same result always gives the same text. The shapes are documented in the README.
 /// </summary>
 public static class ResultJson
 {
@@ -29,10 +33,7 @@ public static class ResultJson
         });
     }
 
-    /// <summary>
-    /// Writes an actor with its relations and events:
-    /// <c>{"actor": {…}, "relations": [ … ], "events": [ … ]}</c>.
-    /// </summary>
+    /// <summary>Writes an actor with its relations and events: <c>{"actor": {…}, "relations": [ … ], "events": [ … ]}</c>.</summary>
     /// <param name="writer">Where to write.</param>
     /// <param name="actor">The actor.</param>
     /// <param name="relations">Its relations, written in the order given.</param>
@@ -49,11 +50,234 @@ public static class ResultJson
             json.WriteStartObject();
             json.WritePropertyName("actor");
             GraphJsonWriter.WriteActor(json, actor);
-            GraphJsonWriter.WriteArray(json, "relations", relations, GraphJsonWriter.WriteRelation);
+            Relations(json, "relations", relations);
             GraphJsonWriter.WriteArray(json, "events", events, GraphJsonWriter.WriteEvent);
             json.WriteEndObject();
         });
     }
+
+    /// <summary>
+    /// Writes a group report: <c>{"query": "group", "window", "view", "actors": [ids], "pairs": [{"actors", "sign",
+    /// "cooperative", "conflictual", "relations"}], "triads": [{"actors", "balance", "explanation"}], "events", "context": [relations with one member],
+    /// "previous": {"window", "triads", "changes": [{"actors", "before", "after", "added": [ids], "dropped": [ids]}]} | null}</c>.
+    /// </summary>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="report">The report.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void Write(TextWriter writer, GroupReport report)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(report);
+        Document(writer, json =>
+        {
+            Header(json, "group", report.View);
+            Ids(json, "actors", report.Actors.Select(a => a.Id.Value));
+            json.WritePropertyName("pairs");
+            json.WriteStartArray();
+            foreach (var pair in report.Pairs)
+            {
+                json.WriteStartObject();
+                Ids(json, "actors", [pair.First.Id.Value, pair.Second.Id.Value]);
+                Text(json, "sign", Name(pair.Sign));
+                Number(json, "cooperative", pair.Cooperative);
+                Number(json, "conflictual", pair.Conflictual);
+                Relations(json, "relations", pair.Relations);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            Triads(json, report.Triads);
+            GraphJsonWriter.WriteArray(json, "events", report.Events, GraphJsonWriter.WriteEvent);
+            Relations(json, "context", report.Context);
+            json.WritePropertyName("previous");
+            if (report.PreviousWindow is null)
+            {
+                json.WriteNull();
+            }
+            else
+            {
+                json.WriteStartObject();
+                Text(json, "window", report.PreviousWindow.ToString());
+                Triads(json, report.PreviousTriads);
+                json.WritePropertyName("changes");
+                json.WriteStartArray();
+                foreach (var change in report.Changes)
+                {
+                    json.WriteStartObject();
+                    Ids(json, "actors", [change.First.Id.Value, change.Second.Id.Value]);
+                    Text(json, "before", Name(change.Before));
+                    Text(json, "after", Name(change.After));
+                    Ids(json, "added", change.Added.Select(r => r.Id));
+                    Ids(json, "dropped", change.Dropped.Select(r => r.Id));
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndObject();
+        });
+    }
+
+    /// <summary>
+    /// Writes paths: <c>{"query": "path", "window", "view", "paths": [{"actors": [ids], "length", "steps": [{"from", "to",
+    /// "earliest" (time-respecting paths only), "relations": [ … ]}]}]}</c>.
+    /// </summary>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="view">The view the paths were found in.</param>
+    /// <param name="paths">The paths, written in the order given.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void Write(TextWriter writer, GraphView view, IEnumerable<ActorPath> paths)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(paths);
+        Document(writer, json =>
+        {
+            Header(json, "path", view);
+            json.WritePropertyName("paths");
+            json.WriteStartArray();
+            foreach (var path in paths)
+            {
+                json.WriteStartObject();
+                Ids(json, "actors", path.Actors.Select(a => a.Id.Value));
+                Number(json, "length", path.Length);
+                json.WritePropertyName("steps");
+                json.WriteStartArray();
+                foreach (var step in path.Steps)
+                {
+                    json.WriteStartObject();
+                    Text(json, "from", step.From.Id.Value);
+                    Text(json, "to", step.To.Id.Value);
+                    if (step.EarliestDay is { } day)
+                    {
+                        Text(json, "earliest", day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                    }
+
+                    Relations(json, "relations", step.Relations);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        });
+    }
+
+    /// <summary>
+    /// Writes a neighbourhood: <c>{"query": "neighbours", "window", "view", "center", "depth",
+    /// "members": [{"id", "name", "kind", "distance"}], "relations": [ … ]}</c>.
+    /// </summary>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="view">The view it was found in.</param>
+    /// <param name="neighbourhood">The neighbourhood.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void Write(TextWriter writer, GraphView view, Neighbourhood neighbourhood)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(neighbourhood);
+        Document(writer, json =>
+        {
+            Header(json, "neighbours", view);
+            Text(json, "center", neighbourhood.Center.Id.Value);
+            Number(json, "depth", neighbourhood.Depth);
+            json.WritePropertyName("members");
+            json.WriteStartArray();
+            foreach (var member in neighbourhood.Members)
+            {
+                json.WriteStartObject();
+                Text(json, "id", member.Actor.Id.Value);
+                Text(json, "name", member.Actor.Name);
+                Text(json, "kind", GraphJsonWriter.KindName(member.Actor.Kind));
+                Number(json, "distance", member.Distance);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            Relations(json, "relations", neighbourhood.Relations);
+            json.WriteEndObject();
+        });
+    }
+
+    /// <summary>
+    /// Writes a timeline: <c>{"query": "timeline", "window", "view", "actors": [ids], "entries": [{"type": "relation",
+    /// "relation": { … }} | {"type": "event", "event": { … }}]}</c>.
+    /// </summary>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="view">The view it was built in.</param>
+    /// <param name="timeline">The timeline.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void Write(TextWriter writer, GraphView view, Timeline timeline)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(timeline);
+        Document(writer, json =>
+        {
+            Header(json, "timeline", view);
+            Ids(json, "actors", timeline.Actors.Select(a => a.Id.Value));
+            json.WritePropertyName("entries");
+            json.WriteStartArray();
+            foreach (var entry in timeline.Entries)
+            {
+                json.WriteStartObject();
+                if (entry.Relation is { } relation)
+                {
+                    Text(json, "type", "relation");
+                    json.WritePropertyName("relation");
+                    GraphJsonWriter.WriteRelation(json, relation, withPolarity: true);
+                }
+                else
+                {
+                    Text(json, "type", "event");
+                    json.WritePropertyName("event");
+                    GraphJsonWriter.WriteEvent(json, entry.Event!);
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        });
+    }
+
+    /// <summary>Writes a diff: <c>{"query": "diff", "from", "to", "started": [ … ], "ended": [ … ], "happened": [ … ], "events": [ … ]}</c>.</summary>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="diff">The diff.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void Write(TextWriter writer, GraphDiff diff)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(diff);
+        Document(writer, json =>
+        {
+            json.WriteStartObject();
+            Text(json, "query", "diff");
+            Text(json, "from", diff.From.ToString());
+            Text(json, "to", diff.To.ToString());
+            Relations(json, "started", diff.Started);
+            Relations(json, "ended", diff.Ended);
+            Relations(json, "happened", diff.Happened);
+            GraphJsonWriter.WriteArray(json, "events", diff.Events, GraphJsonWriter.WriteEvent);
+            json.WriteEndObject();
+        });
+    }
+
+    /// <summary>Gets the JSON name of a pair sign: none, neutral, cooperative, conflictual or mixed.</summary>
+    /// <param name="sign">The sign.</param>
+    /// <returns>The name.</returns>
+    public static string Name(PairSign sign) => sign.ToString().ToLowerInvariant();
+
+    /// <summary>Gets the JSON name of a balance verdict: balanced, unbalanced, open or ambiguous.</summary>
+    /// <param name="balance">The verdict.</param>
+    /// <returns>The name.</returns>
+    public static string Name(Balance balance) => balance.ToString().ToLowerInvariant();
 
     internal static void Document(TextWriter writer, Action<JsonWriter> body)
     {
@@ -61,5 +285,56 @@ public static class ResultJson
         body(json);
         json.Flush();
         writer.Write('\n');
+    }
+
+    private static void Header(JsonWriter json, string query, GraphView view)
+    {
+        json.WriteStartObject();
+        Text(json, "query", query);
+        Text(json, "window", view.Window.ToString());
+        Text(json, "view", view.ToString());
+    }
+
+    private static void Triads(JsonWriter json, IEnumerable<TriadReport> triads)
+    {
+        json.WritePropertyName("triads");
+        json.WriteStartArray();
+        foreach (var triad in triads)
+        {
+            json.WriteStartObject();
+            Ids(json, "actors", triad.Actors.Select(a => a.Id.Value));
+            Text(json, "balance", Name(triad.Balance));
+            Text(json, "explanation", triad.Explanation);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void Relations(JsonWriter json, string name, IEnumerable<Relation> relations) =>
+        GraphJsonWriter.WriteArray(json, name, relations, (w, r) => GraphJsonWriter.WriteRelation(w, r, withPolarity: true));
+
+    private static void Ids(JsonWriter json, string name, IEnumerable<string> ids)
+    {
+        json.WritePropertyName(name);
+        json.WriteStartArray();
+        foreach (var id in ids)
+        {
+            json.WriteValue(id);
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void Text(JsonWriter json, string name, string value)
+    {
+        json.WritePropertyName(name);
+        json.WriteValue(value);
+    }
+
+    private static void Number(JsonWriter json, string name, int value)
+    {
+        json.WritePropertyName(name);
+        json.WriteValue(value);
     }
 }

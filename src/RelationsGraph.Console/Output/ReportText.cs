@@ -1,0 +1,237 @@
+using RelationsGraph.Graph;
+using RelationsGraph.Model;
+using RelationsGraph.Queries;
+
+namespace RelationsGraph.Cli.Output;
+
+/// <summary>The text form of every query result: aligned, readable in a terminal, deterministic.</summary>
+internal static class ReportText
+{
+    public static void Source(TextWriter o, RelationGraph graph, Style style)
+    {
+        foreach (var s in graph.Sources)
+        {
+            o.WriteLine(style.Dim($"Source: {s.Author}, “{s.Title}”, {s.Publisher}, {s.Published}."));
+        }
+    }
+
+    /// <summary>Relations as aligned rows (sign, time, kind, ends, label), each followed by its evidence quotes.</summary>
+    public static void Relations(TextWriter o, IReadOnlyList<Relation> relations, Style style, string indent = "  ", bool quotes = true, bool notes = false)
+    {
+        if (relations.Count == 0)
+        {
+            o.WriteLine(indent + style.Dim("(none)"));
+            return;
+        }
+
+        var timeWidth = relations.Max(r => r.Time.ToString().Length);
+        var kindWidth = relations.Max(r => r.Kind.Name.Length);
+        var endsWidth = relations.Max(r => TextFormat.Ends(r).Length);
+        foreach (var r in relations)
+        {
+            var sign = TextFormat.Polarity(r.Polarity);
+            sign = r.Polarity switch
+            {
+                Polarity.Cooperative => style.Good(sign),
+                Polarity.Conflictual => style.Bad(sign),
+                _ => sign,
+            };
+            o.WriteLine($"{indent}{sign} {r.Time.ToString().PadRight(timeWidth)}  {r.Kind.Name.PadRight(kindWidth)}  {TextFormat.Ends(r).PadRight(endsWidth)}  {r.Label}");
+            if (quotes)
+            {
+                var pad = indent + new string(' ', 2 + timeWidth + 2 + kindWidth + 2 + endsWidth + 2);
+                foreach (var e in r.Evidence)
+                {
+                    o.WriteLine(pad + style.Dim($"“{e.Quote}”"));
+                }
+
+                if ((notes || style.Notes) && r.Note is { } note)
+                {
+                    o.WriteLine(pad + style.Dim($"note: {note}"));
+                }
+            }
+        }
+    }
+
+    public static void Events(TextWriter o, IReadOnlyList<ActorEvent> events, Style style, string indent = "  ")
+    {
+        if (events.Count == 0)
+        {
+            o.WriteLine(indent + style.Dim("(none)"));
+            return;
+        }
+
+        var timeWidth = events.Max(e => e.Time.ToString().Length);
+        var kindWidth = events.Max(e => e.Kind.Name.Length);
+        var actorWidth = events.Max(e => e.Actor.Value.Length);
+        foreach (var e in events)
+        {
+            o.WriteLine($"{indent}* {e.Time.ToString().PadRight(timeWidth)}  {e.Kind.Name.PadRight(kindWidth)}  {e.Actor.Value.PadRight(actorWidth)}  {e.Label}");
+        }
+    }
+
+    public static void Group(TextWriter o, GroupReport report, string title, Style style)
+    {
+        o.WriteLine(style.Bold($"{title} {string.Join(", ", report.Actors.Select(a => a.Id.Value))} · {report.View}"));
+        Source(o, report.View.Graph, style);
+        foreach (var pair in report.Pairs)
+        {
+            o.WriteLine();
+            o.WriteLine(style.Bold($"{pair.First.Id} – {pair.Second.Id}: {Sign(pair.Sign, style)}") + Counts(pair));
+            Relations(o, pair.Relations, style);
+        }
+
+        if (report.Triads.Count > 0)
+        {
+            o.WriteLine();
+            o.WriteLine(style.Bold("Balance (Heider)"));
+            foreach (var triad in report.Triads)
+            {
+                o.WriteLine($"  {string.Join(", ", triad.Actors.Select(a => a.Id.Value))}: {Verdict(triad.Balance, style)}");
+                o.WriteLine(style.Dim($"    {triad.Explanation}"));
+            }
+        }
+
+        o.WriteLine();
+        o.WriteLine(style.Bold($"Events in {report.View.Window}"));
+        Events(o, report.Events, style);
+
+        o.WriteLine();
+        o.WriteLine(style.Bold($"Context: relations with actors outside the {title.ToLowerInvariant()}"));
+        Relations(o, report.Context, style, quotes: false);
+
+        if (report.PreviousWindow is { } previous)
+        {
+            o.WriteLine();
+            o.WriteLine(style.Bold($"Since {previous}"));
+            foreach (var change in report.Changes)
+            {
+                var line = $"  {change.First.Id} – {change.Second.Id}: {Sign(change.Before, Style.Plain)} → {Sign(change.After, style)}";
+                var details = new List<string>();
+                if (change.Added.Count > 0)
+                {
+                    details.Add($"new: {string.Join(", ", change.Added.Select(r => r.Kind.Name).Distinct())}");
+                }
+
+                if (change.Dropped.Count > 0)
+                {
+                    details.Add($"gone: {string.Join(", ", change.Dropped.Select(r => r.Kind.Name).Distinct())}");
+                }
+
+                o.WriteLine(details.Count == 0 ? line : $"{line} ({string.Join("; ", details)})");
+            }
+
+            for (var i = 0; i < report.Triads.Count; i++)
+            {
+                var before = report.PreviousTriads[i].Balance;
+                var now = report.Triads[i].Balance;
+                o.WriteLine($"  {string.Join(", ", report.Triads[i].Actors.Select(a => a.Id.Value))}: {Verdict(before, Style.Plain)} → {Verdict(now, style)}");
+            }
+        }
+    }
+
+    public static void Paths(TextWriter o, GraphView view, ActorId from, ActorId to, IReadOnlyList<ActorPath> paths, Style style)
+    {
+        o.WriteLine(style.Bold($"Paths {from} → {to} · {view}"));
+        Source(o, view.Graph, style);
+        var number = 0;
+        foreach (var path in paths)
+        {
+            o.WriteLine();
+            o.WriteLine(style.Bold($"{++number}. {path} ({path.Length} {(path.Length == 1 ? "hop" : "hops")})"));
+            foreach (var step in path.Steps)
+            {
+                var when = step.EarliestDay is { } day ? $" (from {day:yyyy-MM-dd})" : string.Empty;
+                o.WriteLine($"  {step.From.Id} → {step.To.Id}{when}");
+                Relations(o, step.Relations, style, "    ");
+            }
+        }
+    }
+
+    public static void Neighbourhood(TextWriter o, GraphView view, Neighbourhood n, Style style)
+    {
+        o.WriteLine(style.Bold($"Neighbours of {n.Center.Id} within {n.Depth} {(n.Depth == 1 ? "hop" : "hops")} · {view}"));
+        Source(o, view.Graph, style);
+        o.WriteLine();
+        var table = new TextTable("HOPS", "ID", "KIND", "NAME");
+        foreach (var m in n.Members)
+        {
+            table.Add(m.Distance.ToString(System.Globalization.CultureInfo.InvariantCulture), m.Actor.Id.Value, TextFormat.Kind(m.Actor.Kind), m.Actor.Name);
+        }
+
+        table.WriteTo(o, "  ");
+        o.WriteLine();
+        o.WriteLine(style.Bold($"Relations among them ({n.Relations.Count})"));
+        Relations(o, n.Relations, style);
+    }
+
+    public static void Timeline(TextWriter o, GraphView view, Timeline timeline, Style style)
+    {
+        o.WriteLine(style.Bold($"Timeline of {string.Join(" and ", timeline.Actors.Select(a => a.Id.Value))} · {view}"));
+        Source(o, view.Graph, style);
+        o.WriteLine();
+        var relations = new List<Relation>();
+        void Flush()
+        {
+            if (relations.Count > 0)
+            {
+                Relations(o, relations, style);
+                relations.Clear();
+            }
+        }
+
+        foreach (var entry in timeline.Entries)
+        {
+            if (entry.Relation is { } r)
+            {
+                relations.Add(r);
+                continue;
+            }
+
+            Flush();
+            Events(o, [entry.Event!], style);
+        }
+
+        Flush();
+    }
+
+    public static void Diff(TextWriter o, GraphDiff diff, RelationGraph graph, string view, Style style)
+    {
+        o.WriteLine(style.Bold($"From {diff.From} to {diff.To} · {view}"));
+        Source(o, graph, style);
+        Section(o, "Started", diff.Started, style);
+        Section(o, "Ended", diff.Ended, style);
+        Section(o, "Happened", diff.Happened, style);
+        o.WriteLine();
+        o.WriteLine(style.Bold($"Events ({diff.Events.Count})"));
+        Events(o, diff.Events, style);
+    }
+
+    private static void Section(TextWriter o, string title, IReadOnlyList<Relation> relations, Style style)
+    {
+        o.WriteLine();
+        o.WriteLine(style.Bold($"{title} ({relations.Count})"));
+        Relations(o, relations, style, quotes: false);
+    }
+
+    private static string Counts(PairReport pair) =>
+        pair.Relations.Count == 0 ? string.Empty
+        : $" ({pair.Cooperative} cooperative, {pair.Conflictual} conflictual, {pair.Relations.Count - pair.Cooperative - pair.Conflictual} neutral)";
+
+    private static string Sign(PairSign sign, Style style) => sign switch
+    {
+        PairSign.Cooperative => style.Good("cooperative"),
+        PairSign.Conflictual => style.Bad("conflictual"),
+        PairSign.Mixed => style.Warn("mixed"),
+        PairSign.Neutral => "neutral",
+        _ => "no relation",
+    };
+
+    private static string Verdict(Balance balance, Style style) => balance switch
+    {
+        Balance.Balanced => style.Good("balanced"),
+        Balance.Unbalanced => style.Bad("unbalanced"),
+        Balance.Ambiguous => style.Warn("ambiguous"),
+        _ => "open",
+    };
+}
