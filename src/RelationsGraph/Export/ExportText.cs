@@ -1,0 +1,107 @@
+using System.Text;
+using RelationsGraph.Model;
+using RelationsGraph.Time;
+
+namespace RelationsGraph.Export;
+
+/// <summary>The words exports share: titles, windows, kinds and precisions, and text made safe for XML.</summary>
+internal static class ExportText
+{
+    /// <summary>Names the actors and window of an export, as in <c>United States, China and North Korea · 2017</c>.</summary>
+    public static string Heading(ExportScope scope)
+    {
+        var graph = scope.View.Graph;
+        var names = scope.Selection.Actors.Select(id => graph.TryGetActor(id, out var a) ? a.Name : id.Value).ToList();
+        var who = scope.Selection.IsAll ? "All actors"
+            : scope.Selection.Depth is { } depth ? $"Around {List(names)}, {depth} {(depth == 1 ? "step" : "steps")}"
+            : List(names);
+        var parts = new List<string> { who, Window(scope.View.Window) };
+        if (scope.View.Kinds is { } kinds)
+        {
+            parts.Add("kinds: " + string.Join(", ", RelationKind.All.Where(kinds.Contains)));
+        }
+
+        if (scope.View.Polarities is { } polarities)
+        {
+            parts.Add("polarity: " + string.Join(", ", polarities.Order().Select(p => Name(p))));
+        }
+
+        if (scope.View.ActorKinds is { } actorKinds)
+        {
+            parts.Add("actor kinds: " + string.Join(", ", actorKinds.Order().Select(k => Name(k))));
+        }
+
+        return string.Join(" · ", parts);
+    }
+
+    /// <summary>Names the sources the export's relations cite (the graph's sources when none is cited).</summary>
+    public static string SourceLine(ExportScope scope)
+    {
+        var graph = scope.View.Graph;
+        var cited = scope.Relations.SelectMany(r => r.Evidence).Select(e => e.Source).ToHashSet(StringComparer.Ordinal);
+        var sources = graph.Sources.Where(s => cited.Contains(s.Id)).ToList();
+        if (sources.Count == 0)
+        {
+            sources = [.. graph.Sources];
+        }
+
+        if (sources.Count == 0)
+        {
+            return "Source: none recorded";
+        }
+
+        const int shown = 3;
+        var text = string.Join("; ", sources.Take(shown).Select(s => $"{s.Author}, “{s.Title}”, {s.Publisher}, {s.Published}"));
+        var more = sources.Count > shown ? $"; and {sources.Count - shown} more" : string.Empty;
+        return $"{(sources.Count == 1 ? "Source" : "Sources")}: {text}{more}";
+    }
+
+    /// <summary>A window in words: <c>2017</c>, <c>1950 to 1953</c>, <c>from 1950</c>, <c>up to 1953</c> or <c>all time</c>.</summary>
+    public static string Window(TimeWindow window) => (window.From, window.To) switch
+    {
+        (null, null) => "all time",
+        ({ } f, { } t) when f == t => f.ToString(),
+        ({ } f, { } t) => $"{f} to {t}",
+        ({ } f, null) => $"from {f}",
+        (null, { } t) => $"up to {t}",
+    };
+
+    public static string Name(ActorKind kind) => kind.ToString().ToLowerInvariant();
+
+    public static string Name(Polarity polarity) => polarity.ToString().ToLowerInvariant();
+
+    public static string Name(DatePrecision precision) => precision.ToString().ToLowerInvariant();
+
+    /// <summary>
+    /// Replaces what XML 1.0 cannot hold at all (control characters other than tab and line breaks,
+    /// U+FFFE, U+FFFF and lone surrogates) with U+FFFD; everything else is kept.
+    /// </summary>
+    public static string XmlSafe(string text)
+    {
+        StringBuilder? builder = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var pair = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+            var ok = pair || (!char.IsSurrogate(c) && (c is '\t' or '\n' or '\r' || (c >= ' ' && c is not ('\uFFFE' or '\uFFFF'))));
+            if (!ok)
+            {
+                builder ??= new StringBuilder(text.Length).Append(text, 0, i);
+                builder.Append('\uFFFD');
+                continue;
+            }
+
+            builder?.Append(c);
+            if (pair)
+            {
+                builder?.Append(text[i + 1]);
+                i++;
+            }
+        }
+
+        return builder?.ToString() ?? text;
+    }
+
+    private static string List(List<string> names) =>
+        names.Count <= 1 ? string.Concat(names) : $"{string.Join(", ", names.Take(names.Count - 1))} and {names[^1]}";
+}
