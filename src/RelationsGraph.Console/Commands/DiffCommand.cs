@@ -13,7 +13,7 @@ internal static class DiffCommand
         var to = new Argument<string>("TO") { Description = "The second date, after the first." };
         var command = new Command(
             "diff",
-            "What changed between two dates: periods that started or ended, and what happened in between (after the first date, up to the end of the second).\n\n" +
+            "What changed between two dates: periods that started or ended, and what happened in between (after the first date, up to the end of the second, including periods that came and went).\n\n" +
             "Examples:\n  relgraph diff 2016 2018\n  relgraph diff 1991 1993 --kinds diplomatic-relations,trade,aid")
         {
             from, to,

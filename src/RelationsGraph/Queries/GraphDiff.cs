@@ -5,8 +5,9 @@ namespace RelationsGraph.Queries;
 
 /// <summary>
 /// What changed between two dates: periods that started after the first date and are in force on the
-/// second, periods in force on the first date that ended before the second, and point relations and events
-/// that happened after the first date, up to and including the second. Dates keep their precision: between
+/// second, periods in force on the first date that ended before the second, and what happened in between:
+/// point relations and events after the first date up to and including the second, and periods that both began
+/// after the first date and ended before the second. Dates keep their precision: between
 /// <c>2016</c> and <c>2018</c>, "after the first" means from 2017-01-01 and "the second" means all of 2018.
 /// </summary>
 /// <remarks>Immutable.</remarks>
@@ -35,7 +36,10 @@ public sealed class GraphDiff
     /// <summary>Gets the periods in force during <see cref="From"/> that ended before <see cref="To"/>, sorted by time then id.</summary>
     public IReadOnlyList<Relation> Ended { get; }
 
-    /// <summary>Gets the point relations after <see cref="From"/> up to the end of <see cref="To"/>, sorted by time then id.</summary>
+    /// <summary>
+    /// Gets the point relations after <see cref="From"/> up to the end of <see cref="To"/>, and the periods that
+    /// began after <see cref="From"/> and ended before <see cref="To"/>, sorted by time then id.
+    /// </summary>
     public IReadOnlyList<Relation> Happened { get; }
 
     /// <summary>Gets the actor events after <see cref="From"/> up to the end of <see cref="To"/>, sorted by time then id.</summary>
@@ -67,7 +71,8 @@ public sealed class GraphDiff
 
         var started = periods.Where(r => r.Time.FirstDayNumber >= afterFrom && r.Time.Overlaps(after));
         var ended = periods.Where(r => r.Time.Overlaps(before) && r.Time.LastDayNumber < after.FirstDayNumber);
-        var happened = span.Relations.Where(r => r.Time.IsPoint && r.Time.FirstDayNumber >= afterFrom);
+        var happened = span.Relations.Where(r => r.Time.FirstDayNumber >= afterFrom
+            && (r.Time.IsPoint || r.Time.LastDayNumber < after.FirstDayNumber));
         var events = span.Events.Where(e => e.Time.FirstDayNumber >= afterFrom);
         return new GraphDiff(from, to, ByTime(started), ByTime(ended), ByTime(happened),
             events.OrderBy(e => e.Time.Beginning).ThenBy(e => e.Id, StringComparer.Ordinal).ToArray());
