@@ -48,7 +48,9 @@ public sealed class RelationGraph
         }
 
         relationIndex = new Dictionary<string, int>(relations.Length, StringComparer.Ordinal);
-        graph = new BidirectionalGraph<int, RelationEdge>(allowParallelEdges: true, vertexCapacity: actors.Length, edgeCapacity: relations.Length);
+        // No edgeCapacity: QuikGraph gives every vertex's edge lists that capacity, so it would reserve
+        // actors × relations slots (gigabytes at a million relations) instead of relations.
+        graph = new BidirectionalGraph<int, RelationEdge>(allowParallelEdges: true, vertexCapacity: actors.Length, edgeCapacity: -1);
         graph.AddVertexRange(Enumerable.Range(0, actors.Length));
         var lo = new int[relations.Length];
         var hi = new int[relations.Length];
