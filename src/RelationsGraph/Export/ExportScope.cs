@@ -95,29 +95,16 @@ internal sealed class ExportScope
             relations.Values.OrderBy(r => r.Id, StringComparer.Ordinal).ToArray());
     }
 
-    /// <summary>Breadth-first search from the centres over the view's relations, either direction.</summary>
+    /// <summary>The actors within some steps of any centre, either direction: the union of their neighbourhoods.</summary>
     private static HashSet<ActorId> Reach(GraphView view, IEnumerable<ActorId> centres, int depth)
     {
-        var graph = view.Graph;
         var reached = new HashSet<ActorId>(centres);
-        var frontier = reached.ToList();
-        for (var step = 0; step < depth && frontier.Count > 0; step++)
+        if (depth > 0)
         {
-            var next = new List<ActorId>();
-            foreach (var id in frontier)
+            foreach (var centre in reached.ToList())
             {
-                graph.TryGetVertex(id, out var vertex);
-                foreach (var (_, other, _) in view.Incident(vertex, directedOnly: false))
-                {
-                    var otherId = graph.ActorAt(other).Id;
-                    if (reached.Add(otherId))
-                    {
-                        next.Add(otherId);
-                    }
-                }
+                reached.UnionWith(Neighbourhood.Of(view, centre, depth)!.Members.Select(m => m.Actor.Id));
             }
-
-            frontier = next;
         }
 
         return reached;

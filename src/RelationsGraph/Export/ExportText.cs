@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using Newtonsoft.Json;
 using RelationsGraph.Model;
 using RelationsGraph.Time;
 
@@ -65,6 +67,45 @@ internal static class ExportText
         ({ } f, null) => $"from {f}",
         (null, { } t) => $"up to {t}",
     };
+
+    /// <summary>Writes compact JSON with fixed settings, whatever a host sets as Json.NET's defaults.</summary>
+    public static string Json(Action<JsonWriter> write)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var json = new JsonTextWriter(text) { Formatting = Formatting.None, StringEscapeHandling = StringEscapeHandling.Default })
+        {
+            write(json);
+        }
+
+        return text.ToString();
+    }
+
+    public static void WriteStrings(JsonWriter json, IEnumerable<string> values)
+    {
+        json.WriteStartArray();
+        foreach (var value in values)
+        {
+            json.WriteValue(value);
+        }
+
+        json.WriteEndArray();
+    }
+
+    public static void WriteEvidence(JsonWriter json, IEnumerable<Evidence> evidence)
+    {
+        json.WriteStartArray();
+        foreach (var e in evidence)
+        {
+            json.WriteStartObject();
+            json.WritePropertyName("source");
+            json.WriteValue(e.Source);
+            json.WritePropertyName("quote");
+            json.WriteValue(e.Quote);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
 
     public static string Name(ActorKind kind) => kind.ToString().ToLowerInvariant();
 

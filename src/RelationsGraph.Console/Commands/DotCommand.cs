@@ -1,0 +1,71 @@
+using System.CommandLine;
+using RelationsGraph.Export;
+
+namespace RelationsGraph.Cli.Commands;
+
+internal static class DotCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var output = new Option<string?>("--output", "-o")
+        {
+            Description = "The file to write (default: standard output); with --each year, the name each year's number is added to.",
+            HelpName = "FILE",
+        };
+        var each = new Option<string?>("--each") { Description = "Write one picture per year of the window (small multiples); needs -o.", HelpName = "year" };
+        each.AcceptOnlyFromAmong("year");
+        var noLegend = new Option<bool>("--no-legend") { Description = "Leave the legend out." };
+        var selection = new ExportCommand.ActorSelectionOptions();
+        var command = new Command(
+            "dot",
+            "Draw the graph, or a window and selection of it, as a Graphviz DOT picture: actors shaped by kind, relations coloured " +
+            "by polarity and styled by kind, labelled with kind and date, arrows for directed relations, a legend and a title. " +
+            "Render it with 'dot -Tsvg FILE.dot -o FILE.svg'.\n\n" +
+            "Examples:\n  relgraph dot --in 2017 --actors US,China,DPRK -o triangle-2017.dot\n" +
+            "  relgraph dot --from 1950 --to 1953 | dot -Tsvg -o korean-war.svg\n" +
+            "  relgraph dot --around DPRK --depth 2 --at 1953-07\n" +
+            "  relgraph dot --from 2016 --to 2019 --actors US,China,DPRK --each year -o triangle.dot")
+        {
+            output, each, noLegend,
+        };
+        context.ViewOptions.AddTo(command);
+        selection.AddTo(command);
+        command.SetAction(result => Cli.Guard(context, () =>
+        {
+            var graph = context.Graph(result);
+            var view = context.ViewOptions.View(result, graph);
+            var chosen = selection.Read(result, graph);
+            var options = DotOptions.Default with { Legend = !result.GetValue(noLegend) };
+            var path = result.GetValue(output);
+            if (result.GetValue(each) is not null)
+            {
+                if (path is null)
+                {
+                    throw new UserInputException("--each year writes several files; name them with -o FILE.");
+                }
+
+                if (view.Window.From is null || view.Window.To is null)
+                {
+                    throw new UserInputException("--each year needs a window with a first and a last year: give --from and --to, or --in.");
+                }
+
+                foreach (var file in DotWriter.WriteEachYear(view, path, chosen, options))
+                {
+                    context.Output.WriteLine($"wrote {file}");
+                }
+            }
+            else if (path is not null)
+            {
+                DotWriter.WriteFile(view, path, chosen, options);
+                context.Output.WriteLine($"wrote {path}");
+            }
+            else
+            {
+                DotWriter.Write(view, context.Output, chosen, options);
+            }
+
+            return ExitCodes.Answered;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,147 @@
+using System.CommandLine;
+using RelationsGraph.Export;
+using RelationsGraph.Graph;
+using RelationsGraph.Model;
+
+namespace RelationsGraph.Cli.Commands;
+
+internal static class ExportCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var export = new Command(
+            "export",
+            "Export the graph, or a window and selection of it, for other tools.\n\nSubcommands: graphml, neo4j.");
+        export.Subcommands.Add(CreateGraphMl(context));
+        export.Subcommands.Add(CreateNeo4j(context));
+        return export;
+    }
+
+    private static Command CreateGraphMl(CliContext context)
+    {
+        var output = new Option<string?>("--output", "-o") { Description = "The file to write (default: standard output).", HelpName = "FILE" };
+        var selection = new ActorSelectionOptions();
+        var command = new Command(
+            "graphml",
+            "Write GraphML with typed attributes (kind, polarity, dates, label, evidence) for Gephi, yEd and NetworkX.\n\n" +
+            "Examples:\n  relgraph export graphml -o graph.graphml\n  relgraph export graphml --in 2017 --actors US,China,DPRK -o triangle-2017.graphml")
+        {
+            output,
+        };
+        context.ViewOptions.AddTo(command);
+        selection.AddTo(command);
+        command.SetAction(result => Cli.Guard(context, () =>
+        {
+            var graph = context.Graph(result);
+            var view = context.ViewOptions.View(result, graph);
+            var chosen = selection.Read(result, graph);
+            if (result.GetValue(output) is { } path)
+            {
+                GraphMlWriter.WriteFile(view, path, chosen);
+                context.Output.WriteLine($"wrote {path}");
+            }
+            else
+            {
+                GraphMlWriter.Write(view, context.Output, chosen);
+            }
+
+            return ExitCodes.Answered;
+        }));
+        return command;
+    }
+
+    private static Command CreateNeo4j(CliContext context)
+    {
+        var output = new Option<string>("--output", "-o") { Description = "The folder to write the CSV files into (created when missing).", HelpName = "DIR", Required = true };
+        var selection = new ActorSelectionOptions();
+        var command = new Command(
+            "neo4j",
+            "Write the node and relationship CSV files of 'neo4j-admin database import full', with typed headers, and import.sh " +
+            "that runs the import.\n\n" +
+            "Examples:\n  relgraph export neo4j -o neo4j-import\n  relgraph export neo4j --from 1950 --to 1953 -o korean-war")
+        {
+            output,
+        };
+        context.ViewOptions.AddTo(command);
+        selection.AddTo(command);
+        command.SetAction(result => Cli.Guard(context, () =>
+        {
+            var graph = context.Graph(result);
+            var view = context.ViewOptions.View(result, graph);
+            var written = Neo4jCsvWriter.Write(view, result.GetValue(output)!, selection.Read(result, graph));
+            foreach (var file in written.Files)
+            {
+                context.Output.WriteLine($"wrote {file}");
+            }
+
+            context.Output.WriteLine($"import (from {written.Directory}, with Neo4j stopped): {written.ImportCommand}");
+            return ExitCodes.Answered;
+        }));
+        return command;
+    }
+
+    /// <summary>The actor options every export takes: <c>--actors</c>, or <c>--around</c> with <c>--depth</c>.</summary>
+    internal sealed class ActorSelectionOptions
+    {
+        public Option<string?> Actors { get; } = new("--actors")
+        {
+            Description = "Only these actors, comma-separated (ids, names or aliases), and the relations among them.",
+            HelpName = "ACTORS",
+        };
+
+        public Option<string?> Around { get; } = new("--around")
+        {
+            Description = "Only the actors within --depth steps of these actors, comma-separated, along relations in either direction.",
+            HelpName = "ACTORS",
+        };
+
+        public Option<int?> Depth { get; } = new("--depth")
+        {
+            Description = "How many steps --around reaches (default 1).",
+            HelpName = "N",
+        };
+
+        public void AddTo(Command command)
+        {
+            command.Options.Add(Actors);
+            command.Options.Add(Around);
+            command.Options.Add(Depth);
+        }
+
+        public ExportSelection Read(ParseResult result, RelationGraph graph)
+        {
+            var actors = result.GetValue(Actors);
+            var around = result.GetValue(Around);
+            var depth = result.GetValue(Depth);
+            if (actors is not null && around is not null)
+            {
+                throw new UserInputException("give --actors or --around, not both.");
+            }
+
+            if (depth is not null && around is null)
+            {
+                throw new UserInputException("--depth goes with --around.");
+            }
+
+            if (depth < 0)
+            {
+                throw new UserInputException($"--depth must be 0 or more, not {depth}.");
+            }
+
+            return (actors, around) switch
+            {
+                ({ } list, null) => ExportSelection.Only(Resolve(graph, list, "--actors")),
+                (null, { } centres) => ExportSelection.Around(Resolve(graph, centres, "--around"), depth ?? 1),
+                _ => ExportSelection.All,
+            };
+        }
+
+        private static List<ActorId> Resolve(RelationGraph graph, string text, string option)
+        {
+            var names = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            return names.Length > 0
+                ? names.Select(name => CliContext.ResolveActor(graph, name).Id).ToList()
+                : throw new UserInputException($"{option} needs at least one actor.");
+        }
+    }
+}
