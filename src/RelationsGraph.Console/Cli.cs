@@ -15,6 +15,11 @@ internal static class Cli
     {
         var error = context.Error;
         var output = context.Output;
+        if (args.Length == 0 && ReplCommand.IsTerminal(context))
+        {
+            args = ["repl"];
+        }
+
         var root = BuildRoot(context);
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
@@ -54,6 +59,8 @@ internal static class Cli
         root.Subcommands.Add(ImportCommand.Create(context));
         root.Subcommands.Add(DotCommand.Create(context));
         root.Subcommands.Add(ExportCommand.Create(context));
+        root.Subcommands.Add(AskCommand.Create(context));
+        root.Subcommands.Add(ReplCommand.Create(context));
         return root;
     }
 
