@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using RelationsGraph.Model;
 
@@ -156,13 +155,11 @@ internal static class IcewsActors
     public static string Slug(string name)
     {
         var builder = new StringBuilder(name.Length);
-        foreach (var c in name.Normalize(NormalizationForm.FormD))
+        foreach (var raw in name)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
+            // Invariant globalization has no Unicode decomposition, so Latin letters lose their accents by table.
+            var at = AccentedLetters.IndexOf(raw, StringComparison.Ordinal);
+            var c = at >= 0 ? PlainLetters[at] : raw;
             if (char.IsAsciiLetterOrDigit(c) || (c is '.' or '_' && builder.Length > 0))
             {
                 builder.Append(c);
@@ -181,6 +178,9 @@ internal static class IcewsActors
 
         return slug.Length == 0 ? "actor" : slug;
     }
+
+    private const string AccentedLetters = "ÀÁÂÃÄÅĀĂĄàáâãäåāăąÇĆĈĊČçćĉċčĎĐďđÈÉÊËĒĔĖĘĚèéêëēĕėęěĜĞĠĢĝğġģĤĦĥħÌÍÎÏĨĪĬĮİìíîïĩīĭįıĴĵĶķĹĻĽĿŁĺļľŀłÑŃŅŇñńņňÒÓÔÕÖØŌŎŐòóôõöøōŏőŔŖŘŕŗřŚŜŞŠśŝşšșȘŢŤŦţťŧțȚÙÚÛÜŨŪŬŮŰŲùúûüũūŭůűųŴŵÝŸŶýÿŷŹŻŽźżž";
+    private const string PlainLetters = "AAAAAAAAAaaaaaaaaaCCCCCcccccDDddEEEEEEEEEeeeeeeeeeGGGGggggHHhhIIIIIIIIIiiiiiiiiiJjKkLLLLLlllllNNNNnnnnOOOOOOOOOoooooooooRRRrrrSSSSsssssSTTTttttTUUUUUUUUUUuuuuuuuuuuWwYYYyyyZZZzzz";
 
     private static bool IsAcronym(string word) =>
         word.Length >= 2 && word.Length <= 8 && word.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c)) && word.Any(char.IsAsciiLetterUpper);

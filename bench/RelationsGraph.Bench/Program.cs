@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using System.Globalization;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using RelationsGraph.Bench;
+
+// relgraph-bench: gen | run | compare | scale. See README "Scale and real data".
+var command = args.Length > 0 ? args[0] : "help";
+var rest = args.Skip(1).ToList();
+string Option(string name, string fallback)
+{
+    var i = rest.IndexOf(name);
+    return i >= 0 && i + 1 < rest.Count ? rest[i + 1] : fallback;
+}
+
+int Number(string name, int fallback) => int.Parse(Option(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+
+var repo = FindRepo();
+switch (command)
+{
+    case "gen":
+        {
+            var output = Option("-o", "synthetic.json");
+            var clock = Stopwatch.StartNew();
+            var graph = Generator.Build(Number("--actors", 200), Number("--relations", 1_000_000), Number("--seed", 1));
+            graph.Save(output);
+            Console.WriteLine($"{output}: {graph.Actors.Count} actors, {graph.Relations.Count} relations, {new FileInfo(output).Length / 1e6:0.0} MB, in {clock.Elapsed.TotalSeconds:0.0} s");
+            return 0;
+        }
+
+    case "load":
+        {
+            for (var i = 0; i < Number("--times", 3); i++)
+            {
+                var clock = Stopwatch.StartNew();
+                var graph = RelationsGraph.Graph.RelationGraph.Load(rest[0]);
+                Console.WriteLine($"load {i + 1}: {clock.Elapsed.TotalSeconds:0.000} s, {graph.Relations.Count} relations, scan {Workload.Scan(rest[0]):0.000} s");
+            }
+
+            return 0;
+        }
+
+    case "run":
+        {
+            var results = Workload.Run(rest[0]);
+            Console.WriteLine(JsonConvert.SerializeObject(results, Formatting.Indented));
+            return 0;
+        }
+
+    case "compare":
+        {
+            var file = rest[0];
+            var ours = RunJson(Environment.ProcessPath!, ["run", file]);
+            var peer = RunJson("/usr/bin/python3", [Path.Combine(repo, "bench", "peers", "networkx_bench.py"), file]);
+            var relgraph = Option("--relgraph", Path.Combine(repo, "src", "RelationsGraph.Console", "bin", "Release", "net10.0", "relgraph"));
+            var oursOneShot = Wall(relgraph, ["triangle", "US", "China", "DPRK", "--in", "2017", "--graph", file]);
+            var peerOneShot = Wall("/usr/bin/python3", [Path.Combine(repo, "bench", "peers", "networkx_bench.py"), file, "--oneshot-triangle", "US", "China", "DPRK", "--in", "2017"]);
+            Console.WriteLine($"{file}: {ours["relations"]} relations, {ours["actors"]} actors; {Environment.ProcessorCount} cores; {DateTime.UtcNow:yyyy-MM-dd}");
+            Console.WriteLine($"{"operation",-30} {"RelationsGraph",14} {"NetworkX",14} {"ratio",9}  check");
+            void Row(string name, string key, string? check = null)
+            {
+                var a = (double)ours[key]!;
+                var b = (double)peer[key]!;
+                var same = check is null ? string.Empty : $"{ours[check]} vs {peer[check]}{(ours[check]!.ToString() == peer[check]!.ToString() ? string.Empty : "  DIFFER")}";
+                Console.WriteLine($"{name,-30} {Workload.Format(a),14} {Workload.Format(b),14} {b / a,8:0.0}×  {same}");
+            }
+
+            Row("load", "load_s", "relations");
+            Row("slice 2017", "slice_s", "slice_count");
+            Row("shortest path in slice", "path_s", "path_hops");
+            Row("2-hop neighbourhood in slice", "ego_s", "ego_members");
+            Row("triangle in slice", "triangle_s", "triangle_relations");
+            Row("timeline of busiest pair", "timeline_s", "timeline_entries");
+            var memOurs = (double)ours["peak_mb"]!;
+            var memPeer = (double)peer["peak_mb"]!;
+            Console.WriteLine($"{"peak memory",-30} {memOurs,11:0} MB {memPeer,11:0} MB {memPeer / memOurs,8:0.0}×");
+            Console.WriteLine($"{"one-shot triangle (process)",-30} {Workload.Format(oursOneShot),14} {Workload.Format(peerOneShot),14} {peerOneShot / oursOneShot,8:0.0}×");
+            Console.WriteLine();
+            Console.WriteLine($"limits: load {Workload.Format((double)ours["load_s"]!)} = {(double)ours["load_s"]! / (double)ours["scan_s"]!:0.00}× a bare Newtonsoft token scan ({Workload.Format((double)ours["scan_s"]!)}); " +
+                $"slice {Workload.Format((double)ours["slice_s"]!)} = {(double)ours["slice_s"]! / (double)ours["copy_s"]!:0.0}× a plain copy of its {ours["slice_count"]} relations ({Workload.Format((double)ours["copy_s"]!)})");
+            return 0;
+        }
+
+    case "scale":
+        {
+            var folder = Option("--dir", Path.GetTempPath());
+            var actors = Number("--actors", 200);
+            Console.WriteLine($"{"relations",10} {"MB",7} {"load",9} {"load/rel",10} {"scan",9} {"slice",9} {"in slice",9} {"slice/rel",10} {"peak MB",8}");
+            foreach (var size in Option("--sizes", "10000,100000,1000000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)))
+            {
+                var file = Path.Combine(folder, $"synthetic-{actors}-{size}.json");
+                if (!File.Exists(file))
+                {
+                    Generator.Build(actors, size, 1).Save(file);
+                }
+
+                var r = RunJson(Environment.ProcessPath!, ["run", file]);
+                var load = (double)r["load_s"]!;
+                var slice = (double)r["slice_s"]!;
+                var count = (int)r["slice_count"]!;
+                Console.WriteLine(
+                    $"{size,10} {new FileInfo(file).Length / 1e6,7:0.0} {Workload.Format(load),9} {load / size * 1e6,7:0.00} µs {Workload.Format((double)r["scan_s"]!),9} " +
+                    $"{Workload.Format(slice),9} {count,9} {slice / Math.Max(1, count) * 1e9,7:0} ns {(double)r["peak_mb"]!,8:0}");
+            }
+
+            return 0;
+        }
+
+    default:
+        Console.WriteLine("relgraph-bench gen [--actors 200] [--relations 1000000] [--seed 1] [-o FILE]");
+        Console.WriteLine("relgraph-bench run FILE                     time the operations, print JSON");
+        Console.WriteLine("relgraph-bench compare FILE [--relgraph P]  RelationsGraph and NetworkX side by side, with ratios");
+        Console.WriteLine("relgraph-bench scale [--sizes 10000,100000,1000000] [--actors 200] [--dir D]");
+        return command == "help" ? 0 : 2;
+}
+
+static JObject RunJson(string program, string[] arguments)
+{
+    var start = new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true };
+    using var process = Process.Start(start)!;
+    var text = process.StandardOutput.ReadToEnd();
+    process.WaitForExit();
+    return process.ExitCode == 0 ? JObject.Parse(text) : throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} exited {process.ExitCode}");
+}
+
+static double Wall(string program, string[] arguments)
+{
+    var start = new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true };
+    var clock = Stopwatch.StartNew();
+    using var process = Process.Start(start)!;
+    process.StandardOutput.ReadToEnd();
+    process.WaitForExit();
+    return process.ExitCode is 0 or 1 ? clock.Elapsed.TotalSeconds : throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} exited {process.ExitCode}");
+}
+
+static string FindRepo()
+{
+    var dir = new DirectoryInfo(AppContext.BaseDirectory);
+    while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "RelationsGraph.sln")))
+    {
+        dir = dir.Parent;
+    }
+
+    return dir?.FullName ?? Directory.GetCurrentDirectory();
+}

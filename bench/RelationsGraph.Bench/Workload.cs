@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Globalization;
+using Newtonsoft.Json;
+using RelationsGraph.Graph;
+using RelationsGraph.Model;
+using RelationsGraph.Queries;
+using RelationsGraph.Time;
+
+namespace RelationsGraph.Bench;
+
+/// <summary>
+/// The operations compared with NetworkX, timed on one file in one process: load; the slice of the relations
+/// active in 2017; a shortest path, the 2-hop neighbourhood and the US–China–DPRK triangle in that slice; the
+/// timeline of the busiest pair; peak memory. Queries use the library's API (PathFinder, Neighbourhood,
+/// GroupReport, Timeline) on a fresh view each time, so no run profits from a list cached by the one before.
+/// </summary>
+internal static class Workload
+{
+    public const int Runs = 5;
+
+    public static Dictionary<string, object> Run(string path)
+    {
+        var results = new Dictionary<string, object> { ["tool"] = "RelationsGraph", ["file"] = Path.GetFileName(path) };
+        var clock = Stopwatch.StartNew();
+        var graph = RelationGraph.Load(path);
+        results["load_s"] = clock.Elapsed.TotalSeconds;
+        results["relations"] = graph.Relations.Count;
+        results["actors"] = graph.Actors.Count;
+
+        var year = TimeWindow.During(new PartialDate(2017));
+        GraphView Slice() => GraphView.Of(graph, year);
+        IReadOnlyList<Relation> slice = [];
+        results["slice_s"] = Median(() => slice = Slice().Relations);
+        results["slice_count"] = slice.Count;
+        Relation[] copy = [];
+        results["copy_s"] = Median(() => copy = slice.ToArray());
+        GC.KeepAlive(copy);
+
+        var from = new ActorId(Generator.ActorIdOf(graph.Actors.Count - 1));
+        var to = new ActorId(Generator.ActorIdOf(graph.Actors.Count - 2));
+        ActorPath? path1 = null;
+        results["path_s"] = Median(() => path1 = PathFinder.Shortest(Slice(), from, to));
+        results["path_hops"] = path1?.Length ?? -1;
+
+        Neighbourhood? ego = null;
+        var center = new ActorId(Generator.ActorIdOf(graph.Actors.Count - 1));
+        results["ego_s"] = Median(() => ego = Neighbourhood.Of(Slice(), center, 2));
+        results["ego_members"] = ego?.Members.Count ?? 0;
+        results["ego_relations"] = ego?.Relations.Count ?? 0;
+
+        GroupReport? triangle = null;
+        ActorId[] three = [new("US"), new("China"), new("DPRK")];
+        results["triangle_s"] = Median(() => triangle = GroupReport.Of(Slice(), three));
+        results["triangle_relations"] = triangle?.RelationCount ?? 0;
+
+        var (a, b) = BusiestPair(graph);
+        Timeline? timeline = null;
+        results["timeline_s"] = Median(() => timeline = Timeline.Between(GraphView.Of(graph), a, b));
+        results["timeline_pair"] = $"{a}|{b}";
+        results["timeline_entries"] = timeline?.Entries.Count ?? 0;
+
+        GC.KeepAlive(graph);
+        using var self = Process.GetCurrentProcess();
+        results["peak_mb"] = self.PeakWorkingSet64 / (1024.0 * 1024.0);
+        results["scan_s"] = Scan(path);
+        return results;
+    }
+
+    /// <summary>A bare Newtonsoft token scan of the file: the floor for any JSON load that reads every value.</summary>
+    public static double Scan(string path)
+    {
+        var clock = Stopwatch.StartNew();
+        using var text = new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        using var json = new JsonTextReader(text) { DateParseHandling = DateParseHandling.None };
+        long tokens = 0;
+        while (json.Read())
+        {
+            tokens++;
+        }
+
+        GC.KeepAlive(tokens);
+        return clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>The pair of actors with the most relations between them, either way; ties to the smaller ids.</summary>
+    public static (ActorId A, ActorId B) BusiestPair(RelationGraph graph)
+    {
+        var counts = new Dictionary<(string, string), int>();
+        foreach (var r in graph.Relations)
+        {
+            var key = string.CompareOrdinal(r.Source.Value, r.Target.Value) < 0 ? (r.Source.Value, r.Target.Value) : (r.Target.Value, r.Source.Value);
+            counts[key] = counts.GetValueOrDefault(key) + 1;
+        }
+
+        var best = counts.OrderByDescending(p => p.Value).ThenBy(p => p.Key.Item1, StringComparer.Ordinal).ThenBy(p => p.Key.Item2, StringComparer.Ordinal).First().Key;
+        return (new ActorId(best.Item1), new ActorId(best.Item2));
+    }
+
+    private static double Median(Action action)
+    {
+        var times = new double[Runs];
+        for (var i = 0; i < Runs; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            action();
+            times[i] = clock.Elapsed.TotalSeconds;
+        }
+
+        Array.Sort(times);
+        return times[Runs / 2];
+    }
+
+    public static string Format(double seconds) => seconds switch
+    {
+        >= 1 => seconds.ToString("0.00 's'", CultureInfo.InvariantCulture),
+        >= 1e-3 => (seconds * 1e3).ToString("0.0 'ms'", CultureInfo.InvariantCulture),
+        _ => (seconds * 1e6).ToString("0 'µs'", CultureInfo.InvariantCulture),
+    };
+}
