@@ -197,7 +197,8 @@ internal static class ReportText
 
     public static void Diff(TextWriter o, GraphDiff diff, RelationGraph graph, string view, Style style)
     {
-        o.WriteLine(style.Bold($"From {diff.From} to {diff.To} · {view}"));
+        var filters = view.StartsWith("all time", StringComparison.Ordinal) ? view["all time".Length..] : " · " + view;
+        o.WriteLine(style.Bold($"From {diff.From} to {diff.To}{filters}"));
         Source(o, graph, style);
         Section(o, "Started", diff.Started, style);
         Section(o, "Ended", diff.Ended, style);

@@ -123,11 +123,11 @@ public sealed class GraphView
         return relation.Time.Overlaps(Window) && PassesFilters(relation);
     }
 
-    /// <summary>Describes the view, as in <c>2017</c> or <c>2017 · kinds: ally, treaty</c>.</summary>
+    /// <summary>Describes the view, as in <c>2017</c>, <c>all time</c> or <c>2017 · kinds: ally, treaty</c>.</summary>
     /// <returns>The text.</returns>
     public override string ToString()
     {
-        var parts = new List<string> { Window.ToString() };
+        var parts = new List<string> { Window.From is null && Window.To is null ? "all time" : Window.ToString() };
         if (kinds is not null)
         {
             parts.Add("kinds: " + string.Join(", ", RelationKind.All.Where(kinds.Contains)));
