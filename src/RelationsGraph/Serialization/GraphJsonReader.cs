@@ -51,7 +51,10 @@ internal sealed class GraphJsonReader
                 path);
         }
 
-        using var text = new StreamReader(stream, StrictUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        // The byte order mark is skipped here: StreamReader's own detection would switch to a decoder that
+        // silently replaces invalid bytes, and would accept UTF-16 and UTF-32 as well.
+        SkipUtf8Preamble(stream);
+        using var text = new StreamReader(stream, StrictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
         try
         {
             return Read(text, path, options);
@@ -60,6 +63,16 @@ internal sealed class GraphJsonReader
         {
             // The decoder fails a whole buffer ahead of the JSON reader; find the bad byte itself.
             throw LocateInvalidUtf8(path) ?? e;
+        }
+    }
+
+    private static void SkipUtf8Preamble(FileStream stream)
+    {
+        Span<byte> start = stackalloc byte[3];
+        var read = stream.ReadAtLeast(start, 3, throwOnEndOfStream: false);
+        if (read < 3 || !start.SequenceEqual(Encoding.UTF8.Preamble))
+        {
+            stream.Position = 0;
         }
     }
 
