@@ -116,7 +116,7 @@ internal sealed class GraphJsonReader
         catch (JsonReaderException e)
         {
             throw new GraphDataException(
-                $"Invalid JSON: {StripNewtonsoftLocation(e.Message)}", file, e.LineNumber, e.LinePosition, ToJsonPath(e.Path), e);
+                $"Invalid JSON: {StripNewtonsoftLocation(e.Message)}", file, OneBased(e.LineNumber), OneBased(e.LinePosition), ToJsonPath(e.Path), e);
         }
         catch (DecoderFallbackException e)
         {
@@ -124,7 +124,10 @@ internal sealed class GraphJsonReader
         }
     }
 
-    private DataLocation Here() => new(file, json.LineNumber, json.LinePosition, ToJsonPath(json.Path));
+    private DataLocation Here() => new(file, OneBased(json.LineNumber), OneBased(json.LinePosition), ToJsonPath(json.Path));
+
+    /// <summary>Newtonsoft gives line 0 before the first token and column 0 before a line's first character; ours are 1-based.</summary>
+    private static int OneBased(int position) => Math.Max(1, position);
 
     private static string ToJsonPath(string? path) =>
         string.IsNullOrEmpty(path) ? "$" : path.StartsWith('[') ? "$" + path : "$." + path;
