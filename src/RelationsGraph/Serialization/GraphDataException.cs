@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace RelationsGraph.Serialization;
 
@@ -8,7 +9,11 @@ namespace RelationsGraph.Serialization;
 /// known, and says what was expected, as in
 /// <c>graph.json:12:15: $.relations[3].at: '2017-02-30' is not a date: day 30 does not exist in 2017-02, which has 28 days.</c>
 /// </summary>
-/// <remarks>Nothing is half-loaded: when this is thrown, no graph was returned.</remarks>
+/// <remarks>
+/// Nothing is half-loaded: when this is thrown, no graph was returned. The message is one visible line:
+/// characters a terminal would not show, or would break the line at (controls, format characters such as
+/// a byte order mark or a right-to-left override, line separators), are written as <c>\uXXXX</c>.
+/// </remarks>
 public sealed class GraphDataException : FormatException
 {
     /// <summary>Creates the exception.</summary>
@@ -19,7 +24,7 @@ public sealed class GraphDataException : FormatException
     /// <param name="jsonPath">The JSON path, such as <c>$.relations[3].kind</c>, or <see langword="null"/>.</param>
     /// <param name="innerException">The underlying exception, if any.</param>
     public GraphDataException(string problem, string? filePath = null, int line = 0, int column = 0, string? jsonPath = null, Exception? innerException = null)
-        : base(Format(problem, filePath, line, column, jsonPath), innerException)
+        : base(Visible(Format(problem, filePath, line, column, jsonPath)), innerException)
     {
         Problem = problem;
         FilePath = filePath;
@@ -64,5 +69,33 @@ public sealed class GraphDataException : FormatException
 
         parts.Add(problem);
         return string.Join(": ", parts);
+    }
+
+    private static string Visible(string text)
+    {
+        StringBuilder? escaped = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                escaped?.Append(c).Append(text[i + 1]);
+                i++;
+                continue;
+            }
+
+            if (char.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator
+                or UnicodeCategory.ParagraphSeparator or UnicodeCategory.Surrogate)
+            {
+                escaped ??= new StringBuilder(text.Length + 16).Append(text, 0, i);
+                escaped.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
+            }
+            else
+            {
+                escaped?.Append(c);
+            }
+        }
+
+        return escaped?.ToString() ?? text;
     }
 }
