@@ -653,7 +653,9 @@ internal sealed class GraphJsonReader
     private string Describe() => json.TokenType switch
     {
         JsonToken.String => $"the string \"{Shorten((string)json.Value!)}\"",
-        JsonToken.Integer or JsonToken.Float => $"the number {Convert.ToString(json.Value, CultureInfo.InvariantCulture)}",
+        JsonToken.Integer => $"the number {Convert.ToString(json.Value, CultureInfo.InvariantCulture)}",
+        JsonToken.Float => $"the number {FloatText(json.Value)}",
+        JsonToken.StartConstructor => $"the JavaScript constructor 'new {json.Value}', which JSON does not have",
         JsonToken.Boolean => (bool)json.Value! ? "true" : "false",
         JsonToken.Null => "null",
         JsonToken.StartObject => "an object",
@@ -664,6 +666,12 @@ internal sealed class GraphJsonReader
         JsonToken.Comment => "a comment",
         _ => json.TokenType.ToString(),
     };
+
+    /// <summary>A float as written: 1.0 stays 1.0, so "expected an integer" never names a whole number.</summary>
+    private static string FloatText(object? value) =>
+        value is double d && double.IsFinite(d) && Math.Abs(d) < 1e15 && d == Math.Floor(d)
+            ? d.ToString("0.0", CultureInfo.InvariantCulture)
+            : Convert.ToString(value, CultureInfo.InvariantCulture) ?? "?";
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
