@@ -21,6 +21,9 @@ internal sealed class GraphJsonReader
     private readonly string? file;
     private readonly GraphLoadOptions options;
     private readonly RelationGraphBuilder builder = new();
+
+    // Each actor id's one string, so that relations share it instead of holding a copy each.
+    private readonly Dictionary<string, string> actorIdText = new(StringComparer.Ordinal);
     private bool actorsComplete;
     private bool sourcesComplete;
 
@@ -107,6 +110,7 @@ internal sealed class GraphJsonReader
             FloatParseHandling = FloatParseHandling.Double,
             MaxDepth = options.MaxDepth,
             CloseInput = false,
+            PropertyNameTable = PropertyNames(),
         };
         var reader = new GraphJsonReader(json, file, options);
         try
@@ -128,6 +132,25 @@ internal sealed class GraphJsonReader
 
     /// <summary>Newtonsoft gives line 0 before the first token and column 0 before a line's first character; ours are 1-based.</summary>
     private static int OneBased(int position) => Math.Max(1, position);
+
+    /// <summary>The location of a property's value inside the object at <paramref name="parent"/>, its path joined only if needed.</summary>
+    private DataLocation HereIn(DataLocation parent, string property) => new(file, OneBased(json.LineNumber), OneBased(json.LinePosition), parent.JsonPath, property);
+
+    /// <summary>graph.json's property names, so the reader hands out these strings instead of a new one per property.</summary>
+    private static DefaultJsonNameTable PropertyNames()
+    {
+        var table = new DefaultJsonNameTable();
+        foreach (var name in (string[])["$schema", "formatVersion", "sources", "actors", "relations", "events", "id", "title", "author",
+            "publisher", "published", "path", "sha256", "name", "kind", "aliases", "codes", "iso3", "cow", "cameo", "source", "target",
+            "directed", "at", "start", "end", "label", "evidence", "note", "quote", "actor"])
+        {
+            table.Add(name);
+        }
+
+        return table;
+    }
+
+    private string Intern(string actorId) => actorIdText.TryGetValue(actorId, out var same) ? same : actorId;
 
     private static string ToJsonPath(string? path) =>
         string.IsNullOrEmpty(path) ? "$" : path.StartsWith('[') ? "$" + path : "$." + path;
@@ -219,7 +242,7 @@ internal sealed class GraphJsonReader
         {
             switch (name)
             {
-                case "id": Once(ref seen, 0, name); id = ReadId(name); idWhere = Here(); break;
+                case "id": Once(ref seen, 0, name); id = ReadId(name); idWhere = HereIn(where, name); break;
                 case "title": Once(ref seen, 1, name); title = ReadText(name); break;
                 case "author": Once(ref seen, 2, name); author = ReadText(name); break;
                 case "publisher": Once(ref seen, 3, name); publisher = ReadText(name); break;
@@ -259,7 +282,7 @@ internal sealed class GraphJsonReader
         {
             switch (property)
             {
-                case "id": Once(ref seen, 0, property); id = ReadId(property); idWhere = Here(); break;
+                case "id": Once(ref seen, 0, property); id = ReadId(property); idWhere = HereIn(where, property); break;
                 case "name": Once(ref seen, 1, property); name = ReadText(property); break;
                 case "kind": Once(ref seen, 2, property); kind = ReadActorKind(property); break;
                 case "aliases": Once(ref seen, 3, property); aliases = ReadAliases(property); break;
@@ -273,6 +296,7 @@ internal sealed class GraphJsonReader
             new ActorId(Required(id, "id", where, needs)), Required(name, "name", where, needs),
             Required(kind, "kind", where, needs), aliases, codes));
         builder.Add(actor, where, idWhere);
+        actorIdText.TryAdd(actor.Id.Value, actor.Id.Value);
     }
 
     private void ReadRelation()
@@ -290,15 +314,15 @@ internal sealed class GraphJsonReader
         {
             switch (name)
             {
-                case "id": Once(ref seen, 0, name); id = ReadId(name); idWhere = Here(); break;
+                case "id": Once(ref seen, 0, name); id = ReadId(name); idWhere = HereIn(where, name); break;
                 case "kind":
                     Once(ref seen, 1, name);
                     var kindName = ReadString(name);
                     kind = RelationKind.TryParse(kindName, out var k) ? k
                         : throw Here().Error($"unknown relation kind '{kindName}'; expected one of {string.Join(", ", RelationKind.All.Select(x => x.Name))}.");
                     break;
-                case "source": Once(ref seen, 2, name); source = new ActorId(ReadId(name)); sourceWhere = Here(); break;
-                case "target": Once(ref seen, 3, name); target = new ActorId(ReadId(name)); targetWhere = Here(); break;
+                case "source": Once(ref seen, 2, name); source = new ActorId(Intern(ReadId(name))); sourceWhere = HereIn(where, name); break;
+                case "target": Once(ref seen, 3, name); target = new ActorId(Intern(ReadId(name))); targetWhere = HereIn(where, name); break;
                 case "directed": Once(ref seen, 4, name); directed = ReadOptionalBool(name) ?? false; break;
                 case "at": Once(ref seen, 5, name); time.ReadAt(this, name); break;
                 case "start": Once(ref seen, 6, name); time.ReadStart(this, name); break;
@@ -345,14 +369,14 @@ internal sealed class GraphJsonReader
         {
             switch (name)
             {
-                case "id": Once(ref seen, 0, name); id = ReadId(name); idWhere = Here(); break;
+                case "id": Once(ref seen, 0, name); id = ReadId(name); idWhere = HereIn(where, name); break;
                 case "kind":
                     Once(ref seen, 1, name);
                     var kindName = ReadString(name);
                     kind = EventKind.TryParse(kindName, out var k) ? k
                         : throw Here().Error($"unknown event kind '{kindName}'; expected one of {string.Join(", ", EventKind.All.Select(x => x.Name))}.");
                     break;
-                case "actor": Once(ref seen, 2, name); actor = new ActorId(ReadId(name)); actorWhere = Here(); break;
+                case "actor": Once(ref seen, 2, name); actor = new ActorId(Intern(ReadId(name))); actorWhere = HereIn(where, name); break;
                 case "at": Once(ref seen, 3, name); time.ReadAt(this, name); break;
                 case "start": Once(ref seen, 4, name); time.ReadStart(this, name); break;
                 case "end": Once(ref seen, 5, name); time.ReadEnd(this, name); break;
@@ -390,7 +414,7 @@ internal sealed class GraphJsonReader
             {
                 switch (property)
                 {
-                    case "source": Once(ref seen, 0, property); source = ReadId(property); sourceWhere = Here(); break;
+                    case "source": Once(ref seen, 0, property); source = ReadId(property); sourceWhere = HereIn(where, property); break;
                     case "quote": Once(ref seen, 1, property); quote = ReadText(property); break;
                     default: throw Unknown(property, "evidence", "source, quote");
                 }
@@ -490,7 +514,11 @@ internal sealed class GraphJsonReader
         NextValue(name);
         ReadArrayItems(name, () =>
         {
-            ExpectStart(JsonToken.StartObject, $"an item of \"{name}\"");
+            if (json.TokenType != JsonToken.StartObject)
+            {
+                ExpectStart(JsonToken.StartObject, $"an item of \"{name}\"");
+            }
+
             readItem();
         });
     }
