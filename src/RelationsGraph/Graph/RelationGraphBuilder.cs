@@ -61,10 +61,19 @@ public sealed class RelationGraphBuilder
             (actor, name, other) => throw actors.First(a => ReferenceEquals(a.Item, actor)).Where.Error(
                 $"actor '{actor.Id}' uses the name '{name}', which already names actor '{other.Id}'; a name or alias must identify one actor."));
 
+        // Locations are only put together for a reference that fails: a million relations check fast.
         foreach (var (relation, where) in relations)
         {
-            CheckActor(relation.Source, where.Child("source"));
-            CheckActor(relation.Target, where.Child("target"));
+            if (!actorIds.ContainsKey(relation.Source))
+            {
+                CheckActor(relation.Source, where.Child("source"));
+            }
+
+            if (!actorIds.ContainsKey(relation.Target))
+            {
+                CheckActor(relation.Target, where.Child("target"));
+            }
+
             CheckEvidence(relation.Evidence, where);
         }
 
@@ -75,10 +84,10 @@ public sealed class RelationGraphBuilder
         }
 
         return new RelationGraph(
-            sources.Select(s => s.Item).OrderBy(s => s.Id, StringComparer.Ordinal).ToArray(),
+            SortedById(sources, s => s.Id),
             sortedActors.Select(a => a.Item).ToArray(),
-            relations.Select(r => r.Item).OrderBy(r => r.Id, StringComparer.Ordinal).ToArray(),
-            events.Select(e => e.Item).OrderBy(e => e.Id, StringComparer.Ordinal).ToArray(),
+            SortedById(relations, r => r.Id),
+            SortedById(events, e => e.Id),
             directory);
     }
 
@@ -138,8 +147,30 @@ public sealed class RelationGraphBuilder
     {
         for (var i = 0; i < evidence.Count; i++)
         {
-            CheckSource(evidence[i].Source, where.Child($"evidence[{i}].source"));
+            if (!sourceIds.ContainsKey(evidence[i].Source))
+            {
+                CheckSource(evidence[i].Source, where.Child($"evidence[{i}].source"));
+            }
         }
+    }
+
+    /// <summary>The items in ordinal order of their (unique) ids; files are written sorted, so mostly this only checks.</summary>
+    private static T[] SortedById<T>(List<(T Item, DataLocation Where)> items, Func<T, string> id)
+    {
+        var array = new T[items.Count];
+        var sorted = true;
+        for (var i = 0; i < array.Length; i++)
+        {
+            array[i] = items[i].Item;
+            sorted &= i == 0 || string.CompareOrdinal(id(array[i - 1]), id(array[i])) < 0;
+        }
+
+        if (!sorted)
+        {
+            Array.Sort(array.Select(id).ToArray(), array, StringComparer.Ordinal);
+        }
+
+        return array;
     }
 
     private static void Claim<TKey>(Dictionary<TKey, DataLocation> ids, TKey id, string what, DataLocation where)
