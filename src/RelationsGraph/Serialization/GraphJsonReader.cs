@@ -95,7 +95,8 @@ internal sealed class GraphJsonReader
                     path, line, column + 1);
             }
 
-            (line, column) = rune.Value == '\n' ? (line + 1, 0) : (line, column + 1);
+            // Columns count UTF-16 code units, as Newtonsoft's do for every other error.
+            (line, column) = rune.Value == '\n' ? (line + 1, 0) : (line, column + rune.Utf16SequenceLength);
             offset += consumed;
         }
 
