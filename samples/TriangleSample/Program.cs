@@ -5,7 +5,8 @@ using RelationsGraph.Time;
 // The knowledge graph ships inside the package: no file needed.
 var graph = RelationGraph.LoadBundled();
 var view = GraphView.During(graph, PartialDate.Parse("2017"));
-var triangle = GroupReport.Of(view, ["US", "China", "DPRK"].Select(name => graph.FindActor(name).Actor!.Id));
+string[] names = ["US", "China", "DPRK"];
+var triangle = GroupReport.Of(view, names.Select(name => graph.FindActor(name).Actor!.Id));
 
 foreach (var pair in triangle.Pairs)
 {
