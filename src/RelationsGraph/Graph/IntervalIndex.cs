@@ -125,9 +125,32 @@ internal sealed class IntervalIndex
     {
         var found = new List<int>();
         Query(from, to, found);
-        var result = found.ToArray();
-        Array.Sort(result);
-        return result;
+        if (found.Count < lo.Length / 64)
+        {
+            var result = found.ToArray();
+            Array.Sort(result);
+            return result;
+        }
+
+        // A large share of all intervals: set their bits and read them back in order, O(n / 64 + k)
+        // instead of the O(k log k) of a sort.
+        var bits = new ulong[(lo.Length + 63) / 64];
+        foreach (var id in found)
+        {
+            bits[id >> 6] |= 1UL << (id & 63);
+        }
+
+        var ordered = new int[found.Count];
+        var w = 0;
+        for (var word = 0; word < bits.Length; word++)
+        {
+            for (var b = bits[word]; b != 0; b &= b - 1)
+            {
+                ordered[w++] = (word << 6) | System.Numerics.BitOperations.TrailingZeroCount(b);
+            }
+        }
+
+        return ordered;
     }
 
     private int Build(int start, int end, int[] scratch)
