@@ -28,6 +28,9 @@ public sealed class RelationGraph
     private readonly int[] relationFirstDay;
     private readonly int[] relationLastDay;
     private readonly IntervalIndex eventTimes;
+
+    // The ordinals of the relations between each pair of actors (either way), ascending, keyed by PairKey.
+    private readonly Dictionary<long, int[]> pairs;
     private readonly List<int>[] eventsByActor;
     private readonly ActorDirectory directory;
 
@@ -63,6 +66,7 @@ public sealed class RelationGraph
             hi[i] = r.Time.LastDayNumber;
         }
 
+        pairs = IndexPairs(relations);
         relationTimes = new IntervalIndex(lo, hi);
         relationFirstDay = lo;
         relationLastDay = hi;
@@ -244,11 +248,7 @@ public sealed class RelationGraph
             return [];
         }
 
-        var ordinals = graph.OutEdges(a).Where(e => e.Target == b)
-            .Concat(graph.InEdges(a).Where(e => e.Source == b))
-            .Select(e => e.Ordinal).Distinct().ToArray();
-        Array.Sort(ordinals);
-        return Pick(relations, ordinals);
+        return pairs.TryGetValue(PairKey(a, b), out var ordinals) ? Pick(relations, ordinals) : [];
     }
 
     /// <summary>Finds an actor's events.</summary>
@@ -290,6 +290,33 @@ public sealed class RelationGraph
     internal int[] ActiveOrdinals(TimeWindow window) => relationTimes.Query(window.FirstDayNumber, window.LastDayNumber);
 
     internal IReadOnlyList<Relation> Pick(int[] ordinals) => Pick(relations, ordinals);
+
+    private static long PairKey(int a, int b) => a < b ? ((long)a << 32) | (uint)b : ((long)b << 32) | (uint)a;
+
+    /// <summary>Groups relation ordinals by the pair of actors they join; a pass in ordinal order keeps each list ascending.</summary>
+    private Dictionary<long, int[]> IndexPairs(Relation[] all)
+    {
+        var lists = new Dictionary<long, List<int>>();
+        for (var i = 0; i < all.Length; i++)
+        {
+            var key = PairKey(actorIndex[all[i].Source], actorIndex[all[i].Target]);
+            if (!lists.TryGetValue(key, out var list))
+            {
+                list = new List<int>(4);
+                lists.Add(key, list);
+            }
+
+            list.Add(i);
+        }
+
+        var index = new Dictionary<long, int[]>(lists.Count);
+        foreach (var (key, list) in lists)
+        {
+            index.Add(key, list.ToArray());
+        }
+
+        return index;
+    }
 
     private static T[] Pick<T>(T[] items, int[] ordinals)
     {
