@@ -76,7 +76,7 @@ internal sealed class ReplSession
         }
 
         var args = sessionOptions
-            .Where(o => !words.Contains(o.Name, StringComparer.Ordinal))
+            .Where(o => !words.Any(w => w == o.Name || w.StartsWith(o.Name + "=", StringComparison.Ordinal) || w.StartsWith(o.Name + ":", StringComparison.Ordinal)))
             .SelectMany(o => o.Value is null ? [o.Name] : new[] { o.Name, o.Value })
             .Concat(words)
             .ToArray();
