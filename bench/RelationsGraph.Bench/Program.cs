@@ -32,9 +32,17 @@ switch (command)
         {
             for (var i = 0; i < Number("--times", 3); i++)
             {
+                using var self = Process.GetCurrentProcess();
+                var cpu = self.TotalProcessorTime;
                 var clock = Stopwatch.StartNew();
                 var graph = RelationsGraph.Graph.RelationGraph.Load(rest[0]);
-                Console.WriteLine($"load {i + 1}: {clock.Elapsed.TotalSeconds:0.000} s, {graph.Relations.Count} relations, scan {Workload.Scan(rest[0]):0.000} s");
+                var wall = clock.Elapsed.TotalSeconds;
+                self.Refresh();
+                var loadCpu = (self.TotalProcessorTime - cpu).TotalSeconds;
+                cpu = self.TotalProcessorTime;
+                var scan = Workload.Scan(rest[0]);
+                self.Refresh();
+                Console.WriteLine($"load {i + 1}: {wall:0.000} s ({loadCpu:0.000} s CPU), {graph.Relations.Count} relations; scan {scan:0.000} s ({(self.TotalProcessorTime - cpu).TotalSeconds:0.000} s CPU)");
             }
 
             return 0;

@@ -15,9 +15,10 @@ namespace RelationsGraph.Import;
 /// <c>Middle East</c>, <c>International</c>, …) are listed and excluded.</item>
 /// <item>Any other name that is the parent of a sector actor (<c>Militant (Boko Haram)</c>) is no person:
 /// an organization by the words of rule 4, else a group.</item>
-/// <item>A name with a word of an organisation (<c>Union</c>, <c>Council</c>, <c>Bank</c>, …) or written as
-/// an acronym (<c>NATO</c>) is an <see cref="ActorKind.Organization"/>; one with a word of a party or
-/// armed group (<c>Party</c>, <c>Front</c>, <c>Army</c>, …) is a <see cref="ActorKind.Group"/>.</item>
+/// <item>A name with a word of a party or armed group (<c>Party</c>, <c>Front</c>, <c>Army</c>, …) is a
+/// <see cref="ActorKind.Group"/>; else one with a word of an organisation (<c>Union</c>, <c>Council</c>,
+/// <c>Bank</c>, …) or written as an acronym (<c>NATO</c>, not a regnal number such as <c>III</c>) is an
+/// <see cref="ActorKind.Organization"/>.</item>
 /// <item>A name of two to five words, each capitalised or a name particle (<c>al-</c>, <c>de</c>, <c>bin</c>),
 /// is a <see cref="ActorKind.Person"/>; anything else (one word, such as <c>Hamas</c>) is a group.</item>
 /// </list>
@@ -131,18 +132,17 @@ internal static class IcewsActors
         }
 
         var words = name.Split([' ', '/'], StringSplitOptions.RemoveEmptyEntries);
-        foreach (var word in words)
-        {
-            var bare = word.Trim(',', '.', '\'', '"', '(', ')');
-            if (OrganizationWords.Contains(bare) || IsAcronym(bare))
-            {
-                return ActorKind.Organization;
-            }
+        var bare = words.Select(w => w.Trim(',', '.', '\'', '"', '(', ')')).ToArray();
 
-            if (GroupWords.Contains(bare))
-            {
-                return ActorKind.Group;
-            }
+        // A party's or armed group's word wins over an organisation's: "Congress Party", "Liberation Army".
+        if (bare.Any(GroupWords.Contains))
+        {
+            return ActorKind.Group;
+        }
+
+        if (bare.Any(w => OrganizationWords.Contains(w) || IsAcronym(w)))
+        {
+            return ActorKind.Organization;
         }
 
         return !parents.Contains(name) && words.Length is >= 2 and <= 5 && words.All(IsNameWord) ? ActorKind.Person : ActorKind.Group;
@@ -182,8 +182,10 @@ internal static class IcewsActors
     private const string AccentedLetters = "ÀÁÂÃÄÅĀĂĄàáâãäåāăąÇĆĈĊČçćĉċčĎĐďđÈÉÊËĒĔĖĘĚèéêëēĕėęěĜĞĠĢĝğġģĤĦĥħÌÍÎÏĨĪĬĮİìíîïĩīĭįıĴĵĶķĹĻĽĿŁĺļľŀłÑŃŅŇñńņňÒÓÔÕÖØŌŎŐòóôõöøōŏőŔŖŘŕŗřŚŜŞŠśŝşšșȘŢŤŦţťŧțȚÙÚÛÜŨŪŬŮŰŲùúûüũūŭůűųŴŵÝŸŶýÿŷŹŻŽźżž";
     private const string PlainLetters = "AAAAAAAAAaaaaaaaaaCCCCCcccccDDddEEEEEEEEEeeeeeeeeeGGGGggggHHhhIIIIIIIIIiiiiiiiiiJjKkLLLLLlllllNNNNnnnnOOOOOOOOOoooooooooRRRrrrSSSSsssssSTTTttttTUUUUUUUUUUuuuuuuuuuuWwYYYyyyZZZzzz";
 
+    /// <summary>Capitals (and digits) such as NATO or G7; not a regnal number such as III.</summary>
     private static bool IsAcronym(string word) =>
-        word.Length >= 2 && word.Length <= 8 && word.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c)) && word.Any(char.IsAsciiLetterUpper);
+        word.Length >= 2 && word.Length <= 8 && word.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c)) && word.Any(char.IsAsciiLetterUpper)
+        && !word.All(c => c is 'I' or 'V' or 'X');
 
     private static bool IsNameWord(string word)
     {

@@ -121,6 +121,11 @@ public sealed class IcewsImportTests : IDisposable
     }
 
     [Fact]
+    public void Classify_PrefersAPartysWord_AndReadsRegnalNumbers_AsPartOfAPersonsName() =>
+        IcewsActors.Classify(["Congress Party", "Mswati III", "Margrethe II", "NATO", "G7"]).Should().Equal(
+            ActorKind.Group, ActorKind.Person, ActorKind.Person, ActorKind.Organization, ActorKind.Organization);
+
+    [Fact]
     public void Classify_ReadsATwoWordNameWithoutATellingWord_AsAPerson_ALimitOfTheRules() =>
         IcewsActors.Classify(["Global Witness"]).Should().Equal(ActorKind.Person);
 
