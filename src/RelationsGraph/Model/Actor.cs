@@ -13,7 +13,7 @@ public sealed record Actor
     /// <param name="aliases">Other names users and sources use; may be null for none.</param>
     /// <param name="codes">Standard codes; may be null for none.</param>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
-    /// <exception cref="ArgumentException">The name or an alias is empty, or an alias repeats.</exception>
+    /// <exception cref="ArgumentException">The name or an alias is empty or has an unpaired surrogate, or an alias repeats.</exception>
     public Actor(ActorId id, string name, ActorKind kind, IEnumerable<string>? aliases = null, ActorCodes? codes = null)
     {
         Id = id.Value is null ? throw new ArgumentException("The actor id must be set.", nameof(id)) : id;

@@ -15,7 +15,7 @@ public sealed record ActorEvent
     /// <param name="evidence">At least one verbatim quote supporting it.</param>
     /// <param name="note">An optional note.</param>
     /// <exception cref="ArgumentNullException">A required argument is null.</exception>
-    /// <exception cref="ArgumentException">The id is invalid, the label is empty or there is no evidence.</exception>
+    /// <exception cref="ArgumentException">The id is invalid, the label is empty, the label or note has an unpaired surrogate, or there is no evidence.</exception>
     public ActorEvent(string id, EventKind kind, ActorId actor, TimeExtent time, string label, IEnumerable<Evidence> evidence, string? note = null)
     {
         Id = Identifier.Require(id, nameof(id));
@@ -26,7 +26,7 @@ public sealed record ActorEvent
         Time = time;
         Label = Identifier.RequireText(label, nameof(label), "label");
         Evidence = ModelLists.NonEmpty(evidence, nameof(evidence), $"event '{id}'");
-        Note = string.IsNullOrWhiteSpace(note) ? null : note;
+        Note = Identifier.OptionalText(note, nameof(note), "note");
     }
 
     /// <summary>Gets the id.</summary>

@@ -8,7 +8,7 @@ public sealed record Evidence
     /// <param name="source">The id of the <see cref="Source"/> quoted.</param>
     /// <param name="quote">The verbatim quote.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">The source id is invalid or the quote is empty.</exception>
+    /// <exception cref="ArgumentException">The source id is invalid, or the quote is empty or has an unpaired surrogate.</exception>
     public Evidence(string source, string quote)
     {
         Source = Identifier.Require(source, nameof(source));

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace RelationsGraph.Model;
 
 /// <summary>The one rule for ids of sources, actors, relations and events.</summary>
@@ -44,9 +46,39 @@ internal static class Identifier
     public static string RequireText(string? text, string paramName, string what)
     {
         ArgumentNullException.ThrowIfNull(text, paramName);
-        return string.IsNullOrWhiteSpace(text)
-            ? throw new ArgumentException($"The {what} must not be empty or white space.", paramName)
-            : text;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new ArgumentException($"The {what} must not be empty or white space.", paramName);
+        }
+
+        // An unpaired surrogate has no UTF-8 form: the graph could not be saved.
+        var bad = UnpairedSurrogate(text);
+        return bad < 0
+            ? text
+            : throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"The {what} has an unpaired surrogate (U+{(int)text[bad]:X4} at index {bad}); text must be well-formed Unicode."),
+                paramName);
+    }
+
+    /// <summary>Optional text: null, empty or white space is none (null); anything else must be <see cref="RequireText"/> text.</summary>
+    public static string? OptionalText(string? text, string paramName, string what) =>
+        string.IsNullOrWhiteSpace(text) ? null : RequireText(text, paramName, what);
+
+    private static int UnpairedSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     public static string Capitalize(string sentence) =>

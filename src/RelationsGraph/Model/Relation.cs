@@ -21,7 +21,7 @@ public sealed record Relation
     /// <param name="directed">Whether the relation goes one way only.</param>
     /// <param name="note">An optional note, such as how a vague date was read.</param>
     /// <exception cref="ArgumentNullException">A required argument is null.</exception>
-    /// <exception cref="ArgumentException">The id is invalid, source equals target, the label is empty or there is no evidence.</exception>
+    /// <exception cref="ArgumentException">The id is invalid, source equals target, the label is empty, the label or note has an unpaired surrogate, or there is no evidence.</exception>
     public Relation(
         string id,
         RelationKind kind,
@@ -53,7 +53,7 @@ public sealed record Relation
         Label = Identifier.RequireText(label, nameof(label), "label");
         Evidence = ModelLists.NonEmpty(evidence, nameof(evidence), $"relation '{id}'");
         Directed = directed;
-        Note = string.IsNullOrWhiteSpace(note) ? null : note;
+        Note = Identifier.OptionalText(note, nameof(note), "note");
     }
 
     /// <summary>Gets the id.</summary>

@@ -15,7 +15,7 @@ public sealed record Source
     /// <param name="path">The path of the document, relative to the graph file, such as <c>seeds/article.txt</c>.</param>
     /// <param name="sha256">The SHA-256 of the document, 64 lowercase hexadecimal digits.</param>
     /// <exception cref="ArgumentNullException">A text argument is null.</exception>
-    /// <exception cref="ArgumentException">A text argument is empty, the id is invalid or the hash is malformed.</exception>
+    /// <exception cref="ArgumentException">A text argument is empty or has an unpaired surrogate, the id is invalid or the hash is malformed.</exception>
     public Source(string id, string title, string author, string publisher, PartialDate published, string path, string sha256)
     {
         Id = Identifier.Require(id, nameof(id));

@@ -463,9 +463,9 @@ internal sealed class GraphJsonReader
                 case "iso3":
                     Once(ref seen, 0, property);
                     iso3 = ReadOptionalString(property);
-                    if (iso3 is not null && (iso3.Length != 3 || !iso3.All(char.IsAsciiLetterUpper)))
+                    if (iso3 is not null && ActorCodes.CheckIso3(iso3) is { } iso3Error)
                     {
-                        throw Here().Error($"'{iso3}' is not an ISO 3166-1 alpha-3 code; expected three capital letters such as PRK.");
+                        throw Here().Error(iso3Error);
                     }
 
                     break;
@@ -474,9 +474,9 @@ internal sealed class GraphJsonReader
                     if (NextValue(property) != JsonToken.Null)
                     {
                         cow = CurrentInt(property);
-                        if (cow is < 1 or > 999)
+                        if (ActorCodes.CheckCow(cow.Value) is { } cowError)
                         {
-                            throw Here().Error(string.Create(CultureInfo.InvariantCulture, $"{cow} is not a Correlates of War country number; expected 1 to 999."));
+                            throw Here().Error(cowError);
                         }
                     }
 
@@ -484,9 +484,9 @@ internal sealed class GraphJsonReader
                 case "cameo":
                     Once(ref seen, 2, property);
                     cameo = ReadOptionalString(property);
-                    if (cameo is not null && (cameo.Length < 3 || !cameo.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c))))
+                    if (cameo is not null && ActorCodes.CheckCameo(cameo) is { } cameoError)
                     {
-                        throw Here().Error($"'{cameo}' is not a CAMEO actor code; expected capital letters and digits such as PRK or IGOUNO.");
+                        throw Here().Error(cameoError);
                     }
 
                     break;
