@@ -50,23 +50,7 @@ internal static class AskCommand
             var json = context.IsJson(result);
             (json ? context.Error : context.Output).WriteLine(json ? readAs : context.Style.Dim(readAs));
 
-            var args = new List<string>(reading.Arguments);
-            if (result.GetValue(context.GraphOption) is { } path)
-            {
-                args.AddRange([context.GraphOption.Name, path]);
-            }
-
-            if (json)
-            {
-                args.AddRange([context.FormatOption.Name, "json"]);
-            }
-
-            if (result.GetValue(context.NotesOption))
-            {
-                args.Add(context.NotesOption.Name);
-            }
-
-            return Cli.Run([.. args], context);
+            return Cli.Run([.. reading.Arguments, .. ReplSession.Arguments(ReplSession.SharedOptions(context, result))], context);
         }));
         return command;
     }

@@ -25,23 +25,7 @@ internal static class ReplCommand
         command.SetAction(result => Cli.Guard(context, () =>
         {
             var graph = context.Graph(result);
-            var options = new List<(string, string?)>();
-            if (result.GetValue(context.GraphOption) is { } path)
-            {
-                options.Add((context.GraphOption.Name, path));
-            }
-
-            if (context.IsJson(result))
-            {
-                options.Add((context.FormatOption.Name, "json"));
-            }
-
-            if (result.GetValue(context.NotesOption))
-            {
-                options.Add((context.NotesOption.Name, null));
-            }
-
-            var session = new ReplSession(context, options);
+            var session = new ReplSession(context, ReplSession.SharedOptions(context, result));
             if (!IsTerminal(context))
             {
                 session.Run(Console.In.ReadLine, result.GetValue(echo) ? context.Output : null);

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using RelationsGraph.Cli.Commands;
 
 namespace RelationsGraph.Cli.Repl;
@@ -75,9 +76,7 @@ internal sealed class ReplSession
             return true;
         }
 
-        var args = sessionOptions
-            .Where(o => !words.Any(w => w == o.Name || w.StartsWith(o.Name + "=", StringComparison.Ordinal) || w.StartsWith(o.Name + ":", StringComparison.Ordinal)))
-            .SelectMany(o => o.Value is null ? [o.Name] : new[] { o.Name, o.Value })
+        var args = Arguments(sessionOptions.Where(o => !words.Any(w => w == o.Name || w.StartsWith(o.Name + "=", StringComparison.Ordinal) || w.StartsWith(o.Name + ":", StringComparison.Ordinal))))
             .Concat(words)
             .ToArray();
         int code;
@@ -95,6 +94,32 @@ internal sealed class ReplSession
         WorstExitCode = Math.Max(WorstExitCode, code);
         return true;
     }
+
+    /// <summary>The options every command shares (--graph, --format json, --notes) as given on a command line, to pass on to the commands it runs.</summary>
+    public static IReadOnlyList<(string Name, string? Value)> SharedOptions(CliContext context, ParseResult result)
+    {
+        var options = new List<(string, string?)>();
+        if (result.GetValue(context.GraphOption) is { } path)
+        {
+            options.Add((context.GraphOption.Name, path));
+        }
+
+        if (context.IsJson(result))
+        {
+            options.Add((context.FormatOption.Name, "json"));
+        }
+
+        if (result.GetValue(context.NotesOption))
+        {
+            options.Add((context.NotesOption.Name, null));
+        }
+
+        return options;
+    }
+
+    /// <summary>Options as command-line arguments: each name, followed by its value unless it is a flag.</summary>
+    public static IEnumerable<string> Arguments(IEnumerable<(string Name, string? Value)> options) =>
+        options.SelectMany(o => o.Value is null ? [o.Name] : new[] { o.Name, o.Value });
 
     /// <summary>
     /// Splits a line into arguments. An <c>ask</c> line keeps its question as typed (split on spaces only,

@@ -304,6 +304,22 @@ public sealed class AskTests
     }
 
     [Fact]
+    public void Ask_EveryExampleInItsHelp_IsAnswered()
+    {
+        var help = CliRunner.Run("ask", "--help").Output;
+        var examples = help.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("relgraph ask \"", StringComparison.Ordinal)).ToList();
+
+        examples.Should().HaveCountGreaterThan(5);
+        foreach (var example in examples)
+        {
+            var words = Cli.Repl.ShellWords.Split(example).Skip(1).ToArray();
+            var (code, _, error) = CliRunner.Run(words);
+
+            code.Should().Be(0, $"'{example}' should be answered: {error}");
+        }
+    }
+
+    [Fact]
     public void Read_EveryActorName_IsFoundInASentence()
     {
         foreach (var actor in Graph.Actors)
