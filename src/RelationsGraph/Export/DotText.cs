@@ -72,6 +72,13 @@ internal static class DotText
         return string.Join(" + ", pieces);
     }
 
+    /// <summary>
+    /// Quotes a tooltip: on one line, line breaks and tabs as spaces, otherwise as <see cref="Text"/>. (Graphviz 2.43
+    /// expands escapes in tooltips twice, so a backslash in one may not read back as itself.)
+    /// </summary>
+    public static string Tooltip(string value) =>
+        Text(value.Replace("\r\n", " ", StringComparison.Ordinal).Replace('\r', ' ').Replace('\n', ' ').Replace('\t', ' '));
+
     /// <summary>Quotes a node or graph name made of id characters, which need no escaping.</summary>
     public static string Id(string id)
     {

@@ -18,7 +18,8 @@ namespace RelationsGraph.Export;
 /// "\n" line ends), so the diff of two exports shows what changed. Any name or label is valid: every value
 /// is quoted and escaped, and text Graphviz would mangle (<c>\N</c>, <c>&amp;amp;</c>, control characters) is
 /// written so that it reads back as itself; control characters other than line breaks and tabs are drawn as
-/// U+FFFD. A picture leaves out actors with no relation in it unless the selection names them. Thread-safe.
+/// U+FFFD. Tooltips (the relation's label, the actor's aliases) are hints on one line: line breaks and tabs
+/// in them become spaces. A picture leaves out actors with no relation in it unless the selection names them. Thread-safe.
 /// </remarks>
 public static class DotWriter
 {
@@ -148,7 +149,7 @@ public static class DotWriter
         foreach (var actor in actors)
         {
             var aliases = actor.Aliases.Count > 0 ? "; also " + string.Join(", ", actor.Aliases) : string.Empty;
-            o.Line($"  {DotText.Id(actor.Id.Value)} [id={DotText.Text("actor:" + actor.Id.Value)}, label={DotText.Text(actor.Name)}, {Shape(actor.Kind)}, tooltip={DotText.Text($"{actor.Name} ({actor.Id}), {ExportText.Name(actor.Kind)}{aliases}")}];");
+            o.Line($"  {DotText.Id(actor.Id.Value)} [id={DotText.Text("actor:" + actor.Id.Value)}, label={DotText.Text(actor.Name)}, {Shape(actor.Kind)}, tooltip={DotText.Tooltip($"{actor.Name} ({actor.Id}), {ExportText.Name(actor.Kind)}{aliases}")}];");
         }
 
         if (relations.Count > 0)
@@ -162,7 +163,7 @@ public static class DotWriter
             o.Line(
                 $"  {DotText.Id(r.Source.Value)} -> {DotText.Id(r.Target.Value)} [id={DotText.Text("relation:" + r.Id)}, " +
                 $"label={DotText.Text($"{r.Kind.Name}\n{r.Time}")}, color=\"{colour}\", fontcolor=\"{colour}\", {Style(LineOf(r.Kind))}" +
-                $"{(r.Directed ? string.Empty : ", dir=\"none\"")}, tooltip={DotText.Text($"{r.Label} ({r.Id})")}];");
+                $"{(r.Directed ? string.Empty : ", dir=\"none\"")}, tooltip={DotText.Tooltip($"{r.Label} ({r.Id})")}];");
         }
 
         o.Line("}");

@@ -14,7 +14,8 @@ namespace RelationsGraph.Export;
 /// <remarks>
 /// <para>Files, with one header row each:</para>
 /// <list type="bullet">
-/// <item><c>actors.csv</c>: <c>id:ID(Actor)</c>, <c>:LABEL</c> (<c>Actor;State</c>, <c>Actor;Person</c>, …), name, kind,
+/// <item><c>actors.csv</c>: <c>id:ID(Actor)</c>, <c>:LABEL</c> (<c>Actor;State</c>, <c>Actor;Person</c>, …; labels are
+/// separated by the array delimiter), name, kind,
 /// <c>aliases:string[]</c>, iso3, <c>cow:int</c>, cameo.</item>
 /// <item><c>sources.csv</c>: <c>id:ID(Source)</c>, <c>:LABEL</c> (<c>Source</c>), title, author, publisher,
 /// <c>published:date</c>, publishedPrecision, path, sha256.</item>
@@ -71,7 +72,7 @@ public static class Neo4jCsvWriter
         {
             ("actors.csv", "id:ID(Actor),:LABEL,name,kind,aliases:string[],iso3,cow:int,cameo", scope.Actors.Select(a => new[]
             {
-                a.Id.Value, "Actor;" + a.Kind, a.Name, ExportText.Name(a.Kind), Array(a.Aliases, delimiter),
+                a.Id.Value, $"Actor{delimiter}{a.Kind}", a.Name, ExportText.Name(a.Kind), Array(a.Aliases, delimiter),
                 a.Codes.Iso3, a.Codes.Cow?.ToString(CultureInfo.InvariantCulture), a.Codes.Cameo,
             })),
             ("sources.csv", "id:ID(Source),:LABEL,title,author,publisher,published:date,publishedPrecision,path,sha256", sources.Select(s => new[]
@@ -80,7 +81,7 @@ public static class Neo4jCsvWriter
             })),
             ("events.csv", $"id:ID(Event),:LABEL,kind,actor,{TimeHeader},label,{EvidenceHeader},note", events.Select(e => (string?[])
             [
-                e.Id, "Event;" + Pascal(e.Kind.Name), e.Kind.Name, e.Actor.Value, .. Time(e.Time), e.Label, .. Evidence(e.Evidence, delimiter), e.Note,
+                e.Id, $"Event{delimiter}{Pascal(e.Kind.Name)}", e.Kind.Name, e.Actor.Value, .. Time(e.Time), e.Label, .. Evidence(e.Evidence, delimiter), e.Note,
             ])),
             ("relations.csv", $":START_ID(Actor),:END_ID(Actor),:TYPE,id,kind,polarity:int,cameo,directed:boolean,{TimeHeader},label,{EvidenceHeader},note", scope.Relations.Select(r => (string?[])
             [

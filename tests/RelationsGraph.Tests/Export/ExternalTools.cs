@@ -1,0 +1,120 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text;
+using System.Xml.Linq;
+using Xunit.Abstractions;
+
+namespace RelationsGraph.Tests.Export;
+
+/// <summary>
+/// Runs the real Graphviz <c>dot</c> and Debian's Python with NetworkX. Under CI (CI=true) a missing tool
+/// fails the test; elsewhere the test says why in its output and returns early.
+/// </summary>
+internal static class ExternalTools
+{
+    public const string Dot = "dot";
+
+    /// <summary>Debian's interpreter: the one python3-networkx installs into (a pyenv python3 on PATH may lack it).</summary>
+    public const string Python = "/usr/bin/python3";
+
+    private static readonly Lazy<string?> DotMissing = new(() => Why(Dot, ["-V"], "install the Debian package graphviz"));
+
+    private static readonly Lazy<string?> NetworkXMissing = new(() =>
+        Why(Python, ["-c", "import networkx"], "install the Debian package python3-networkx"));
+
+    private static readonly Lazy<string?> PythonMissing = new(() => Why(Python, ["-c", "import csv, json"], "install the Debian package python3"));
+
+    public static bool HasPython(ITestOutputHelper output) => Available(PythonMissing.Value, output);
+
+    public static bool HasDot(ITestOutputHelper output) => Available(DotMissing.Value, output);
+
+    public static bool HasNetworkX(ITestOutputHelper output) => Available(NetworkXMissing.Value, output);
+
+    /// <summary>Renders DOT text to SVG with <c>dot -Tsvg</c>, failing on any message from Graphviz.</summary>
+    public static XDocument RenderSvg(string dot)
+    {
+        var (code, svg, error) = Run(Dot, ["-Tsvg"], dot);
+        code.Should().Be(0, $"dot should accept the export, but said: {error}");
+        error.Should().BeEmpty("dot should accept the export without warnings");
+        return XDocument.Parse(svg, LoadOptions.PreserveWhitespace);
+    }
+
+    /// <summary>
+    /// The text Graphviz drew for the SVG element with an id (a node or an edge), its lines joined by "\n".
+    /// Graphviz writes a run of spaces with no-break spaces and draws no element for an empty line.
+    /// </summary>
+    public static string DrawnText(XDocument svg, string id)
+    {
+        XNamespace ns = "http://www.w3.org/2000/svg";
+        var group = svg.Descendants(ns + "g").SingleOrDefault(g => (string?)g.Attribute("id") == id);
+        group.Should().NotBeNull($"the SVG should hold an element with id '{id}'");
+        return string.Join("\n", group!.Descendants(ns + "text").Select(t => t.Value.Replace('\u00A0', ' ')));
+    }
+
+    /// <summary>How a label reads in SVG: lines split at line breaks, empty lines dropped, what SVG cannot hold replaced.</summary>
+    public static string AsDrawn(string text)
+    {
+        var safe = new string(text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n')
+            .Select(c => c is '\n' or '\t' || c >= ' ' ? c : '\uFFFD').ToArray());
+        return string.Join("\n", safe.Split('\n').Where(line => line.Length > 0));
+    }
+
+    public static (int Code, string Output, string Error) Run(string file, IReadOnlyList<string> arguments, string? input = null)
+    {
+        var start = new ProcessStartInfo(file)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardInputEncoding = new UTF8Encoding(false),
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (input is not null)
+        {
+            process.StandardInput.Write(input);
+        }
+
+        process.StandardInput.Close();
+        process.WaitForExit();
+        return (process.ExitCode, output.Result, error.Result);
+    }
+
+    private static string? Why(string file, string[] arguments, string fix)
+    {
+        try
+        {
+            var (code, _, error) = Run(file, arguments);
+            return code == 0 ? null : $"'{file} {string.Join(' ', arguments)}' failed ({error.Trim()}); {fix}.";
+        }
+        catch (Win32Exception e)
+        {
+            return $"'{file}' cannot be run ({e.Message}); {fix}.";
+        }
+    }
+
+    private static bool Available(string? missing, ITestOutputHelper output)
+    {
+        if (missing is null)
+        {
+            return true;
+        }
+
+        if (Environment.GetEnvironmentVariable("CI") == "true")
+        {
+            throw new InvalidOperationException($"Under CI this test needs its tool: {missing}");
+        }
+
+        output.WriteLine($"Not run: {missing}");
+        return false;
+    }
+}
