@@ -62,7 +62,7 @@ internal static partial class QuestionReader
             .Select(s => (s.Shape, Word: FirstOf(lower, s.Words)))
             .Where(s => s.Word is not null)
             .ToDictionary(s => s.Shape, s => s.Word!);
-        var polarity = PolarityWords.FirstOrDefault(p => FirstOf(lower, p.Words) is not null).Polarity;
+        var polarity = Polarity(lower, shapes.ContainsKey(QuestionShape.Neighbours));
         var alliesAsked = FirstOf(lower, ["allies"]) is not null;
         var kinds = RelationKind.All.Where(k => FirstOf(lower, KindWords(k).ToArray()) is not null && !(k == RelationKind.Ally && alliesAsked && actors.Count == 1)).ToList();
         if (alliesAsked && actors.Count == 1 && !shapes.ContainsKey(QuestionShape.Neighbours))
@@ -148,6 +148,24 @@ internal static partial class QuestionReader
             3 => Answer(reading, "triangle", ids),
             _ => Answer(reading, "group", ids),
         };
+    }
+
+    /// <summary>
+    /// The polarity a question filters on. "How close", "how friendly", "how hostile" ask for the overall sign, not
+    /// a filter; and "close" filters only neighbours ("who was X close to"), since "how close were A, B and C" asks about every tie.
+    /// </summary>
+    private static string? Polarity(string text, bool neighbours)
+    {
+        foreach (var (polarity, words) in PolarityWords)
+        {
+            var filtering = words.Where(w => (neighbours || !w.StartsWith("close", StringComparison.Ordinal)) && FirstOf(text, [w]) is not null && FirstOf(text, [$"how {w}"]) is null);
+            if (filtering.Any())
+            {
+                return polarity;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The words that name a relation kind: its name, with a space for a hyphen, and its plural.</summary>

@@ -48,6 +48,9 @@ public sealed class AskTests
     [InlineData("the United States of America and the Republic of Korea in 2021", "group US ROK --in 2021")]
     [InlineData("Kim Il-sung and Kim Jong-Il", "group Kim-Il-Sung Kim-Jong-Il")]
     [InlineData("tell us about China", "show China")]
+    [InlineData("how close were the US, China and DPRK in 2017?", "triangle US China DPRK --in 2017")]
+    [InlineData("how hostile were the US and North Korea in 2017?", "group US DPRK --in 2017")]
+    [InlineData("friendly relations between China and North Korea in 1960", "group China DPRK --in 1960 --polarity cooperative")]
     public void Read_TurnsTheQuestion_IntoTheCommandThatAnswersIt(string question, string expected)
     {
         var reading = QuestionReader.Read(question, Graph);
