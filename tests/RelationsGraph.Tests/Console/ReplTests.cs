@@ -171,6 +171,8 @@ public sealed class ReplTests
     [InlineData("show \"People's R", "show \"People's Republic of China\" ")]
     [InlineData("ask tell me about nort", "ask tell me about North Korea ")]
     [InlineData("relgraph tim", "relgraph timeline ")]
+    [InlineData("help tri", "help triangle ")]
+    [InlineData("--graph graph.json sh", "--graph graph.json show ")]
     [InlineData("import ic", "import icews ")]
     public void Complete_AUniqueOrCommonPrefix_IsFilledIn_WithQuotesWhereNeeded(string line, string expected)
     {
