@@ -15,6 +15,8 @@ public sealed class TimeWindow : IEquatable<TimeWindow>
     {
         From = from;
         To = to;
+        FirstDayNumber = from is { } f ? DayNumber(f.FirstDay) : int.MinValue;
+        LastDayNumber = to is { } t ? DayNumber(t.LastDay) : int.MaxValue;
     }
 
     /// <summary>Gets the window that holds all time.</summary>
@@ -122,9 +124,10 @@ public sealed class TimeWindow : IEquatable<TimeWindow>
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(From, To);
 
-    internal int FirstDayNumber => From is { } f ? DayNumber(f.FirstDay) : int.MinValue;
+    // Kept as fields: queries compare every relation they meet with these two numbers.
+    internal int FirstDayNumber { get; }
 
-    internal int LastDayNumber => To is { } t ? DayNumber(t.LastDay) : int.MaxValue;
+    internal int LastDayNumber { get; }
 
     internal static int DayNumber(DateOnly date) => date.DayNumber;
 
