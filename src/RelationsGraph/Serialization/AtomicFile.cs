@@ -29,7 +29,8 @@ internal static class AtomicFile
             throw new DirectoryNotFoundException($"Cannot save to '{path}': the folder '{folder}' does not exist.");
         }
 
-        var temp = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        // A short name: the target's own name may already be as long as the file system allows.
+        var temp = Path.Combine(folder, $".relgraph-{Guid.NewGuid():N}.tmp");
         try
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
