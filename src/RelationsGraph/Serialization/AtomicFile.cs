@@ -33,7 +33,7 @@ internal static class AtomicFile
         var temp = Path.Combine(folder, $".relgraph-{Guid.NewGuid():N}.tmp");
         try
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            using (var stream = Open(temp, FileMode.CreateNew, path, folder))
             {
                 probe?.Invoke(Step.Created);
                 write(stream);
@@ -51,6 +51,23 @@ internal static class AtomicFile
             {
                 File.Delete(temp);
             }
+        }
+    }
+
+    /// <summary>Opens a file for writing; a failure names the file asked for and its folder, not a temporary name.</summary>
+    private static FileStream Open(string file, FileMode mode, string path, string folder)
+    {
+        try
+        {
+            return new FileStream(file, mode, FileAccess.Write, mode == FileMode.Open ? FileShare.ReadWrite : FileShare.None, 1 << 16);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new UnauthorizedAccessException($"Cannot save to '{path}': permission to write in the folder '{folder}' is denied.", e);
+        }
+        catch (IOException e) when (e is FileNotFoundException or DirectoryNotFoundException || !File.Exists(file))
+        {
+            throw new IOException($"Cannot save to '{path}': a file cannot be created in the folder '{folder}'.", e);
         }
     }
 }

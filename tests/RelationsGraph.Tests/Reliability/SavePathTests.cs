@@ -11,6 +11,15 @@ public sealed class SavePathTests : IDisposable
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
     [Fact]
+    public void Save_IntoAFolderThatHoldsNoFiles_SaysWhichFolder()
+    {
+        var path = $"/proc/relgraph-{Guid.NewGuid():N}.json";
+
+        FluentActions.Invoking(() => Random(5, 4, 10).Save(path)).Should().Throw<IOException>()
+            .WithMessage($"Cannot save to '{path}': a file cannot be created in the folder '/proc'.");
+    }
+
+    [Fact]
     public void Save_UnderTheLongestFileNameTheSystemTakes_Works()
     {
         var path = Path.Combine(folder, new string('g', 250) + ".json");
