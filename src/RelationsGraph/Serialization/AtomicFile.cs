@@ -15,6 +15,12 @@ internal static class AtomicFile
         Renamed,
     }
 
+    /// <summary>File systems whose entries are devices, pipes or kernel state: written to, never replaced.</summary>
+    private static readonly HashSet<string> SystemFileSystems = new(StringComparer.Ordinal)
+    {
+        "devtmpfs", "devfs", "devpts", "proc", "sysfs", "cgroup", "cgroup2", "debugfs", "tracefs", "securityfs", "configfs", "pstore", "bpf", "mqueue",
+    };
+
     public static void Write(string path, Action<Stream> write, Action<Step>? probe = null)
     {
         var full = Path.GetFullPath(path);
@@ -23,7 +29,21 @@ internal static class AtomicFile
             throw new IOException($"Cannot save to '{path}': it is a directory.");
         }
 
+        // A link is followed, so that it survives and what it points to gets the new content.
+        var info = new FileInfo(full);
+        if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } target)
+        {
+            full = target.FullName;
+        }
+
         var folder = Path.GetDirectoryName(full) ?? ".";
+        if (IsSystemFolder(folder))
+        {
+            // /dev/null, /dev/stdout and the like can only be written: replacing /dev/null (as root) makes it a plain file.
+            WriteThrough(path, folder, write);
+            return;
+        }
+
         if (!Directory.Exists(folder))
         {
             throw new DirectoryNotFoundException($"Cannot save to '{path}': the folder '{folder}' does not exist.");
@@ -54,6 +74,13 @@ internal static class AtomicFile
         }
     }
 
+    private static void WriteThrough(string path, string folder, Action<Stream> write)
+    {
+        using var stream = Open(path, FileMode.Open, path, folder);
+        write(stream);
+        stream.Flush();
+    }
+
     /// <summary>Opens a file for writing; a failure names the file asked for and its folder, not a temporary name.</summary>
     private static FileStream Open(string file, FileMode mode, string path, string folder)
     {
@@ -68,6 +95,18 @@ internal static class AtomicFile
         catch (IOException e) when (e is FileNotFoundException or DirectoryNotFoundException || !File.Exists(file))
         {
             throw new IOException($"Cannot save to '{path}': a file cannot be created in the folder '{folder}'.", e);
+        }
+    }
+
+    private static bool IsSystemFolder(string folder)
+    {
+        try
+        {
+            return SystemFileSystems.Contains(new DriveInfo(folder).DriveFormat);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return false;
         }
     }
 }

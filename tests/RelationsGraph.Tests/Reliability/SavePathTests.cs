@@ -11,6 +11,48 @@ public sealed class SavePathTests : IDisposable
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
     [Fact]
+    public void Save_ThroughASymbolicLink_ReplacesWhatItPointsTo_AndKeepsTheLink()
+    {
+        var real = Path.Combine(folder, "real.json");
+        var link = Path.Combine(folder, "link.json");
+        Random(1, 4, 10).Save(real);
+        File.CreateSymbolicLink(link, real);
+        var next = Random(2, 4, 10);
+
+        next.Save(link);
+
+        new FileInfo(link).LinkTarget.Should().Be(real);
+        RelationGraph.Load(real).Relations.Should().Equal(next.Relations);
+        Directory.GetFiles(folder).Order().Should().Equal(link, real);
+    }
+
+    [Fact]
+    public void Save_ThroughADanglingSymbolicLink_CreatesItsTarget()
+    {
+        var real = Path.Combine(folder, "later.json");
+        var link = Path.Combine(folder, "link.json");
+        File.CreateSymbolicLink(link, real);
+
+        Random(3, 4, 10).Save(link);
+
+        new FileInfo(link).LinkTarget.Should().Be(real);
+        File.Exists(real).Should().BeTrue();
+    }
+
+    [Fact]
+    public void Save_ThroughALinkToADevice_WritesToTheDevice_InsteadOfReplacingIt()
+    {
+        // Through a link in a temporary folder: without the fix only the link is replaced, never /dev/null itself.
+        var link = Path.Combine(folder, "out.json");
+        File.CreateSymbolicLink(link, "/dev/null");
+
+        Random(4, 4, 10).Save(link);
+
+        new FileInfo(link).LinkTarget.Should().Be("/dev/null", "the link must not be replaced by a plain file");
+        new FileInfo("/dev/null").Length.Should().Be(0);
+    }
+
+    [Fact]
     public void Save_IntoAFolderThatHoldsNoFiles_SaysWhichFolder()
     {
         var path = $"/proc/relgraph-{Guid.NewGuid():N}.json";
