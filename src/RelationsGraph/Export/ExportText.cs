@@ -36,7 +36,7 @@ internal static class ExportText
         return string.Join(" · ", parts);
     }
 
-    /// <summary>Names the sources the export's relations cite (the graph's sources when none is cited).</summary>
+    /// <summary>Names the sources the export's relations cite (the graph's sources when none is cited), on two lines or more.</summary>
     public static string SourceLine(ExportScope scope)
     {
         var graph = scope.View.Graph;
@@ -52,10 +52,16 @@ internal static class ExportText
             return "Source: none recorded";
         }
 
+        if (sources.Count == 1)
+        {
+            var only = sources[0];
+            return $"Source: {only.Author}, “{only.Title}”\n{only.Publisher}, {only.Published}";
+        }
+
         const int shown = 3;
-        var text = string.Join("; ", sources.Take(shown).Select(s => $"{s.Author}, “{s.Title}”, {s.Publisher}, {s.Published}"));
-        var more = sources.Count > shown ? $"; and {sources.Count - shown} more" : string.Empty;
-        return $"{(sources.Count == 1 ? "Source" : "Sources")}: {text}{more}";
+        var lines = sources.Take(shown).Select(s => $"{s.Author}, “{s.Title}”, {s.Publisher}, {s.Published}");
+        var more = sources.Count > shown ? $"\nand {sources.Count - shown} more" : string.Empty;
+        return $"Sources:\n{string.Join("\n", lines)}{more}";
     }
 
     /// <summary>A window in words: <c>2017</c>, <c>1950 to 1953</c>, <c>from 1950</c>, <c>up to 1953</c> or <c>all time</c>.</summary>
