@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using Newtonsoft.Json;
 using RelationsGraph.Cli.Commands;
 using RelationsGraph.Serialization;
@@ -26,12 +27,11 @@ internal static class Cli
         {
             foreach (var parseError in result.Errors)
             {
-                error.WriteLine($"error: {parseError.Message}");
+                // System.CommandLine puts the allowed values of an option on lines of their own; an error is one line.
+                error.WriteLine($"error: {string.Join(' ', parseError.Message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))}");
             }
 
-            var command = result.CommandResult.Command;
-            var name = command is RootCommand ? "relgraph" : $"relgraph {command.Name}";
-            error.WriteLine($"Run '{name} --help' for usage and examples.");
+            error.WriteLine($"Run '{CommandPath(result.CommandResult)} --help' for usage and examples.");
             return ExitCodes.BadInput;
         }
 
@@ -62,6 +62,18 @@ internal static class Cli
         root.Subcommands.Add(AskCommand.Create(context));
         root.Subcommands.Add(ReplCommand.Create(context));
         return root;
+    }
+
+    /// <summary>The command as typed, such as <c>relgraph import icews</c>.</summary>
+    private static string CommandPath(CommandResult command)
+    {
+        var names = new List<string>();
+        for (SymbolResult? at = command; at is CommandResult { Command: not RootCommand } sub; at = at.Parent)
+        {
+            names.Insert(0, sub.Command.Name);
+        }
+
+        return string.Join(' ', ["relgraph", .. names]);
     }
 
     /// <summary>Runs a command body, turning user and data mistakes into one line on stderr and exit code 2.</summary>
