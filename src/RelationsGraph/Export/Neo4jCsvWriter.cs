@@ -92,7 +92,7 @@ public static class Neo4jCsvWriter
             ("actor-events.csv", ":START_ID(Actor),:END_ID(Event),:TYPE", events.Select(e => new[] { e.Actor.Value, e.Id, "HAS_EVENT" })),
         };
 
-        System.IO.Directory.CreateDirectory(directory);
+        CreateFolder(directory);
         var files = new List<string>();
         foreach (var (file, header, rows) in tables)
         {
@@ -120,6 +120,28 @@ public static class Neo4jCsvWriter
             $"exec {ImportCommand(delimiter, "\"${1:-neo4j}\"")}\n"));
         files.Add(script);
         return new Neo4jExport(directory, files, delimiter, command);
+    }
+
+    /// <summary>Creates the output folder; a failure names it and why, not a path .NET happened to try.</summary>
+    private static void CreateFolder(string directory)
+    {
+        if (File.Exists(directory))
+        {
+            throw new IOException($"Cannot write the export to '{directory}': it is a file, not a folder.");
+        }
+
+        try
+        {
+            System.IO.Directory.CreateDirectory(directory);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new UnauthorizedAccessException($"Cannot write the export to '{directory}': permission to create the folder is denied.", e);
+        }
+        catch (IOException e)
+        {
+            throw new IOException($"Cannot write the export to '{directory}': the folder cannot be created.", e);
+        }
     }
 
     /// <summary>Quotes a field as neo4j-admin reads it: only when it holds the delimiter, a quote or a line break.</summary>

@@ -69,6 +69,18 @@ public sealed class ConsoleBadInputTests : IDisposable
         ShouldFail([.. words, "-o", folder], $"Cannot save to '{folder}': it is a directory.");
     }
 
+    [Fact]
+    public void AnOutputFolderThatCannotBeMade_IsNamed_WithItsReason()
+    {
+        var file = Path.Combine(folder, "a-file");
+        File.WriteAllText(file, "x");
+        var proc = $"/proc/relgraph-{Guid.NewGuid():N}";
+
+        ShouldFail(["export", "neo4j", "-o", file], $"Cannot write the export to '{file}': it is a file, not a folder.");
+        ShouldFail(["export", "neo4j", "-o", proc], $"Cannot write the export to '{proc}': the folder cannot be created.");
+        ShouldFail(["export", "neo4j", "-o", Path.Combine(file, "inside")], $"Cannot write the export to '{Path.Combine(file, "inside")}': the folder cannot be created.");
+    }
+
     [Theory]
     [InlineData("unknown relation kind 'friendship'; expected one of statement, appeal, pledge, talks, summit, diplomatic-relations, treaty, agreement, support, ally, trade, cooperation, aid, concession, investigation, demand, criticism, rejection, hostility, protest, provocation, sanctions, coercion, assault, war, mass-violence, leader-of, member-of.", "path", "US", "DPRK", "--kinds", "ally,friendship")]
     [InlineData("unknown actor kind 'planet'; expected state, organization, person or group.", "neighbours", "DPRK", "--actor-kinds", "state,planet")]
