@@ -103,7 +103,13 @@ internal static class Cli
 
     private static int Fail(CliContext context, string message)
     {
-        context.Error.WriteLine($"error: {message}");
+        context.Error.WriteLine($"error: {OneLine(message)}");
         return ExitCodes.BadInput;
     }
+
+    /// <summary>Writes control characters and line separators, such as a line break typed into a name, as \uXXXX.</summary>
+    private static string OneLine(string message) =>
+        message.Any(c => char.IsControl(c) || c is '\u2028' or '\u2029')
+            ? string.Concat(message.Select(c => char.IsControl(c) || c is '\u2028' or '\u2029' ? $"\\u{(int)c:X4}" : c.ToString()))
+            : message;
 }

@@ -104,6 +104,12 @@ public sealed class ConsoleBadInputTests : IDisposable
         error.Should().Be($"error: {message}\nRun '{command} --help' for usage and examples.\n");
     }
 
+    [Fact]
+    public void UserTextWithALineBreak_StaysOnOneLine()
+    {
+        ShouldFail(["show", "North\nKorea"], "unknown actor 'North\\u000AKorea'; did you mean 'North Korea' (DPRK)?");
+    }
+
     private static void ShouldFail(string[] args, string message)
     {
         var (code, output, error) = CliRunner.Run(args);
