@@ -61,7 +61,48 @@ internal static class Cli
         root.Subcommands.Add(ExportCommand.Create(context));
         root.Subcommands.Add(AskCommand.Create(context));
         root.Subcommands.Add(ReplCommand.Create(context));
+        CheckPaths(root);
         return root;
+    }
+
+    /// <summary>
+    /// Adds the path check to every FILE and DIR option and argument: an empty path or a NUL character makes .NET's
+    /// path functions throw, so it is a parse error instead.
+    /// </summary>
+    private static void CheckPaths(Command command)
+    {
+        foreach (var option in command.Options.Where(o => o.HelpName is "FILE" or "DIR" && !o.Validators.Contains(OptionPath)))
+        {
+            option.Validators.Add(OptionPath);
+        }
+
+        foreach (var argument in command.Arguments.Where(a => a.Name is "FILE" or "DIR" && !a.Validators.Contains(ArgumentPath)))
+        {
+            argument.Validators.Add(ArgumentPath);
+        }
+
+        foreach (var sub in command.Subcommands)
+        {
+            CheckPaths(sub);
+        }
+    }
+
+    private static readonly Action<OptionResult> OptionPath = result => CheckPath(result, result.Option.Name);
+
+    private static readonly Action<ArgumentResult> ArgumentPath = result => CheckPath(result, result.Argument.Name);
+
+    private static void CheckPath(SymbolResult result, string name)
+    {
+        foreach (var token in result.Tokens)
+        {
+            var problem = token.Value.Length == 0 ? "is empty; give a path"
+                : token.Value.Contains('\0', StringComparison.Ordinal) ? "contains a NUL character, which no path can hold"
+                : null;
+            if (problem is not null)
+            {
+                result.AddError($"{name} {problem}.");
+            }
+        }
     }
 
     /// <summary>The command as typed, such as <c>relgraph import icews</c>.</summary>

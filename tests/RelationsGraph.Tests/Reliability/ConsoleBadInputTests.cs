@@ -104,6 +104,22 @@ public sealed class ConsoleBadInputTests : IDisposable
         error.Should().Be($"error: {message}\nRun '{command} --help' for usage and examples.\n");
     }
 
+    [Theory]
+    [InlineData("--graph is empty; give a path.", "relgraph show", "show", "DPRK", "--graph", "")]
+    [InlineData("--graph contains a NUL character, which no path can hold.", "relgraph actors", "actors", "--graph", "a\0b")]
+    [InlineData("--output is empty; give a path.", "relgraph dot", "dot", "-o", "")]
+    [InlineData("--output is empty; give a path.", "relgraph export neo4j", "export", "neo4j", "-o", "")]
+    [InlineData("DIR is empty; give a path.", "relgraph import icews", "import", "icews", "", "-o", "x.json")]
+    [InlineData("FILE is empty; give a path.", "relgraph validate", "validate", "")]
+    public void AnEmptyPath_OrOneWithANulCharacter_IsAParseError(string message, string command, params string[] args)
+    {
+        var (code, output, error) = CliRunner.Run(args);
+
+        code.Should().Be(2);
+        output.Should().BeEmpty();
+        error.Should().Be($"error: {message}\nRun '{command} --help' for usage and examples.\n");
+    }
+
     [Fact]
     public void UserTextWithALineBreak_StaysOnOneLine()
     {
