@@ -1,0 +1,35 @@
+using CsCheck;
+using RelationsGraph.Export;
+using RelationsGraph.Queries;
+using RelationsGraph.Tests.Export;
+using Xunit.Abstractions;
+
+namespace RelationsGraph.Tests.Reliability;
+
+/// <summary>
+/// Export/ checks that random actor names give DOT that Graphviz accepts; this does the same for whole CsCheck
+/// graphs, whose relation labels, notes, kinds and dates (year 1 to 9999, open periods) are random too.
+/// </summary>
+public sealed class DotPropertyTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void Dot_OfRandomGraphs_IsAcceptedByGraphviz_WithoutAWarning()
+    {
+        if (!ExternalTools.HasDot(output))
+        {
+            return;
+        }
+
+        GraphGen.Graph(maxActors: 6, maxRelations: 14, maxEvents: 4).Sample(
+            graph =>
+            {
+                var dot = new StringWriter { NewLine = "\n" };
+                DotWriter.Write(GraphView.Of(graph), dot);
+
+                ExternalTools.RenderSvg(dot.ToString());
+            },
+            iter: 40,
+            threads: 2,
+            print: RoundTripPropertyTests.Json);
+    }
+}
