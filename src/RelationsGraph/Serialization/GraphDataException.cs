@@ -12,7 +12,9 @@ namespace RelationsGraph.Serialization;
 /// <remarks>
 /// Nothing is half-loaded: when this is thrown, no graph was returned. The message is one visible line:
 /// characters a terminal would not show, or would break the line at (controls, format characters such as
-/// a byte order mark or a right-to-left override, line separators), are written as <c>\uXXXX</c>.
+/// a byte order mark or a right-to-left override, line separators), are written as <c>\uXXXX</c>; and it stays
+/// short: a JSON path over 200 characters or a problem over 1,000 (one quoting a 10 MB property name) keeps its
+/// start and end with "…" between.
 /// </remarks>
 public sealed class GraphDataException : FormatException
 {
@@ -24,7 +26,7 @@ public sealed class GraphDataException : FormatException
     /// <param name="jsonPath">The JSON path, such as <c>$.relations[3].kind</c>, or <see langword="null"/>.</param>
     /// <param name="innerException">The underlying exception, if any.</param>
     public GraphDataException(string problem, string? filePath = null, int line = 0, int column = 0, string? jsonPath = null, Exception? innerException = null)
-        : base(Visible(Format(problem, filePath, line, column, jsonPath)), innerException)
+        : base(Visible(Format(Cut(problem, 300, 600), filePath, line, column, jsonPath is null ? null : Cut(jsonPath, 100, 100))), innerException)
     {
         Problem = problem;
         FilePath = filePath;
@@ -69,6 +71,20 @@ public sealed class GraphDataException : FormatException
 
         parts.Add(problem);
         return string.Join(": ", parts);
+    }
+
+    /// <summary>Keeps the first and last characters of a text longer than both, with "…" between.</summary>
+    private static string Cut(string text, int head, int tail)
+    {
+        if (text.Length <= head + tail + 100)
+        {
+            return text;
+        }
+
+        // Never between the two halves of a surrogate pair.
+        var end = char.IsLowSurrogate(text[head]) ? head + 1 : head;
+        var start = char.IsLowSurrogate(text[^tail]) ? text.Length - tail + 1 : text.Length - tail;
+        return string.Concat(text.AsSpan(0, end), "…", text.AsSpan(start));
     }
 
     private static string Visible(string text)

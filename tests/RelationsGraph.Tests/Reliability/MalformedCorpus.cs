@@ -26,6 +26,10 @@ internal static class MalformedCorpus
             using var stream = new FileStream(path, FileMode.CreateNew);
             stream.SetLength((4L * 1024 * 1024 * 1024) + 1);
         }),
+        ["property-name-of-10-megabytes"] = (typeof(GraphDataException), path =>
+            WriteWithNote(path, "null, \"" + new string('p', 10 * 1024 * 1024) + "\": 1")),
+        ["relation-kind-of-a-megabyte"] = (typeof(GraphDataException), path =>
+            File.WriteAllText(path, Document("\"label\": \"Treaty\"").Replace("\"kind\": \"treaty\"", "\"kind\": \"" + new string('k', 999_999) + "\"", StringComparison.Ordinal))),
         ["directory-instead-of-a-file"] = (typeof(IOException), path => Directory.CreateDirectory(path)),
         ["missing-file"] = (typeof(FileNotFoundException), _ => { }),
     };
