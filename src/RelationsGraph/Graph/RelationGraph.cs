@@ -29,8 +29,21 @@ public sealed class RelationGraph
     private readonly int[] relationLastDay;
     private readonly IntervalIndex eventTimes;
 
-    // The ordinals of the relations between each pair of actors (either way), ascending, keyed by PairKey.
-    private readonly Dictionary<long, int[]> pairs;
+    // The two ends of each relation as vertices.
+    private readonly int[] relationSource;
+    private readonly int[] relationTarget;
+
+    // The adjacency of actors: every pair of actors with at least one relation (either way) is a pair id p,
+    // whose relation ordinals are pairOrdinals[pairStart[p] .. pairStart[p + 1]), ascending. Per vertex, its
+    // neighbours ascending and, in step, the pair id joining it to each.
+    private readonly int[] pairStart;
+    private readonly int[] pairOrdinals;
+    private readonly int[][] neighbours;
+    private readonly int[][] neighbourPairs;
+
+    // Per pair, in the same ranges: the first days of its relations ascending, and the running maximum of
+    // their last days, so whether a pair has a relation active in a window is two binary-search steps.
+    private readonly Lazy<(int[] FirstDays, int[] MaxLastDays)> pairTimes;
     private readonly List<int>[] eventsByActor;
     private readonly ActorDirectory directory;
 
@@ -57,16 +70,23 @@ public sealed class RelationGraph
         graph.AddVertexRange(Enumerable.Range(0, actors.Length));
         var lo = new int[relations.Length];
         var hi = new int[relations.Length];
+        relationSource = new int[relations.Length];
+        relationTarget = new int[relations.Length];
         for (var i = 0; i < relations.Length; i++)
         {
             var r = relations[i];
             relationIndex.Add(r.Id, i);
-            graph.AddEdge(new RelationEdge(actorIndex[r.Source], actorIndex[r.Target], i));
+            var s = actorIndex[r.Source];
+            var t = actorIndex[r.Target];
+            relationSource[i] = s;
+            relationTarget[i] = t;
+            graph.AddEdge(new RelationEdge(s, t, i));
             lo[i] = r.Time.FirstDayNumber;
             hi[i] = r.Time.LastDayNumber;
         }
 
-        pairs = IndexPairs(relations);
+        (pairStart, pairOrdinals, neighbours, neighbourPairs) = IndexPairs(actors.Length, relationSource, relationTarget);
+        pairTimes = new Lazy<(int[], int[])>(IndexPairTimes, LazyThreadSafetyMode.ExecutionAndPublication);
         relationTimes = new IntervalIndex(lo, hi);
         relationFirstDay = lo;
         relationLastDay = hi;
@@ -248,7 +268,8 @@ public sealed class RelationGraph
             return [];
         }
 
-        return pairs.TryGetValue(PairKey(a, b), out var ordinals) ? Pick(relations, ordinals) : [];
+        var pair = PairOf(a, b);
+        return pair < 0 ? [] : Pick(relations, PairRelations(pair).ToArray());
     }
 
     /// <summary>Finds an actor's events.</summary>
@@ -291,31 +312,143 @@ public sealed class RelationGraph
 
     internal IReadOnlyList<Relation> Pick(int[] ordinals) => Pick(relations, ordinals);
 
-    private static long PairKey(int a, int b) => a < b ? ((long)a << 32) | (uint)b : ((long)b << 32) | (uint)a;
+    internal int SourceOf(int ordinal) => relationSource[ordinal];
 
-    /// <summary>Groups relation ordinals by the pair of actors they join; a pass in ordinal order keeps each list ascending.</summary>
-    private Dictionary<long, int[]> IndexPairs(Relation[] all)
+    internal int TargetOf(int ordinal) => relationTarget[ordinal];
+
+    /// <summary>The actors joined to a vertex by at least one relation, either way, ascending.</summary>
+    internal ReadOnlySpan<int> NeighboursOf(int vertex) => neighbours[vertex];
+
+    /// <summary>In step with <see cref="NeighboursOf"/>: the pair id joining the vertex to each neighbour.</summary>
+    internal ReadOnlySpan<int> PairsOf(int vertex) => neighbourPairs[vertex];
+
+    /// <summary>The ordinals of a pair's relations, either way, ascending.</summary>
+    internal ReadOnlySpan<int> PairRelations(int pair) => pairOrdinals.AsSpan(pairStart[pair], pairStart[pair + 1] - pairStart[pair]);
+
+    /// <summary>The pair id of two vertices, or -1 when no relation joins them.</summary>
+    internal int PairOf(int a, int b)
     {
-        var lists = new Dictionary<long, List<int>>();
-        for (var i = 0; i < all.Length; i++)
+        var at = Array.BinarySearch(neighbours[a], b);
+        return at < 0 ? -1 : neighbourPairs[a][at];
+    }
+
+    /// <summary>Whether a pair has a relation sharing a day with [from, to]: O(log of the pair's relations).</summary>
+    internal bool PairActiveIn(int pair, int from, int to)
+    {
+        var (firstDays, maxLastDays) = pairTimes.Value;
+        int start = pairStart[pair], end = pairStart[pair + 1];
+
+        // The relations beginning by `to` are a prefix in first-day order; one of them reaches `from` exactly
+        // when the latest end among them does.
+        int low = start, high = end;
+        while (low < high)
         {
-            var key = PairKey(actorIndex[all[i].Source], actorIndex[all[i].Target]);
-            if (!lists.TryGetValue(key, out var list))
+            var mid = (low + high) >>> 1;
+            if (firstDays[mid] <= to)
             {
-                list = new List<int>(4);
-                lists.Add(key, list);
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return low > start && maxLastDays[low - 1] >= from;
+    }
+
+    /// <summary>
+    /// Groups relation ordinals by the pair of actors they join (a pass in ordinal order keeps each range
+    /// ascending) and lists each vertex's neighbours ascending.
+    /// </summary>
+    private static (int[] Start, int[] Ordinals, int[][] Neighbours, int[][] Pairs) IndexPairs(int vertexCount, int[] sources, int[] targets)
+    {
+        var ids = new Dictionary<long, int>();
+        var pairOf = new int[sources.Length];
+        var counts = new List<int>();
+        var degree = new int[vertexCount];
+        for (var i = 0; i < sources.Length; i++)
+        {
+            int a = Math.Min(sources[i], targets[i]), b = Math.Max(sources[i], targets[i]);
+            var key = ((long)a << 32) | (uint)b;
+            if (!ids.TryGetValue(key, out var pair))
+            {
+                pair = ids.Count;
+                ids.Add(key, pair);
+                counts.Add(0);
+                degree[a]++;
+                degree[b]++;
             }
 
-            list.Add(i);
+            pairOf[i] = pair;
+            counts[pair]++;
         }
 
-        var index = new Dictionary<long, int[]>(lists.Count);
-        foreach (var (key, list) in lists)
+        var start = new int[ids.Count + 1];
+        for (var p = 0; p < ids.Count; p++)
         {
-            index.Add(key, list.ToArray());
+            start[p + 1] = start[p] + counts[p];
         }
 
-        return index;
+        var next = start[..^1];
+        var ordinals = new int[sources.Length];
+        for (var i = 0; i < sources.Length; i++)
+        {
+            ordinals[next[pairOf[i]]++] = i;
+        }
+
+        var neighbourLists = new int[vertexCount][];
+        var pairLists = new int[vertexCount][];
+        var fill = new int[vertexCount];
+        for (var v = 0; v < vertexCount; v++)
+        {
+            neighbourLists[v] = degree[v] == 0 ? [] : new int[degree[v]];
+            pairLists[v] = degree[v] == 0 ? [] : new int[degree[v]];
+        }
+
+        foreach (var (key, pair) in ids)
+        {
+            int a = (int)(key >> 32), b = (int)(uint)key;
+            neighbourLists[a][fill[a]] = b;
+            pairLists[a][fill[a]++] = pair;
+            neighbourLists[b][fill[b]] = a;
+            pairLists[b][fill[b]++] = pair;
+        }
+
+        for (var v = 0; v < vertexCount; v++)
+        {
+            Array.Sort(neighbourLists[v], pairLists[v]);
+        }
+
+        return (start, ordinals, neighbourLists, pairLists);
+    }
+
+    private (int[] FirstDays, int[] MaxLastDays) IndexPairTimes()
+    {
+        var firstDays = new int[pairOrdinals.Length];
+        var maxLastDays = new int[pairOrdinals.Length];
+        var keys = new ulong[pairOrdinals.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var o = pairOrdinals[i];
+            keys[i] = ((ulong)(uint)(relationFirstDay[o] ^ int.MinValue) << 32) | (uint)(relationLastDay[o] ^ int.MinValue);
+        }
+
+        for (var p = 0; p + 1 < pairStart.Length; p++)
+        {
+            var range = keys.AsSpan(pairStart[p], pairStart[p + 1] - pairStart[p]);
+            range.Sort();
+            var max = int.MinValue;
+            for (var i = 0; i < range.Length; i++)
+            {
+                var at = pairStart[p] + i;
+                firstDays[at] = (int)(uint)(range[i] >> 32) ^ int.MinValue;
+                max = Math.Max(max, (int)(uint)range[i] ^ int.MinValue);
+                maxLastDays[at] = max;
+            }
+        }
+
+        return (firstDays, maxLastDays);
     }
 
     private static T[] Pick<T>(T[] items, int[] ordinals)

@@ -17,6 +17,7 @@ public sealed class GraphView
     private readonly HashSet<Polarity>? polarities;
     private readonly HashSet<ActorKind>? actorKinds;
     private readonly Lazy<IReadOnlyList<Relation>> relations;
+    private readonly bool unfiltered;
 
     private GraphView(RelationGraph graph, TimeWindow window, HashSet<RelationKind>? kinds, HashSet<Polarity>? polarities, HashSet<ActorKind>? actorKinds)
     {
@@ -25,6 +26,7 @@ public sealed class GraphView
         this.kinds = kinds;
         this.polarities = polarities;
         this.actorKinds = actorKinds;
+        unfiltered = kinds is null && polarities is null && actorKinds is null;
         relations = new Lazy<IReadOnlyList<Relation>>(ListRelations, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -149,7 +151,120 @@ public sealed class GraphView
     /// <summary>Tests a relation by ordinal: the fast path queries use while walking edges.</summary>
     internal bool Contains(int ordinal) =>
         Graph.FirstDayOf(ordinal) <= Window.LastDayNumber && Graph.LastDayOf(ordinal) >= Window.FirstDayNumber
-        && PassesFilters(Graph.RelationAt(ordinal));
+        && (unfiltered || PassesFilters(Graph.RelationAt(ordinal)));
+
+    /// <summary>Whether the view has a relation of a pair that can be followed from <paramref name="from"/>, one end of the pair.</summary>
+    internal bool Links(int from, int pair, bool directed)
+    {
+        if (!directed && unfiltered)
+        {
+            return Graph.PairActiveIn(pair, Window.FirstDayNumber, Window.LastDayNumber);
+        }
+
+        foreach (var ordinal in Graph.PairRelations(pair))
+        {
+            if (Contains(ordinal) && (!directed || Graph.SourceOf(ordinal) == from || !Graph.RelationAt(ordinal).Directed))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The actors one hop from a vertex in the view, ascending: only the vertex's neighbours are tested, never its every relation.</summary>
+    internal List<int> Neighbours(int vertex, bool directed)
+    {
+        var result = new List<int>();
+        var others = Graph.NeighboursOf(vertex);
+        var pairs = Graph.PairsOf(vertex);
+        for (var i = 0; i < others.Length; i++)
+        {
+            if (Links(vertex, pairs[i], directed))
+            {
+                result.Add(others[i]);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Adds the ordinals of a pair's relations in the view that can be followed from <paramref name="from"/>, ascending.</summary>
+    internal void AddPairRelations(int from, int pair, bool directed, List<int> output)
+    {
+        foreach (var ordinal in Graph.PairRelations(pair))
+        {
+            if (Contains(ordinal) && (!directed || Graph.SourceOf(ordinal) == from || !Graph.RelationAt(ordinal).Directed))
+            {
+                output.Add(ordinal);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The ordinals of the view's relations that <paramref name="keep"/> accepts, given the two end vertices,
+    /// ascending. Walks the pairs <paramref name="pairs"/> lists when they hold few relations, else the slice of
+    /// the window from the interval index, so the cost is at most a few times the cheaper of the two.
+    /// </summary>
+    internal List<int> RelationsWhere(IReadOnlyCollection<int> pairs, Func<int, int, bool> keep)
+    {
+        long walk = 0;
+        foreach (var pair in pairs)
+        {
+            walk += Graph.PairRelations(pair).Length;
+        }
+
+        var result = new List<int>();
+        if (walk <= Graph.RelationCount / 4)
+        {
+            foreach (var pair in pairs)
+            {
+                foreach (var ordinal in Graph.PairRelations(pair))
+                {
+                    if (Contains(ordinal) && keep(Graph.SourceOf(ordinal), Graph.TargetOf(ordinal)))
+                    {
+                        result.Add(ordinal);
+                    }
+                }
+            }
+
+            result.Sort();
+            return result;
+        }
+
+        foreach (var ordinal in Graph.ActiveOrdinals(Window))
+        {
+            if (keep(Graph.SourceOf(ordinal), Graph.TargetOf(ordinal)) && (unfiltered || PassesFilters(Graph.RelationAt(ordinal))))
+            {
+                result.Add(ordinal);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Relations by ordinal, sorted by when they begin (<see cref="PartialDate"/> order), then by id.</summary>
+    internal Relation[] InTimeOrder(List<int> ordinals)
+    {
+        // One 64-bit key per relation: the beginning's first day (day numbers of years 1-9999 take 22 bits),
+        // its length in days (9 bits), then the ordinal, which is id order.
+        var keys = new ulong[ordinals.Count];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var beginning = Graph.RelationAt(ordinals[i]).Time.Beginning;
+            var first = TimeWindow.DayNumber(beginning.FirstDay);
+            keys[i] = ((ulong)(uint)first << 41) | ((ulong)(uint)(TimeWindow.DayNumber(beginning.LastDay) - first) << 32) | (uint)ordinals[i];
+        }
+
+        Array.Sort(keys);
+        var result = new Relation[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            result[i] = Graph.RelationAt((int)(uint)keys[i]);
+        }
+
+        return result;
+    }
 
     /// <summary>The relations of the view touching an actor vertex, each with the vertex at its other end.</summary>
     internal IEnumerable<(Relation Relation, int Other, bool Forward)> Incident(int vertex, bool directedOnly)

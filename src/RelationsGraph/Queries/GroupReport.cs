@@ -188,11 +188,10 @@ public sealed class GroupReport
 
         var pairs = ReadPairs(view, list);
         var triads = ReadTriads(list, pairs);
-        var ids = list.Select(a => a.Id).ToHashSet();
-        var events = view.Events.Where(e => ids.Contains(e.Actor)).OrderBy(e => e.Time.Beginning).ThenBy(e => e.Id, StringComparer.Ordinal).ToArray();
-
-        var context = view.Relations.Where(r => ids.Contains(r.Source) != ids.Contains(r.Target))
-            .OrderBy(r => r.Time.Beginning).ThenBy(r => r.Id, StringComparer.Ordinal).ToArray();
+        var events = list.Where(a => view.ActorKinds is null || view.ActorKinds.Contains(a.Kind))
+            .SelectMany(a => view.Graph.EventsOf(a.Id)).Where(e => e.Time.Overlaps(view.Window))
+            .OrderBy(e => e.Time.Beginning).ThenBy(e => e.Id, StringComparer.Ordinal).ToArray();
+        var context = ReadContext(view, list);
         var previousWindow = view.Window.Previous();
         IReadOnlyList<PairChange> changes = [];
         IReadOnlyList<TriadReport> previousTriads = [];
@@ -215,18 +214,54 @@ public sealed class GroupReport
 
     private static PairReport[] ReadPairs(GraphView view, List<Actor> actors)
     {
+        var graph = view.Graph;
         var pairs = new List<PairReport>();
         for (var i = 0; i < actors.Count; i++)
         {
             for (var j = i + 1; j < actors.Count; j++)
             {
-                var relations = view.Graph.RelationsBetween(actors[i].Id, actors[j].Id).Where(view.Contains)
-                    .OrderBy(r => r.Time.Beginning).ThenBy(r => r.Id, StringComparer.Ordinal).ToArray();
-                pairs.Add(new PairReport(actors[i], actors[j], relations));
+                graph.TryGetVertex(actors[i].Id, out var a);
+                graph.TryGetVertex(actors[j].Id, out var b);
+                var pair = graph.PairOf(a, b);
+                var ordinals = new List<int>();
+                if (pair >= 0)
+                {
+                    view.AddPairRelations(a, pair, directed: false, ordinals);
+                }
+
+                pairs.Add(new PairReport(actors[i], actors[j], view.InTimeOrder(ordinals)));
             }
         }
 
         return pairs.ToArray();
+    }
+
+    /// <summary>The view's relations between a member and an actor outside the group, by time then id.</summary>
+    private static Relation[] ReadContext(GraphView view, List<Actor> actors)
+    {
+        var graph = view.Graph;
+        var inGroup = new HashSet<int>();
+        foreach (var actor in actors)
+        {
+            graph.TryGetVertex(actor.Id, out var v);
+            inGroup.Add(v);
+        }
+
+        var pairs = new List<int>();
+        foreach (var v in inGroup)
+        {
+            var others = graph.NeighboursOf(v);
+            var pairIds = graph.PairsOf(v);
+            for (var i = 0; i < others.Length; i++)
+            {
+                if (!inGroup.Contains(others[i]))
+                {
+                    pairs.Add(pairIds[i]);
+                }
+            }
+        }
+
+        return view.InTimeOrder(view.RelationsWhere(pairs, (s, t) => inGroup.Contains(s) != inGroup.Contains(t)));
     }
 
     private static TriadReport[] ReadTriads(List<Actor> actors, PairReport[] pairs)

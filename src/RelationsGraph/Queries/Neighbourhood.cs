@@ -51,7 +51,7 @@ public sealed class Neighbourhood
             var next = new List<int>();
             foreach (var u in frontier)
             {
-                foreach (var v in PathFinder.Neighbours(view, u, directed))
+                foreach (var v in view.Neighbours(u, directed))
                 {
                     if (distance.TryAdd(v, d))
                     {
@@ -63,22 +63,31 @@ public sealed class Neighbourhood
             frontier = next;
         }
 
-        var relations = new Dictionary<string, Relation>(StringComparer.Ordinal);
+        // The induced subgraph: every relation of the view between two members, either way.
+        var isMember = new bool[graph.ActorCount];
         foreach (var u in distance.Keys)
         {
-            foreach (var (relation, other, _) in view.Incident(u, directedOnly: false))
+            isMember[u] = true;
+        }
+
+        var pairs = new List<int>();
+        foreach (var u in distance.Keys)
+        {
+            var others = graph.NeighboursOf(u);
+            var pairIds = graph.PairsOf(u);
+            for (var i = 0; i < others.Length; i++)
             {
-                if (distance.ContainsKey(other))
+                if (others[i] > u && isMember[others[i]])
                 {
-                    relations.TryAdd(relation.Id, relation);
+                    pairs.Add(pairIds[i]);
                 }
             }
         }
 
+        var relations = view.RelationsWhere(pairs, (s, t) => isMember[s] && isMember[t]);
         var members = distance.OrderBy(p => p.Value).ThenBy(p => p.Key)
             .Select(p => new NeighbourhoodMember(graph.ActorAt(p.Key), p.Value)).ToArray();
-        return new Neighbourhood(graph.ActorAt(start), depth, members,
-            relations.Values.OrderBy(r => r.Id, StringComparer.Ordinal).ToArray());
+        return new Neighbourhood(graph.ActorAt(start), depth, members, graph.Pick(relations.ToArray()));
     }
 }
 

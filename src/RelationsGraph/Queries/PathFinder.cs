@@ -194,7 +194,7 @@ public static class PathFinder
             var next = new List<int>();
             foreach (var u in frontier)
             {
-                foreach (var v in Neighbours(view, u, directed))
+                foreach (var v in view.Neighbours(u, directed))
                 {
                     if (parent.ContainsKey(v) || blockedActors.Contains(v) || blockedHops.Contains((u, v)))
                     {
@@ -224,18 +224,15 @@ public static class PathFinder
         return null;
     }
 
-    internal static IEnumerable<int> Neighbours(GraphView view, int vertex, bool directed) =>
-        view.Incident(vertex, directed).Select(e => e.Other).Distinct().Order();
-
     private static ActorPath ToPath(GraphView view, int[] vertices, bool directed)
     {
         var graph = view.Graph;
         var steps = new List<PathStep>(vertices.Length - 1);
         for (var i = 0; i + 1 < vertices.Length; i++)
         {
-            var relations = view.Incident(vertices[i], directed).Where(e => e.Other == vertices[i + 1])
-                .Select(e => e.Relation).Distinct()
-                .OrderBy(r => r.Time.Beginning).ThenBy(r => r.Id, StringComparer.Ordinal).ToArray();
+            var ordinals = new List<int>();
+            view.AddPairRelations(vertices[i], graph.PairOf(vertices[i], vertices[i + 1]), directed, ordinals);
+            var relations = view.InTimeOrder(ordinals);
             steps.Add(new PathStep(graph.ActorAt(vertices[i]), graph.ActorAt(vertices[i + 1]), relations, null));
         }
 

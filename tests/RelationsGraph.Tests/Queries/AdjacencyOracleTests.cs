@@ -1,0 +1,163 @@
+using RelationsGraph.Graph;
+using RelationsGraph.Model;
+using RelationsGraph.Queries;
+using RelationsGraph.Time;
+using static RelationsGraph.Tests.Samples;
+
+namespace RelationsGraph.Tests.Queries;
+
+/// <summary>
+/// The queries walk the actors' neighbour lists and per-pair relation lists (with a per-pair test of "any
+/// relation in the window"), and switch to the interval index's slice when the pairs hold many relations.
+/// These compare every such path with brute force over all relations: sparse graphs (pair walks) and dense
+/// ones (slices), each with and without kind, polarity and actor-kind filters, directed and not.
+/// </summary>
+public sealed class AdjacencyOracleTests
+{
+    public static TheoryData<int, int, int> Shapes => new()
+    {
+        { 401, 40, 60 },    // sparse: most pairs hold one relation, the walks are short
+        { 402, 6, 600 },    // dense: every pair holds dozens, group context and neighbourhoods use the slice
+        { 403, 12, 300 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void NeighbourhoodsAndShortestPaths_MatchBruteForce_WithAndWithoutFilters(int seed, int actors, int relations)
+    {
+        var graph = MixedGraph(seed, actors, relations);
+        var random = new Random(seed);
+        for (var q = 0; q < 60; q++)
+        {
+            var view = RandomView(graph, random);
+            var directed = random.Next(2) == 0;
+            var center = $"A{random.Next(actors)}";
+            var depth = 1 + random.Next(3);
+            var expected = Oracle.Distances(view, center, directed, depth);
+
+            var found = Neighbourhood.Of(view, new ActorId(center), depth, directed)!;
+
+            found.Members.ToDictionary(m => m.Actor.Id.Value, m => m.Distance).Should().BeEquivalentTo(expected, $"view {view}, directed {directed}");
+            found.Relations.Select(r => r.Id).Should().Equal(
+                graph.Relations.Where(r => view.Contains(r) && expected.ContainsKey(r.Source.Value) && expected.ContainsKey(r.Target.Value)).Select(r => r.Id));
+
+            var to = $"A{random.Next(actors)}";
+            var all = Oracle.Distances(view, center, directed);
+            var path = PathFinder.Shortest(view, new ActorId(center), new ActorId(to), directed);
+            if (!all.TryGetValue(to, out var hops))
+            {
+                path.Should().BeNull();
+                continue;
+            }
+
+            path!.Length.Should().Be(hops);
+            foreach (var step in path.Steps)
+            {
+                var between = graph.Relations.Where(r => view.Contains(r)
+                    && ((r.Source == step.From.Id && r.Target == step.To.Id)
+                        || (r.Source == step.To.Id && r.Target == step.From.Id && (!directed || !r.Directed))))
+                    .OrderBy(r => r.Time.Beginning).ThenBy(r => r.Id, StringComparer.Ordinal);
+                step.Relations.Should().Equal(between);
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void Groups_PairsContextAndChanges_MatchBruteForce_WithAndWithoutFilters(int seed, int actors, int relations)
+    {
+        var graph = MixedGraph(seed, actors, relations);
+        var random = new Random(seed);
+        for (var q = 0; q < 40; q++)
+        {
+            var view = RandomView(graph, random);
+            var members = Enumerable.Range(0, actors).OrderBy(_ => random.Next()).Take(2 + random.Next(Math.Min(3, actors - 1)))
+                .Select(i => new ActorId($"A{i}")).ToList();
+
+            var report = GroupReport.Of(view, members);
+
+            foreach (var pair in report.Pairs)
+            {
+                pair.Relations.Should().Equal(InTimeOrder(graph.Relations.Where(r => view.Contains(r)
+                    && ((r.Source == pair.First.Id && r.Target == pair.Second.Id) || (r.Source == pair.Second.Id && r.Target == pair.First.Id)))));
+            }
+
+            report.Context.Should().Equal(InTimeOrder(graph.Relations.Where(r => view.Contains(r)
+                && members.Contains(r.Source) != members.Contains(r.Target))));
+
+            if (report.PreviousWindow is { } previous)
+            {
+                var before = view.WithWindow(previous);
+                foreach (var change in report.Changes)
+                {
+                    var then = graph.Relations.Where(r => before.Contains(r) && Joins(r, change.First.Id, change.Second.Id)).ToList();
+                    var now = graph.Relations.Where(r => view.Contains(r) && Joins(r, change.First.Id, change.Second.Id)).ToList();
+                    change.Added.Should().Equal(InTimeOrder(now.Except(then)));
+                    change.Dropped.Should().Equal(InTimeOrder(then.Except(now)));
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void RelationsBetween_MatchesBruteForce_EitherOrder()
+    {
+        var graph = MixedGraph(404, 15, 400);
+        foreach (var a in graph.Actors)
+        {
+            foreach (var b in graph.Actors)
+            {
+                graph.RelationsBetween(a.Id, b.Id).Should().Equal(graph.Relations.Where(r => Joins(r, a.Id, b.Id)));
+            }
+        }
+    }
+
+    private static bool Joins(Relation r, ActorId a, ActorId b) =>
+        (r.Source == a && r.Target == b) || (r.Source == b && r.Target == a);
+
+    private static List<Relation> InTimeOrder(IEnumerable<Relation> relations) =>
+        relations.OrderBy(r => r.Time.Beginning).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
+
+    private static GraphView RandomView(RelationGraph graph, Random random)
+    {
+        var view = GraphView.Of(graph, random.Next(5) == 0 ? TimeWindow.All : RandomWindow(random));
+        if (random.Next(3) == 0)
+        {
+            view = view.WithKinds(RelationKind.All.Where(_ => random.Next(2) == 0).Append(RelationKind.Ally));
+        }
+
+        if (random.Next(4) == 0)
+        {
+            view = view.WithPolarities(random.Next(2) == 0 ? Polarity.Cooperative : Polarity.Conflictual, Polarity.Neutral);
+        }
+
+        if (random.Next(4) == 0)
+        {
+            view = view.WithActorKinds(ActorKind.State, random.Next(2) == 0 ? ActorKind.Person : ActorKind.Organization);
+        }
+
+        return view;
+    }
+
+    /// <summary>A random graph whose actors are of every kind, so actor-kind filters bite.</summary>
+    private static RelationGraph MixedGraph(int seed, int actors, int relations)
+    {
+        var random = new Random(seed);
+        var builder = new RelationGraphBuilder().Add(Source());
+        ActorKind[] kinds = [ActorKind.State, ActorKind.Organization, ActorKind.Person, ActorKind.Group];
+        for (var i = 0; i < actors; i++)
+        {
+            builder.Add(Actor($"A{i}", kinds[random.Next(kinds.Length)]));
+        }
+
+        for (var i = 0; i < relations; i++)
+        {
+            var s = random.Next(actors);
+            var t = (s + 1 + random.Next(actors - 1)) % actors;
+            builder.Add(new Relation($"r{i:D5}", RelationKind.All[random.Next(RelationKind.All.Count)], new ActorId($"A{s}"), new ActorId($"A{t}"),
+                RandomExtent(random), "label", [Quote], random.Next(2) == 0));
+        }
+
+        return builder.Build();
+    }
+}
