@@ -34,9 +34,12 @@ switch (command)
             {
                 using var self = Process.GetCurrentProcess();
                 var cpu = self.TotalProcessorTime;
+                var pause = GC.GetTotalPauseDuration();
+                int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
                 var clock = Stopwatch.StartNew();
                 var graph = RelationsGraph.Graph.RelationGraph.Load(rest[0]);
                 var wall = clock.Elapsed.TotalSeconds;
+                Console.WriteLine($"  GC pauses {(GC.GetTotalPauseDuration() - pause).TotalSeconds:0.000} s; collections gen0 {GC.CollectionCount(0) - gen0}, gen1 {GC.CollectionCount(1) - gen1}, gen2 {GC.CollectionCount(2) - gen2}; heap {GC.GetTotalMemory(false) / 1e6:0} MB");
                 self.Refresh();
                 var loadCpu = (self.TotalProcessorTime - cpu).TotalSeconds;
                 cpu = self.TotalProcessorTime;

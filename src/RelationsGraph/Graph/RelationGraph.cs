@@ -22,7 +22,6 @@ public sealed class RelationGraph
     private readonly Relation[] relations;
     private readonly ActorEvent[] events;
     private readonly Dictionary<ActorId, int> actorIndex;
-    private readonly Dictionary<string, int> relationIndex;
     private readonly BidirectionalGraph<int, RelationEdge> graph;
     private readonly IntervalIndex relationTimes;
     private readonly int[] relationFirstDay;
@@ -63,11 +62,6 @@ public sealed class RelationGraph
             actorIndex.Add(actors[i].Id, i);
         }
 
-        relationIndex = new Dictionary<string, int>(relations.Length, StringComparer.Ordinal);
-        // No edgeCapacity: QuikGraph gives every vertex's edge lists that capacity, so it would reserve
-        // actors × relations slots (gigabytes at a million relations) instead of relations.
-        graph = new BidirectionalGraph<int, RelationEdge>(allowParallelEdges: true, vertexCapacity: actors.Length, edgeCapacity: -1);
-        graph.AddVertexRange(Enumerable.Range(0, actors.Length));
         var lo = new int[relations.Length];
         var hi = new int[relations.Length];
         relationSource = new int[relations.Length];
@@ -75,19 +69,36 @@ public sealed class RelationGraph
         for (var i = 0; i < relations.Length; i++)
         {
             var r = relations[i];
-            relationIndex.Add(r.Id, i);
-            var s = actorIndex[r.Source];
-            var t = actorIndex[r.Target];
-            relationSource[i] = s;
-            relationTarget[i] = t;
-            graph.AddEdge(new RelationEdge(s, t, i));
+            relationSource[i] = actorIndex[r.Source];
+            relationTarget[i] = actorIndex[r.Target];
             lo[i] = r.Time.FirstDayNumber;
             hi[i] = r.Time.LastDayNumber;
         }
 
-        (pairStart, pairOrdinals, neighbours, neighbourPairs) = IndexPairs(actors.Length, relationSource, relationTarget);
+        // The three indexes are independent; on a big graph they are built side by side.
+        BidirectionalGraph<int, RelationEdge>? edges = null;
+        IntervalIndex? times = null;
+        (int[] Start, int[] Ordinals, int[][] Neighbours, int[][] Pairs) adjacency = ([], [], [], []);
+        var ends = (Sources: relationSource, Targets: relationTarget);
+        Action[] builds =
+        [
+            () => edges = BuildEdges(actors.Length, ends.Sources, ends.Targets),
+            () => times = new IntervalIndex(lo, hi),
+            () => adjacency = IndexPairs(actors.Length, ends.Sources, ends.Targets),
+        ];
+        if (relations.Length >= 100_000 && Environment.ProcessorCount > 1)
+        {
+            Parallel.Invoke(builds);
+        }
+        else
+        {
+            Array.ForEach(builds, build => build());
+        }
+
+        graph = edges!;
+        relationTimes = times!;
+        (pairStart, pairOrdinals, neighbours, neighbourPairs) = adjacency;
         pairTimes = new Lazy<(int[], int[])>(IndexPairTimes, LazyThreadSafetyMode.ExecutionAndPublication);
-        relationTimes = new IntervalIndex(lo, hi);
         relationFirstDay = lo;
         relationLastDay = hi;
 
@@ -211,10 +222,27 @@ public sealed class RelationGraph
     public bool TryGetRelation(string id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Relation? relation)
     {
         ArgumentNullException.ThrowIfNull(id);
-        if (relationIndex.TryGetValue(id, out var i))
+
+        // Relations are sorted by id (ordinal), so a binary search needs no index of its own.
+        int low = 0, high = relations.Length - 1;
+        while (low <= high)
         {
-            relation = relations[i];
-            return true;
+            var mid = (low + high) >>> 1;
+            var order = string.CompareOrdinal(relations[mid].Id, id);
+            if (order == 0)
+            {
+                relation = relations[mid];
+                return true;
+            }
+
+            if (order < 0)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid - 1;
+            }
         }
 
         relation = null;
@@ -355,6 +383,20 @@ public sealed class RelationGraph
         }
 
         return low > start && maxLastDays[low - 1] >= from;
+    }
+
+    private static BidirectionalGraph<int, RelationEdge> BuildEdges(int vertexCount, int[] sources, int[] targets)
+    {
+        // No edgeCapacity: QuikGraph gives every vertex's edge lists that capacity, so it would reserve
+        // actors × relations slots (gigabytes at a million relations) instead of relations.
+        var edges = new BidirectionalGraph<int, RelationEdge>(allowParallelEdges: true, vertexCapacity: vertexCount, edgeCapacity: -1);
+        edges.AddVertexRange(Enumerable.Range(0, vertexCount));
+        for (var i = 0; i < sources.Length; i++)
+        {
+            edges.AddEdge(new RelationEdge(sources[i], targets[i], i));
+        }
+
+        return edges;
     }
 
     /// <summary>

@@ -15,10 +15,11 @@ public sealed class RelationGraphBuilder
     private readonly List<(Actor Item, DataLocation Where)> actors = [];
     private readonly List<(Relation Item, DataLocation Where)> relations = [];
     private readonly List<(ActorEvent Item, DataLocation Where)> events = [];
-    private readonly Dictionary<string, DataLocation> sourceIds = new(StringComparer.Ordinal);
-    private readonly Dictionary<ActorId, DataLocation> actorIds = [];
-    private readonly Dictionary<string, DataLocation> relationIds = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, DataLocation> eventIds = new(StringComparer.Ordinal);
+    // Each id with the line it was first seen on (0 when not read from a file), for "first at line N".
+    private readonly Dictionary<string, int> sourceIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<ActorId, int> actorIds = [];
+    private readonly Dictionary<string, int> relationIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> eventIds = new(StringComparer.Ordinal);
 
     /// <summary>Adds a source.</summary>
     /// <param name="source">The source.</param>
@@ -134,6 +135,8 @@ public sealed class RelationGraphBuilder
         }
     }
 
+    internal bool HasSource(string id) => sourceIds.ContainsKey(id);
+
     /// <summary>Checks that a cited source exists, when the caller knows every source has been added.</summary>
     internal void CheckSource(string id, DataLocation where)
     {
@@ -173,13 +176,13 @@ public sealed class RelationGraphBuilder
         return array;
     }
 
-    private static void Claim<TKey>(Dictionary<TKey, DataLocation> ids, TKey id, string what, DataLocation where)
+    private static void Claim<TKey>(Dictionary<TKey, int> ids, TKey id, string what, DataLocation where)
         where TKey : notnull
     {
-        if (!ids.TryAdd(id, where))
+        if (!ids.TryAdd(id, where.Line))
         {
-            var first = ids[id];
-            var at = first.Line > 0 ? $" (first at line {first.Line})" : string.Empty;
+            var firstLine = ids[id];
+            var at = firstLine > 0 ? $" (first at line {firstLine})" : string.Empty;
             throw where.Error($"duplicate {what} id '{id}'{at}; ids must be unique.");
         }
     }

@@ -25,7 +25,7 @@ public sealed record ActorEvent
         Actor = actor.Value is null ? throw new ArgumentException("The actor id must be set.", nameof(actor)) : actor;
         Time = time;
         Label = Identifier.RequireText(label, nameof(label), "label");
-        Evidence = ModelLists.NonEmpty(evidence, nameof(evidence), $"event '{id}'");
+        Evidence = ModelLists.NonEmpty(evidence, nameof(evidence), "event", id);
         Note = Identifier.OptionalText(note, nameof(note), "note");
     }
 

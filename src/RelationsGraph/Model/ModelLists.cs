@@ -2,17 +2,33 @@ namespace RelationsGraph.Model;
 
 internal static class ModelLists
 {
-    public static IReadOnlyList<T> NonEmpty<T>(IEnumerable<T> items, string paramName, string owner)
+    /// <summary>
+    /// Copies evidence into an exact-size read-only list. The owner (such as <c>relation</c> and its id) is
+    /// only put into words for an error, so a million relations format no message.
+    /// </summary>
+    public static IReadOnlyList<T> NonEmpty<T>(IEnumerable<T> items, string paramName, string ownerKind, string ownerId)
         where T : class
     {
-        var list = new List<T>();
-        foreach (var item in items)
+        var array = items is ICollection<T> collection ? new T[collection.Count] : null;
+        if (array is not null)
         {
-            list.Add(item ?? throw new ArgumentException($"The list for {owner} holds a null item.", paramName));
+            ((ICollection<T>)items).CopyTo(array, 0);
+        }
+        else
+        {
+            array = items.ToArray();
         }
 
-        return list.Count == 0
-            ? throw new ArgumentException($"The {owner} needs at least one piece of evidence.", paramName)
-            : list.AsReadOnly();
+        foreach (var item in array)
+        {
+            if (item is null)
+            {
+                throw new ArgumentException($"The list for {ownerKind} '{ownerId}' holds a null item.", paramName);
+            }
+        }
+
+        return array.Length == 0
+            ? throw new ArgumentException($"The {ownerKind} '{ownerId}' needs at least one piece of evidence.", paramName)
+            : Array.AsReadOnly(array);
     }
 }

@@ -51,7 +51,7 @@ public sealed record Relation
         Target = target;
         Time = time;
         Label = Identifier.RequireText(label, nameof(label), "label");
-        Evidence = ModelLists.NonEmpty(evidence, nameof(evidence), $"relation '{id}'");
+        Evidence = ModelLists.NonEmpty(evidence, nameof(evidence), "relation", id);
         Directed = directed;
         Note = Identifier.OptionalText(note, nameof(note), "note");
     }

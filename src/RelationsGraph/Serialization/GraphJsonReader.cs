@@ -24,6 +24,9 @@ internal sealed class GraphJsonReader
 
     // Each actor id's one string, so that relations share it instead of holding a copy each.
     private readonly Dictionary<string, string> actorIdText = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> sourceIdText = new(StringComparer.Ordinal);
+    private string? itemArrayPath;
+    private int itemIndex;
     private bool actorsComplete;
     private bool sourcesComplete;
 
@@ -135,7 +138,17 @@ internal sealed class GraphJsonReader
     private static int OneBased(int position) => Math.Max(1, position);
 
     /// <summary>The location of a property's value inside the object at <paramref name="parent"/>, its path joined only if needed.</summary>
-    private DataLocation HereIn(DataLocation parent, string property) => new(file, OneBased(json.LineNumber), OneBased(json.LinePosition), parent.JsonPath, property);
+    private DataLocation HereIn(DataLocation parent, string property) =>
+        parent.Property is null
+            ? new(file, OneBased(json.LineNumber), OneBased(json.LinePosition), parent.ParentPath, property, parent.Item)
+            : new(file, OneBased(json.LineNumber), OneBased(json.LinePosition), parent.JsonPath, property);
+
+    /// <summary>
+    /// The location of the item being read from a top-level array: its path is the array's and its number,
+    /// joined only if an error needs it (Newtonsoft's <c>Path</c> builds a new string every time it is read).
+    /// </summary>
+    private DataLocation HereItem() =>
+        itemArrayPath is null ? Here() : DataLocation.ItemOf(file, OneBased(json.LineNumber), OneBased(json.LinePosition), itemArrayPath, itemIndex);
 
     /// <summary>graph.json's property names, so the reader hands out these strings instead of a new one per property.</summary>
     private static DefaultJsonNameTable PropertyNames()
@@ -152,6 +165,22 @@ internal sealed class GraphJsonReader
     }
 
     private string Intern(string actorId) => actorIdText.TryGetValue(actorId, out var same) ? same : actorId;
+
+    /// <summary>A source id's one string: every piece of evidence cites one of a few sources.</summary>
+    private string InternSource(string sourceId)
+    {
+        if (sourceIdText.TryGetValue(sourceId, out var same))
+        {
+            return same;
+        }
+
+        if (sourceIdText.Count < 10_000)
+        {
+            sourceIdText.Add(sourceId, sourceId);
+        }
+
+        return sourceId;
+    }
 
     private static string ToJsonPath(string? path) =>
         string.IsNullOrEmpty(path) ? "$" : path.StartsWith('[') ? "$" + path : "$." + path;
@@ -234,7 +263,7 @@ internal sealed class GraphJsonReader
 
     private void ReadSource()
     {
-        var where = Here();
+        var where = HereItem();
         string? id = null, title = null, author = null, publisher = null, path = null, sha256 = null;
         PartialDate? published = null;
         var idWhere = where;
@@ -272,7 +301,7 @@ internal sealed class GraphJsonReader
 
     private void ReadActor()
     {
-        var where = Here();
+        var where = HereItem();
         string? id = null, name = null;
         ActorKind? kind = null;
         List<string>? aliases = null;
@@ -302,13 +331,13 @@ internal sealed class GraphJsonReader
 
     private void ReadRelation()
     {
-        var where = Here();
+        var where = HereItem();
         string? id = null, label = null, note = null;
         RelationKind? kind = null;
         ActorId? source = null, target = null;
         var directed = false;
         var time = new TimeFields();
-        List<Evidence>? evidence = null;
+        Evidence[]? evidence = null;
         DataLocation idWhere = where, sourceWhere = where, targetWhere = where;
         var seen = 0;
         while (NextProperty(out var name))
@@ -327,7 +356,7 @@ internal sealed class GraphJsonReader
                 case "directed": Once(ref seen, 4, name); directed = ReadOptionalBool(name) ?? false; break;
                 case "at": Once(ref seen, 5, name); time.ReadAt(this, name); break;
                 case "start": Once(ref seen, 6, name); time.ReadStart(this, name); break;
-                case "end": Once(ref seen, 7, name); time.ReadEnd(this, name); break;
+                case "end": Once(ref seen, 7, name); time.ReadEnd(this, name, where); break;
                 case "label": Once(ref seen, 8, name); label = ReadText(name); break;
                 case "evidence": Once(ref seen, 9, name); evidence = ReadEvidence(name); break;
                 case "note": Once(ref seen, 10, name); note = ReadOptionalString(name); break;
@@ -350,20 +379,31 @@ internal sealed class GraphJsonReader
             builder.CheckActor(to, targetWhere);
         }
 
-        var relation = Construct(where, () => new Relation(
-            Required(id, "id", where, needs), Required(kind, "kind", where, needs), from, to, extent,
-            Required(label, "label", where, needs), Required(evidence, "evidence", where, needs), directed, note));
+        // Construct's try/catch written out: a lambda here would capture this method's locals in an object
+        // allocated on every call, a million of them for a big graph.
+        var (checkedId, checkedKind, checkedLabel, checkedEvidence) = (Required(id, "id", where, needs), Required(kind, "kind", where, needs),
+            Required(label, "label", where, needs), Required(evidence, "evidence", where, needs));
+        Relation relation;
+        try
+        {
+            relation = new Relation(checkedId, checkedKind, from, to, extent, checkedLabel, checkedEvidence, directed, note);
+        }
+        catch (ArgumentException e) when (e is not ArgumentNullException)
+        {
+            throw ModelError(where, e);
+        }
+
         builder.Add(relation, where, idWhere);
     }
 
     private void ReadEvent()
     {
-        var where = Here();
+        var where = HereItem();
         string? id = null, label = null, note = null;
         EventKind? kind = null;
         ActorId? actor = null;
         var time = new TimeFields();
-        List<Evidence>? evidence = null;
+        Evidence[]? evidence = null;
         DataLocation idWhere = where, actorWhere = where;
         var seen = 0;
         while (NextProperty(out var name))
@@ -380,7 +420,7 @@ internal sealed class GraphJsonReader
                 case "actor": Once(ref seen, 2, name); actor = new ActorId(Intern(ReadId(name))); actorWhere = HereIn(where, name); break;
                 case "at": Once(ref seen, 3, name); time.ReadAt(this, name); break;
                 case "start": Once(ref seen, 4, name); time.ReadStart(this, name); break;
-                case "end": Once(ref seen, 5, name); time.ReadEnd(this, name); break;
+                case "end": Once(ref seen, 5, name); time.ReadEnd(this, name, where); break;
                 case "label": Once(ref seen, 6, name); label = ReadText(name); break;
                 case "evidence": Once(ref seen, 7, name); evidence = ReadEvidence(name); break;
                 case "note": Once(ref seen, 8, name); note = ReadOptionalString(name); break;
@@ -402,35 +442,87 @@ internal sealed class GraphJsonReader
         builder.Add(actorEvent, where, idWhere);
     }
 
-    private List<Evidence> ReadEvidence(string name)
+    private Evidence[] ReadEvidence(string name)
     {
-        var list = new List<Evidence>();
-        ReadArray(name, () =>
+        // An explicit loop rather than ReadArray's callbacks: this runs once per relation, and a closure
+        // per call is a million short-lived objects on a big graph.
+        NextValue(name);
+        if (json.TokenType != JsonToken.StartArray)
         {
-            var where = Here();
-            string? source = null, quote = null;
-            var sourceWhere = where;
-            var seen = 0;
-            while (NextProperty(out var property))
+            throw Here().Error($"expected an array for \"{name}\" but found {Describe()}.");
+        }
+
+        Evidence? single = null;
+        List<Evidence>? more = null;
+        while (true)
+        {
+            Next();
+            if (json.TokenType == JsonToken.EndArray)
             {
-                switch (property)
-                {
-                    case "source": Once(ref seen, 0, property); source = ReadId(property); sourceWhere = HereIn(where, property); break;
-                    case "quote": Once(ref seen, 1, property); quote = ReadText(property); break;
-                    default: throw Unknown(property, "evidence", "source, quote");
-                }
+                break;
             }
 
-            const string needs = "evidence needs a source and a quote.";
-            var item = new Evidence(Required(source, "source", where, needs), Required(quote, "quote", where, needs));
-            if (sourcesComplete)
+            if (json.TokenType != JsonToken.StartObject)
             {
-                builder.CheckSource(item.Source, sourceWhere);
+                ExpectStart(JsonToken.StartObject, $"an item of \"{name}\"");
             }
 
-            list.Add(item);
-        });
-        return list.Count > 0 ? list : throw Here().Error("the evidence list is empty; give at least one {\"source\", \"quote\"}.");
+            var item = ReadEvidenceItem();
+            if (single is null)
+            {
+                single = item;
+            }
+            else
+            {
+                (more ??= [single]).Add(item);
+            }
+        }
+
+        return more is not null ? more.ToArray()
+            : single is not null ? [single]
+            : throw Here().Error("the evidence list is empty; give at least one {\"source\", \"quote\"}.");
+    }
+
+    private Evidence ReadEvidenceItem()
+    {
+        // Only lines and columns are kept: every use of these locations comes at the item's end, where
+        // Newtonsoft's path is the item's own, so no path string is built unless there is an error.
+        int line = OneBased(json.LineNumber), column = OneBased(json.LinePosition);
+        int sourceLine = line, sourceColumn = column;
+        var sourceSeen = false;
+        string? source = null, quote = null;
+        var seen = 0;
+        while (NextProperty(out var property))
+        {
+            switch (property)
+            {
+                case "source":
+                    Once(ref seen, 0, property);
+                    source = InternSource(ReadId(property));
+                    (sourceLine, sourceColumn, sourceSeen) = (OneBased(json.LineNumber), OneBased(json.LinePosition), true);
+                    break;
+                case "quote": Once(ref seen, 1, property); quote = ReadText(property); break;
+                default: throw Unknown(property, "evidence", "source, quote");
+            }
+        }
+
+        const string needs = "evidence needs a source and a quote.";
+        if (source is null || quote is null)
+        {
+            var where = new DataLocation(file, line, column, ToJsonPath(json.Path));
+            Required(source, "source", where, needs);
+            Required(quote, "quote", where, needs);
+        }
+
+        var item = new Evidence(source!, quote!);
+        if (sourcesComplete && !builder.HasSource(item.Source))
+        {
+            builder.CheckSource(item.Source, sourceSeen
+                ? new DataLocation(file, sourceLine, sourceColumn, ToJsonPath(json.Path), "source")
+                : new DataLocation(file, line, column, ToJsonPath(json.Path)));
+        }
+
+        return item;
     }
 
     private List<string>? ReadAliases(string name)
@@ -513,6 +605,8 @@ internal sealed class GraphJsonReader
     private void ReadArray(string name, Action readItem)
     {
         NextValue(name);
+        var index = 0;
+        var arrayPath = "$." + name;
         ReadArrayItems(name, () =>
         {
             if (json.TokenType != JsonToken.StartObject)
@@ -520,7 +614,9 @@ internal sealed class GraphJsonReader
                 ExpectStart(JsonToken.StartObject, $"an item of \"{name}\"");
             }
 
+            (itemArrayPath, itemIndex) = (arrayPath, index++);
             readItem();
+            itemArrayPath = null;
         });
     }
 
@@ -619,12 +715,13 @@ internal sealed class GraphJsonReader
     private string ReadText(string name)
     {
         NextValue(name);
-        return ReadTextHere($"\"{name}\"");
+        var text = CurrentString(name);
+        return string.IsNullOrWhiteSpace(text) ? throw Here().Error($"\"{name}\" must not be empty.") : text;
     }
 
     private string ReadTextHere(string what)
     {
-        var text = CurrentString(what.Trim('"'));
+        var text = CurrentString(what);
         return string.IsNullOrWhiteSpace(text) ? throw Here().Error($"{what} must not be empty.") : text;
     }
 
@@ -733,10 +830,13 @@ internal sealed class GraphJsonReader
         }
         catch (ArgumentException e) when (e is not ArgumentNullException)
         {
-            // The model's own checks, reached only for rules the reader does not check field by field.
-            throw where.Error(e.Message.Split(" (Parameter", 2)[0], e);
+            throw ModelError(where, e);
         }
     }
+
+    /// <summary>The model's own checks, reached only for rules the reader does not check field by field.</summary>
+    private static GraphDataException ModelError(DataLocation where, ArgumentException e) =>
+        where.Error(e.Message.Split(" (Parameter", 2)[0], e);
 
     /// <summary>The at / start / end fields of a relation or event, checked together once the object ends.</summary>
     private struct TimeFields
@@ -750,10 +850,10 @@ internal sealed class GraphJsonReader
 
         public void ReadStart(GraphJsonReader reader, string name) => start = reader.ReadDate(name);
 
-        public void ReadEnd(GraphJsonReader reader, string name)
+        public void ReadEnd(GraphJsonReader reader, string name, DataLocation item)
         {
             end = reader.ReadOptionalDate(name);
-            endWhere = reader.Here();
+            endWhere = reader.HereIn(item, name);
         }
 
         public readonly TimeExtent Resolve(DataLocation where, string what)
