@@ -215,7 +215,9 @@ public sealed class GraphView
         }
 
         var result = new List<int>();
-        if (walk <= Graph.RelationCount / 4)
+        // A pair walk reads two day numbers per relation in sequence; a slice walks the interval tree and
+        // tests both ends of what it lists, several times the work per relation.
+        if (walk <= Graph.RelationCount / 2)
         {
             foreach (var pair in pairs)
             {
@@ -246,14 +248,20 @@ public sealed class GraphView
     /// <summary>Relations by ordinal, sorted by when they begin (<see cref="PartialDate"/> order), then by id.</summary>
     internal Relation[] InTimeOrder(List<int> ordinals)
     {
-        // One 64-bit key per relation: the beginning's first day (day numbers of years 1-9999 take 22 bits),
-        // its length in days (9 bits), then the ordinal, which is id order.
+        // One 64-bit key per relation: the beginning's first day (a relation's first day is its beginning's),
+        // then its precision, finest first (dates sharing a first day order by last day, and a day ends before
+        // the month that starts with it, which ends before the year), then the ordinal, which is id order.
         var keys = new ulong[ordinals.Count];
         for (var i = 0; i < keys.Length; i++)
         {
-            var beginning = Graph.RelationAt(ordinals[i]).Time.Beginning;
-            var first = TimeWindow.DayNumber(beginning.FirstDay);
-            keys[i] = ((ulong)(uint)first << 41) | ((ulong)(uint)(TimeWindow.DayNumber(beginning.LastDay) - first) << 32) | (uint)ordinals[i];
+            var ordinal = ordinals[i];
+            var precision = Graph.RelationAt(ordinal).Time.Beginning.Precision switch
+            {
+                DatePrecision.Day => 0UL,
+                DatePrecision.Month => 1UL,
+                _ => 2UL,
+            };
+            keys[i] = ((ulong)(uint)Graph.FirstDayOf(ordinal) << 34) | (precision << 32) | (uint)ordinal;
         }
 
         Array.Sort(keys);

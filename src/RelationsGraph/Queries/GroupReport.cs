@@ -240,28 +240,30 @@ public sealed class GroupReport
     private static Relation[] ReadContext(GraphView view, List<Actor> actors)
     {
         var graph = view.Graph;
-        var inGroup = new HashSet<int>();
+        var vertices = new List<int>();
+        var inGroup = new bool[graph.ActorCount];
         foreach (var actor in actors)
         {
             graph.TryGetVertex(actor.Id, out var v);
-            inGroup.Add(v);
+            vertices.Add(v);
+            inGroup[v] = true;
         }
 
         var pairs = new List<int>();
-        foreach (var v in inGroup)
+        foreach (var v in vertices)
         {
             var others = graph.NeighboursOf(v);
             var pairIds = graph.PairsOf(v);
             for (var i = 0; i < others.Length; i++)
             {
-                if (!inGroup.Contains(others[i]))
+                if (!inGroup[others[i]])
                 {
                     pairs.Add(pairIds[i]);
                 }
             }
         }
 
-        return view.InTimeOrder(view.RelationsWhere(pairs, (s, t) => inGroup.Contains(s) != inGroup.Contains(t)));
+        return view.InTimeOrder(view.RelationsWhere(pairs, (s, t) => inGroup[s] != inGroup[t]));
     }
 
     private static TriadReport[] ReadTriads(List<Actor> actors, PairReport[] pairs)

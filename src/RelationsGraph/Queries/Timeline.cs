@@ -59,7 +59,17 @@ public sealed class Timeline
             return null;
         }
 
-        return Build(view, [a], view.Graph.RelationsOf(actor));
+        view.Graph.TryGetVertex(actor, out var v);
+        var ordinals = new List<int>();
+        foreach (var edge in view.Graph.OutEdges(v).Concat(view.Graph.InEdges(v)))
+        {
+            if (view.Contains(edge.Ordinal))
+            {
+                ordinals.Add(edge.Ordinal);
+            }
+        }
+
+        return Build(view, [a], ordinals);
     }
 
     /// <summary>Builds the timeline of two actors: the relations between them in the view, and both actors' events in the window.</summary>
@@ -76,15 +86,35 @@ public sealed class Timeline
             return null;
         }
 
-        return Build(view, [a, b], view.Graph.RelationsBetween(first, second));
+        var graph = view.Graph;
+        graph.TryGetVertex(first, out var u);
+        graph.TryGetVertex(second, out var v);
+        var pair = u == v ? -1 : graph.PairOf(u, v);
+        var ordinals = new List<int>();
+        if (pair >= 0)
+        {
+            view.AddPairRelations(u, pair, directed: false, ordinals);
+        }
+
+        return Build(view, [a, b], ordinals);
     }
 
-    private static Timeline Build(GraphView view, Actor[] actors, IReadOnlyList<Relation> relations)
+    private static Timeline Build(GraphView view, Actor[] actors, List<int> relationOrdinals)
     {
-        var entries = relations.Where(view.Contains).Select(r => new TimelineEntry(r, null))
-            .Concat(actors.SelectMany(a => view.Graph.EventsOf(a.Id)).Where(e => e.Time.Overlaps(view.Window)).Select(e => new TimelineEntry(null, e)))
-            .OrderBy(e => e.Time.Beginning).ThenBy(e => e.Event is null ? 1 : 0).ThenBy(e => e.Id, StringComparer.Ordinal)
-            .ToArray();
+        // Relations come sorted by beginning then id from 64-bit keys; the few events are sorted on their own
+        // and merged in, each before the relations that begin on the same date.
+        var relations = view.InTimeOrder(relationOrdinals);
+        var events = actors.Distinct().SelectMany(a => view.Graph.EventsOf(a.Id)).Where(e => e.Time.Overlaps(view.Window))
+            .OrderBy(e => e.Time.Beginning).ThenBy(e => e.Id, StringComparer.Ordinal).ToArray();
+        var entries = new TimelineEntry[relations.Length + events.Length];
+        int r = 0, e = 0;
+        for (var i = 0; i < entries.Length; i++)
+        {
+            entries[i] = e < events.Length && (r == relations.Length || events[e].Time.Beginning.CompareTo(relations[r].Time.Beginning) <= 0)
+                ? new TimelineEntry(null, events[e++])
+                : new TimelineEntry(relations[r++], null);
+        }
+
         return new Timeline(actors, entries);
     }
 }

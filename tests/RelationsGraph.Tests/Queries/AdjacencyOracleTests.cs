@@ -112,6 +112,32 @@ public sealed class AdjacencyOracleTests
         }
     }
 
+    [Theory]
+    [InlineData(405, 8, 400)]
+    [InlineData(406, 30, 80)]
+    public void Timelines_MatchBruteForce_EventsFirstOnTheSameDate(int seed, int actors, int relations)
+    {
+        var graph = MixedGraph(seed, actors, relations, events: relations / 4);
+        var random = new Random(seed);
+        for (var q = 0; q < 40; q++)
+        {
+            var view = RandomView(graph, random);
+            var a = new ActorId($"A{random.Next(actors)}");
+            var b = new ActorId($"A{random.Next(actors)}");
+
+            var one = Timeline.Of(view, a)!;
+            var two = Timeline.Between(view, a, b)!;
+
+            one.Entries.Select(e => e.Id).Should().Equal(Expected(graph.Relations.Where(r => view.Contains(r) && (r.Source == a || r.Target == a)), [a], view));
+            two.Entries.Select(e => e.Id).Should().Equal(Expected(graph.Relations.Where(r => view.Contains(r) && Joins(r, a, b)), [a, b], view));
+        }
+
+        static IEnumerable<string> Expected(IEnumerable<Relation> relations, ActorId[] actors, GraphView view) =>
+            relations.Select(r => (r.Time.Beginning, Rank: 1, r.Id))
+                .Concat(view.Graph.Events.Where(e => actors.Contains(e.Actor) && e.Time.Overlaps(view.Window)).Select(e => (e.Time.Beginning, Rank: 0, e.Id)))
+                .OrderBy(x => x.Beginning).ThenBy(x => x.Rank).ThenBy(x => x.Id, StringComparer.Ordinal).Select(x => x.Id);
+    }
+
     private static bool Joins(Relation r, ActorId a, ActorId b) =>
         (r.Source == a && r.Target == b) || (r.Source == b && r.Target == a);
 
@@ -140,7 +166,7 @@ public sealed class AdjacencyOracleTests
     }
 
     /// <summary>A random graph whose actors are of every kind, so actor-kind filters bite.</summary>
-    private static RelationGraph MixedGraph(int seed, int actors, int relations)
+    private static RelationGraph MixedGraph(int seed, int actors, int relations, int events = 0)
     {
         var random = new Random(seed);
         var builder = new RelationGraphBuilder().Add(Source());
@@ -156,6 +182,12 @@ public sealed class AdjacencyOracleTests
             var t = (s + 1 + random.Next(actors - 1)) % actors;
             builder.Add(new Relation($"r{i:D5}", RelationKind.All[random.Next(RelationKind.All.Count)], new ActorId($"A{s}"), new ActorId($"A{t}"),
                 RandomExtent(random), "label", [Quote], random.Next(2) == 0));
+        }
+
+        for (var i = 0; i < events; i++)
+        {
+            builder.Add(new ActorEvent($"e{i:D5}", EventKind.All[random.Next(EventKind.All.Count)], new ActorId($"A{random.Next(actors)}"),
+                RandomExtent(random), "label", [Quote]));
         }
 
         return builder.Build();
