@@ -51,6 +51,32 @@ switch (command)
             return 0;
         }
 
+    case "probe":
+        {
+            // Times one query many times on one loaded graph: relgraph-bench probe FILE [triangle|ego|path|slice]
+            var graph = RelationsGraph.Graph.RelationGraph.Load(rest[0]);
+            var what = rest.Count > 1 ? rest[1] : "triangle";
+            var year = RelationsGraph.Time.TimeWindow.During(new RelationsGraph.Time.PartialDate(2017));
+            RelationsGraph.Model.ActorId[] three = [new("US"), new("China"), new("DPRK")];
+            var times = new List<double>();
+            for (var i = 0; i < Number("--times", 30); i++)
+            {
+                var view = RelationsGraph.Queries.GraphView.Of(graph, year);
+                var clock = Stopwatch.StartNew();
+                object result = what switch
+                {
+                    "ego" => RelationsGraph.Queries.Neighbourhood.Of(view, new(Generator.ActorIdOf(graph.Actors.Count - 1)), 2)!,
+                    "slice" => view.Relations,
+                    _ => RelationsGraph.Queries.GroupReport.Of(view, three),
+                };
+                times.Add(clock.Elapsed.TotalMilliseconds);
+                GC.KeepAlive(result);
+            }
+
+            Console.WriteLine($"{what}: " + string.Join(" ", times.Select(t => t.ToString("0.0", CultureInfo.InvariantCulture))) + " ms");
+            return 0;
+        }
+
     case "run":
         {
             var results = Workload.Run(rest[0]);

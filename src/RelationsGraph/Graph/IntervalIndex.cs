@@ -72,13 +72,15 @@ internal sealed class IntervalIndex
 
     public int Count => lo.Length;
 
-    /// <summary>Adds the id of every interval overlapping [from, to] to <paramref name="output"/>, in no particular order.</summary>
-    public void Query(int from, int to, List<int> output)
+    /// <summary>Sets the bit of every interval overlapping [from, to] in <paramref name="bits"/> (cleared by the caller); returns how many.</summary>
+    private int Mark(int from, int to, ulong[] bits)
     {
         if (root < 0 || from > to)
         {
-            return;
+            return 0;
         }
+
+        var count = 0;
 
         Span<int> stack = stackalloc int[128];
         var top = 0;
@@ -92,7 +94,8 @@ internal sealed class IntervalIndex
                 // Only intervals starting by `to` can reach the window; they all reach past it on the right.
                 for (var i = node.MidStart; i < end && loInLoOrder[i] <= to; i++)
                 {
-                    output.Add(byLo[i]);
+                    bits[byLo[i] >> 6] |= 1UL << (byLo[i] & 63);
+                    count++;
                 }
 
                 if (node.Left >= 0)
@@ -104,7 +107,8 @@ internal sealed class IntervalIndex
             {
                 for (var i = node.MidStart; i < end && hiInHiOrder[i] >= from; i++)
                 {
-                    output.Add(byHi[i]);
+                    bits[byHi[i] >> 6] |= 1UL << (byHi[i] & 63);
+                    count++;
                 }
 
                 if (node.Right >= 0)
@@ -116,7 +120,8 @@ internal sealed class IntervalIndex
             {
                 for (var i = node.MidStart; i < end; i++)
                 {
-                    output.Add(byLo[i]);
+                    bits[byLo[i] >> 6] |= 1UL << (byLo[i] & 63);
+                    count++;
                 }
 
                 if (node.Left >= 0)
@@ -130,39 +135,39 @@ internal sealed class IntervalIndex
                 }
             }
         }
+
+        return count;
     }
 
     /// <summary>Returns the ids of every interval overlapping [from, to], ascending.</summary>
+    /// <remarks>
+    /// The tree meets intervals in no useful order, so it sets their bits in a pooled bitmap, which is read
+    /// back in id order: O(log n + k + n / 64), with no sort and no growing list (a million intervals cost a
+    /// 16,000-word scan, microseconds, whatever the result).
+    /// </remarks>
     public int[] Query(int from, int to)
     {
-        var found = new List<int>();
-        Query(from, to, found);
-        if (found.Count < lo.Length / 64)
+        var words = (lo.Length + 63) >> 6;
+        var bits = System.Buffers.ArrayPool<ulong>.Shared.Rent(Math.Max(words, 1));
+        try
         {
-            var result = found.ToArray();
-            Array.Sort(result);
-            return result;
-        }
-
-        // A large share of all intervals: set their bits and read them back in order, O(n / 64 + k)
-        // instead of the O(k log k) of a sort.
-        var bits = new ulong[(lo.Length + 63) / 64];
-        foreach (var id in found)
-        {
-            bits[id >> 6] |= 1UL << (id & 63);
-        }
-
-        var ordered = new int[found.Count];
-        var w = 0;
-        for (var word = 0; word < bits.Length; word++)
-        {
-            for (var b = bits[word]; b != 0; b &= b - 1)
+            Array.Clear(bits, 0, words);
+            var ordered = new int[Mark(from, to, bits)];
+            var w = 0;
+            for (var word = 0; word < words; word++)
             {
-                ordered[w++] = (word << 6) | System.Numerics.BitOperations.TrailingZeroCount(b);
+                for (var b = bits[word]; b != 0; b &= b - 1)
+                {
+                    ordered[w++] = (word << 6) | System.Numerics.BitOperations.TrailingZeroCount(b);
+                }
             }
-        }
 
-        return ordered;
+            return ordered;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<ulong>.Shared.Return(bits);
+        }
     }
 
     private int Build(int start, int end, int[] scratch)

@@ -26,6 +26,10 @@ public sealed class RelationGraph
     private readonly IntervalIndex relationTimes;
     private readonly int[] relationFirstDay;
     private readonly int[] relationLastDay;
+
+    // The precision of each relation's beginning, finest first (day 0, month 1, year 2): with the first day,
+    // it orders relations by beginning without reading the relation objects.
+    private readonly byte[] beginningRank;
     private readonly IntervalIndex eventTimes;
 
     // The two ends of each relation as vertices.
@@ -66,6 +70,7 @@ public sealed class RelationGraph
         var hi = new int[relations.Length];
         relationSource = new int[relations.Length];
         relationTarget = new int[relations.Length];
+        var rank = new byte[relations.Length];
         for (var i = 0; i < relations.Length; i++)
         {
             var r = relations[i];
@@ -73,7 +78,15 @@ public sealed class RelationGraph
             relationTarget[i] = actorIndex[r.Target];
             lo[i] = r.Time.FirstDayNumber;
             hi[i] = r.Time.LastDayNumber;
+            rank[i] = r.Time.Beginning.Precision switch
+            {
+                DatePrecision.Day => 0,
+                DatePrecision.Month => 1,
+                _ => 2,
+            };
         }
+
+        beginningRank = rank;
 
         // The three indexes are independent; on a big graph they are built side by side.
         BidirectionalGraph<int, RelationEdge>? edges = null;
@@ -330,6 +343,8 @@ public sealed class RelationGraph
     internal int FirstDayOf(int ordinal) => relationFirstDay[ordinal];
 
     internal int LastDayOf(int ordinal) => relationLastDay[ordinal];
+
+    internal int BeginningRankOf(int ordinal) => beginningRank[ordinal];
 
     internal IEnumerable<RelationEdge> OutEdges(int vertex) => graph.OutEdges(vertex);
 

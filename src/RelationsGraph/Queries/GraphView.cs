@@ -215,9 +215,9 @@ public sealed class GraphView
         }
 
         var result = new List<int>();
-        // A pair walk reads two day numbers per relation in sequence; a slice walks the interval tree and
-        // tests both ends of what it lists, several times the work per relation.
-        if (walk <= Graph.RelationCount / 2)
+        // Measured at a million relations: a slice lists and tests about as fast per relation as a pair walk
+        // tests, so the walk wins only when it meets a good deal fewer relations than the graph holds.
+        if (walk <= Graph.RelationCount / 4)
         {
             foreach (var pair in pairs)
             {
@@ -255,13 +255,7 @@ public sealed class GraphView
         for (var i = 0; i < keys.Length; i++)
         {
             var ordinal = ordinals[i];
-            var precision = Graph.RelationAt(ordinal).Time.Beginning.Precision switch
-            {
-                DatePrecision.Day => 0UL,
-                DatePrecision.Month => 1UL,
-                _ => 2UL,
-            };
-            keys[i] = ((ulong)(uint)Graph.FirstDayOf(ordinal) << 34) | (precision << 32) | (uint)ordinal;
+            keys[i] = ((ulong)(uint)Graph.FirstDayOf(ordinal) << 34) | ((ulong)Graph.BeginningRankOf(ordinal) << 32) | (uint)ordinal;
         }
 
         Array.Sort(keys);
