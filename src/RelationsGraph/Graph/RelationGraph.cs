@@ -41,6 +41,12 @@ public sealed class RelationGraph
     // neighbours ascending and, in step, the pair id joining it to each.
     private readonly int[] pairStart;
     private readonly int[] pairOrdinals;
+
+    // In step with pairOrdinals: each relation's first and last day, so walking a pair's relations reads
+    // memory in sequence instead of jumping through the million-entry day arrays.
+    private readonly int[] pairFirstDay;
+    private readonly int[] pairLastDay;
+    private readonly byte[] pairBeginningRank;
     private readonly int[][] neighbours;
     private readonly int[][] neighbourPairs;
 
@@ -111,6 +117,16 @@ public sealed class RelationGraph
         graph = edges!;
         relationTimes = times!;
         (pairStart, pairOrdinals, neighbours, neighbourPairs) = adjacency;
+        pairFirstDay = new int[pairOrdinals.Length];
+        pairLastDay = new int[pairOrdinals.Length];
+        pairBeginningRank = new byte[pairOrdinals.Length];
+        for (var i = 0; i < pairOrdinals.Length; i++)
+        {
+            pairFirstDay[i] = lo[pairOrdinals[i]];
+            pairLastDay[i] = hi[pairOrdinals[i]];
+            pairBeginningRank[i] = rank[pairOrdinals[i]];
+        }
+
         pairTimes = new Lazy<(int[], int[])>(IndexPairTimes, LazyThreadSafetyMode.ExecutionAndPublication);
         relationFirstDay = lo;
         relationLastDay = hi;
@@ -364,6 +380,13 @@ public sealed class RelationGraph
 
     /// <summary>In step with <see cref="NeighboursOf"/>: the pair id joining the vertex to each neighbour.</summary>
     internal ReadOnlySpan<int> PairsOf(int vertex) => neighbourPairs[vertex];
+
+    /// <summary>Where a pair's relations lie in the columns of <see cref="PairColumns"/>: [start, end).</summary>
+    internal (int Start, int End) PairRange(int pair) => (pairStart[pair], pairStart[pair + 1]);
+
+    /// <summary>The pair index's columns: ordinal, first day, last day and beginning precision of each relation, pair by pair.</summary>
+    internal (int[] Ordinals, int[] FirstDays, int[] LastDays, byte[] BeginningRanks) PairColumns =>
+        (pairOrdinals, pairFirstDay, pairLastDay, pairBeginningRank);
 
     /// <summary>The ordinals of a pair's relations, either way, ascending.</summary>
     internal ReadOnlySpan<int> PairRelations(int pair) => pairOrdinals.AsSpan(pairStart[pair], pairStart[pair + 1] - pairStart[pair]);

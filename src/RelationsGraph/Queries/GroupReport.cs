@@ -201,11 +201,12 @@ public sealed class GroupReport
             previousTriads = ReadTriads(list, before);
             changes = pairs.Zip(before, (now, then) =>
             {
-                var nowIds = now.Relations.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-                var thenIds = then.Relations.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+                // Both come from the one graph, so a relation in both windows is the same object.
+                var nowSet = now.Relations.ToHashSet(ReferenceEqualityComparer.Instance);
+                var thenSet = then.Relations.ToHashSet(ReferenceEqualityComparer.Instance);
                 return new PairChange(now.First, now.Second, then.Sign, now.Sign,
-                    now.Relations.Where(r => !thenIds.Contains(r.Id)).ToArray(),
-                    then.Relations.Where(r => !nowIds.Contains(r.Id)).ToArray());
+                    now.Relations.Where(r => !thenSet.Contains(r)).ToArray(),
+                    then.Relations.Where(r => !nowSet.Contains(r)).ToArray());
             }).ToArray();
         }
 
@@ -263,7 +264,7 @@ public sealed class GroupReport
             }
         }
 
-        return view.InTimeOrder(view.RelationsWhere(pairs, (s, t) => inGroup[s] != inGroup[t]));
+        return view.RelationsInTimeOrderWhere(pairs, (s, t) => inGroup[s] != inGroup[t]);
     }
 
     private static TriadReport[] ReadTriads(List<Actor> actors, PairReport[] pairs)
