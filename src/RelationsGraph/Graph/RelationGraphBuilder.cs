@@ -63,8 +63,9 @@ public sealed class RelationGraphBuilder
                 $"actor '{actor.Id}' uses the name '{name}', which already names actor '{other.Id}'; a name or alias must identify one actor."));
 
         // Locations are only put together for a reference that fails: a million relations check fast.
-        foreach (var (relation, where) in relations)
+        for (var i = CheckedRelations; i < relations.Count; i++)
         {
+            var (relation, where) = relations[i];
             if (!actorIds.ContainsKey(relation.Source))
             {
                 CheckActor(relation.Source, where.Child("source"));
@@ -136,6 +137,15 @@ public sealed class RelationGraphBuilder
     }
 
     internal bool HasSource(string id) => sourceIds.ContainsKey(id);
+
+    /// <summary>
+    /// Gets or sets how many of the first relations added have had their actor and source references checked
+    /// already (by the reader, which checks them as it goes once every actor and source is known), so that
+    /// <see cref="Build"/> checks only the rest.
+    /// </summary>
+    internal int CheckedRelations { get; set; }
+
+    internal int RelationCount => relations.Count;
 
     /// <summary>Checks that a cited source exists, when the caller knows every source has been added.</summary>
     internal void CheckSource(string id, DataLocation where)

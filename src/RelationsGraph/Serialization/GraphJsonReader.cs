@@ -237,7 +237,15 @@ internal sealed class GraphJsonReader
                     actorsComplete = true;
                     break;
                 case "relations":
+                    // With every actor and source known first (as saved files have them), each relation's
+                    // references are checked as it is read, and the builder need not check them again.
+                    var checkedAsRead = actorsComplete && sourcesComplete && builder.RelationCount == 0;
                     ReadArray(name, ReadRelation);
+                    if (checkedAsRead)
+                    {
+                        builder.CheckedRelations = builder.RelationCount;
+                    }
+
                     break;
                 case "events":
                     ReadArray(name, ReadEvent);
