@@ -96,11 +96,14 @@ switch (command)
             var peerOneShot = Wall("/usr/bin/python3", [Path.Combine(repo, "bench", "peers", "networkx_bench.py"), file, "--oneshot-triangle", "US", "China", "DPRK", "--in", "2017"]);
             Console.WriteLine($"{file}: {ours["relations"]} relations, {ours["actors"]} actors; {Environment.ProcessorCount} cores; {DateTime.UtcNow:yyyy-MM-dd}; queries warmed up (load is a first call)");
             Console.WriteLine($"{"operation",-30} {"RelationsGraph",14} {"NetworkX",14} {"ratio",9}  check");
+            var differ = 0;
             void Row(string name, string key, string? check = null)
             {
                 var a = (double)ours[key]!;
                 var b = (double)peer[key]!;
-                var same = check is null ? string.Empty : $"{ours[check]} vs {peer[check]}{(ours[check]!.ToString() == peer[check]!.ToString() ? string.Empty : "  DIFFER")}";
+                var agree = check is null || ours[check]!.ToString() == peer[check]!.ToString();
+                differ += agree ? 0 : 1;
+                var same = check is null ? string.Empty : $"{ours[check]} vs {peer[check]}{(agree ? string.Empty : "  DIFFER")}";
                 Console.WriteLine($"{name,-30} {Workload.Format(a),14} {Workload.Format(b),14} {b / a,8:0.0}×  {same}");
             }
 
@@ -117,6 +120,12 @@ switch (command)
             Console.WriteLine();
             Console.WriteLine($"limits: load {Workload.Format((double)ours["load_s"]!)} = {(double)ours["load_s"]! / (double)ours["scan_s"]!:0.00}× a bare Newtonsoft token scan ({Workload.Format((double)ours["scan_s"]!)}); " +
                 $"slice {Workload.Format((double)ours["slice_s"]!)} = {(double)ours["slice_s"]! / (double)ours["copy_s"]!:0.0}× a plain copy of its {ours["slice_count"]} relations ({Workload.Format((double)ours["copy_s"]!)})");
+            if (differ > 0)
+            {
+                Console.WriteLine($"{differ} answers differ between RelationsGraph and NetworkX");
+                return 1;
+            }
+
             return 0;
         }
 
