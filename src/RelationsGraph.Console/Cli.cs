@@ -25,7 +25,12 @@ internal static class Cli
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
         {
-            foreach (var parseError in result.Errors)
+            // "relgraph frobnicate" gets both "Required command was not provided." and "Unrecognized command or
+            // argument 'frobnicate'."; only the second says what is wrong.
+            var errors = result.Errors.Count > 1
+                ? result.Errors.Where(e => !e.Message.StartsWith("Required command was not provided", StringComparison.Ordinal)).ToList()
+                : result.Errors.ToList();
+            foreach (var parseError in errors.Count > 0 ? errors : result.Errors.ToList())
             {
                 // System.CommandLine puts the allowed values of an option on lines of their own; an error is one line.
                 error.WriteLine($"error: {string.Join(' ', parseError.Message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))}");

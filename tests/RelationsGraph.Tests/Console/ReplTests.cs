@@ -145,6 +145,16 @@ public sealed class ReplTests
     }
 
     [Fact]
+    public void Relgraph_WithAnUnknownCommand_SaysOnlyThat()
+    {
+        var (code, output, error) = CliRunner.Run("frobnicate");
+
+        code.Should().Be(2);
+        output.Should().BeEmpty();
+        error.Should().Be("error: Unrecognized command or argument 'frobnicate'.\nRun 'relgraph --help' for usage and examples.\n");
+    }
+
+    [Fact]
     public void Repl_FromAPipe_ReadsLinesPlainly_AndExitsWithTheWorstCode()
     {
         var (code, output, _) = RunProcess(["repl"], "show Japan\nshow Atlantis\n");
