@@ -12,7 +12,7 @@ namespace RelationsGraph.Serialization;
 /// Reads graph.json with Newtonsoft's streaming reader: one pass, no document tree, every item checked as
 /// it is read and every error reported with file, line, column and JSON path.
 /// </summary>
-internal sealed class GraphJsonReader
+internal sealed partial class GraphJsonReader
 {
     internal static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -20,24 +20,47 @@ internal sealed class GraphJsonReader
     private readonly JsonTextReader json;
     private readonly string? file;
     private readonly GraphLoadOptions options;
-    private readonly RelationGraphBuilder builder = new();
 
     // Each actor id's one string, so that relations share it instead of holding a copy each.
     private readonly Dictionary<string, string> actorIdText = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> sourceIdText = new(StringComparer.Ordinal);
+    private readonly RelationGraphBuilder builder = new();
     private string? itemArrayPath;
     private int itemIndex;
     private bool actorsComplete;
     private bool sourcesComplete;
 
-    private GraphJsonReader(JsonTextReader json, string? file, GraphLoadOptions options)
+    // A fragment reader (one half of the relations, in a parallel load) checks references against the
+    // builder that read the sources and actors, and collects what it reads instead of adding it.
+    private readonly RelationGraphBuilder checks;
+    private readonly List<Relation>? fragmentRelations;
+    private readonly List<ActorEvent>? fragmentEvents;
+    private readonly HashSet<string> seenTopLevel = new(StringComparer.Ordinal);
+
+    private GraphJsonReader(JsonTextReader json, string? file, GraphLoadOptions options, GraphJsonReader? head = null)
     {
         this.json = json;
         this.file = file;
         this.options = options;
+        checks = builder;
+        if (head is not null)
+        {
+            checks = head.builder;
+            actorIdText = head.actorIdText;
+            sourceIdText = new Dictionary<string, string>(head.sourceIdText, StringComparer.Ordinal);
+            seenTopLevel = new HashSet<string>(head.seenTopLevel, StringComparer.Ordinal);
+            seenTopLevel.Remove("relations");
+            actorsComplete = head.actorsComplete;
+            sourcesComplete = head.sourcesComplete;
+            fragmentRelations = [];
+            fragmentEvents = [];
+        }
     }
 
-    public static RelationGraph ReadFile(string path, GraphLoadOptions options)
+    public static RelationGraph ReadFile(string path, GraphLoadOptions options) => ReadFile(path, options, ParallelThreshold);
+
+    /// <summary>Reads a file; from <paramref name="parallelFrom"/> bytes up, first tries the parallel read.</summary>
+    internal static RelationGraph ReadFile(string path, GraphLoadOptions options, long parallelFrom)
     {
         if (Directory.Exists(path))
         {
@@ -60,6 +83,12 @@ internal sealed class GraphJsonReader
         // The byte order mark is skipped here: StreamReader's own detection would switch to a decoder that
         // silently replaces invalid bytes, and would accept UTF-16 and UTF-32 as well.
         SkipUtf8Preamble(stream);
+        if (stream.Length >= parallelFrom && Environment.ProcessorCount > 1
+            && TryReadInParallel(path, stream.Length, stream.Position, options) is { } graph)
+        {
+            return graph;
+        }
+
         using var text = new StreamReader(stream, StrictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
         try
         {
@@ -108,14 +137,7 @@ internal sealed class GraphJsonReader
 
     public static RelationGraph Read(TextReader text, string? file, GraphLoadOptions options)
     {
-        using var json = new JsonTextReader(text)
-        {
-            DateParseHandling = DateParseHandling.None,
-            FloatParseHandling = FloatParseHandling.Double,
-            MaxDepth = options.MaxDepth,
-            CloseInput = false,
-            PropertyNameTable = PropertyNames(),
-        };
+        using var json = NewJsonReader(text, options);
         var reader = new GraphJsonReader(json, file, options);
         try
         {
@@ -131,6 +153,15 @@ internal sealed class GraphJsonReader
             throw reader.Here().Error("the file is not valid UTF-8 text; graph.json must be UTF-8.", e);
         }
     }
+
+    private static JsonTextReader NewJsonReader(TextReader text, GraphLoadOptions options) => new(text)
+    {
+        DateParseHandling = DateParseHandling.None,
+        FloatParseHandling = FloatParseHandling.Double,
+        MaxDepth = options.MaxDepth,
+        CloseInput = false,
+        PropertyNameTable = PropertyNames(),
+    };
 
     private DataLocation Here() => new(file, OneBased(json.LineNumber), OneBased(json.LinePosition), ToJsonPath(json.Path));
 
@@ -198,6 +229,13 @@ internal sealed class GraphJsonReader
 
     private RelationGraph ReadDocument()
     {
+        ReadBody();
+        return builder.Build();
+    }
+
+    /// <summary>Reads the whole document into the builder (or, for a fragment, into its lists), checking as it goes.</summary>
+    private void ReadBody()
+    {
         if (!json.Read())
         {
             throw new GraphDataException(
@@ -205,13 +243,18 @@ internal sealed class GraphJsonReader
         }
 
         ExpectStart(JsonToken.StartObject, "the graph");
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = seenTopLevel;
         var sawVersion = false;
         while (NextProperty(out var name))
         {
             if (!seen.Add(name))
             {
                 throw Here().Error($"the property '{name}' appears twice.");
+            }
+
+            if (fragmentRelations is not null && name is not ("relations" or "events"))
+            {
+                throw new InvalidDataException("A fragment of a parallel load holds only relations and events.");
             }
 
             switch (name)
@@ -255,7 +298,7 @@ internal sealed class GraphJsonReader
             }
         }
 
-        if (!sawVersion)
+        if (!sawVersion && fragmentRelations is null)
         {
             throw Here().Error("missing \"formatVersion\"; expected \"formatVersion\": 1 in the top-level object.");
         }
@@ -265,8 +308,6 @@ internal sealed class GraphJsonReader
         {
             throw Here().Error("unexpected content after the graph object.");
         }
-
-        return builder.Build();
     }
 
     private void ReadSource()
@@ -383,8 +424,8 @@ internal sealed class GraphJsonReader
         var extent = time.Resolve(where, "relation");
         if (actorsComplete)
         {
-            builder.CheckActor(from, sourceWhere);
-            builder.CheckActor(to, targetWhere);
+            checks.CheckActor(from, sourceWhere);
+            checks.CheckActor(to, targetWhere);
         }
 
         // Construct's try/catch written out: a lambda here would capture this method's locals in an object
@@ -401,7 +442,14 @@ internal sealed class GraphJsonReader
             throw ModelError(where, e);
         }
 
-        builder.Add(relation, where, idWhere);
+        if (fragmentRelations is not null)
+        {
+            fragmentRelations.Add(relation);
+        }
+        else
+        {
+            builder.Add(relation, where, idWhere);
+        }
     }
 
     private void ReadEvent()
@@ -441,13 +489,20 @@ internal sealed class GraphJsonReader
         var extent = time.Resolve(where, "event");
         if (actorsComplete)
         {
-            builder.CheckActor(who, actorWhere);
+            checks.CheckActor(who, actorWhere);
         }
 
         var actorEvent = Construct(where, () => new ActorEvent(
             Required(id, "id", where, needs), Required(kind, "kind", where, needs), who, extent,
             Required(label, "label", where, needs), Required(evidence, "evidence", where, needs), note));
-        builder.Add(actorEvent, where, idWhere);
+        if (fragmentEvents is not null)
+        {
+            fragmentEvents.Add(actorEvent);
+        }
+        else
+        {
+            builder.Add(actorEvent, where, idWhere);
+        }
     }
 
     private Evidence[] ReadEvidence(string name)
@@ -523,9 +578,9 @@ internal sealed class GraphJsonReader
         }
 
         var item = new Evidence(source!, quote!);
-        if (sourcesComplete && !builder.HasSource(item.Source))
+        if (sourcesComplete && !checks.HasSource(item.Source))
         {
-            builder.CheckSource(item.Source, sourceSeen
+            checks.CheckSource(item.Source, sourceSeen
                 ? new DataLocation(file, sourceLine, sourceColumn, ToJsonPath(json.Path), "source")
                 : new DataLocation(file, line, column, ToJsonPath(json.Path)));
         }

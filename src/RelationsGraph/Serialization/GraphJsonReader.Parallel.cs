@@ -1,0 +1,226 @@
+using System.Text;
+using RelationsGraph.Graph;
+
+namespace RelationsGraph.Serialization;
+
+/// <summary>
+/// A large graph.json as the library saves it, read with two readers at once: the sources and actors first,
+/// then each half of the relations array on its own core, then everything merged into one builder in file
+/// order. Any surprise at all (another layout, a syntax error, a bad reference, a duplicate id) abandons the
+/// attempt, and the file is read again the ordinary way, which reports the exact error and location: the
+/// parallel read only ever returns the graph the ordinary one would.
+/// </summary>
+internal sealed partial class GraphJsonReader
+{
+    /// <summary>Below this size the ordinary read is quick enough (32 MB is about 85,000 relations).</summary>
+    internal const long ParallelThreshold = 32L << 20;
+
+    // The layout GraphJsonWriter gives: the relations property at depth 1, items at depth 2, indented by two.
+    private static readonly byte[] RelationsMarker = "\n  \"relations\": [\n"u8.ToArray();
+    private static readonly byte[] ItemBoundary = "\n    },\n    {\n"u8.ToArray();
+
+    /// <summary>The graph read in parallel, or null when the file is not laid out for it or anything goes wrong.</summary>
+    internal static RelationGraph? TryReadInParallel(string path, long length, long preamble, GraphLoadOptions options)
+    {
+        try
+        {
+            var marker = Find(path, RelationsMarker, preamble, Math.Min(length, preamble + (256L << 20)));
+            if (marker < 0)
+            {
+                return null;
+            }
+
+            var itemsStart = marker + RelationsMarker.Length;
+            var boundary = Find(path, ItemBoundary, itemsStart + ((length - itemsStart) / 2), length);
+            if (boundary < 0)
+            {
+                return null;
+            }
+
+            var firstEnd = boundary + "\n    }".Length;
+            var secondStart = boundary + "\n    },\n".Length;
+
+            // The head: everything before the first relation, with the relations array closed at once. It
+            // parses only if the marker really is the top-level property, not text inside a string.
+            var head = Fragment(path, options, null, Segment.File(preamble, itemsStart - preamble), Segment.Text("]}"));
+            head.Reader.ReadBody();
+            head.Json.Close();
+
+            // Each half of the relations as a document of its own; the second runs on to the end of the file.
+            // Each parses only if its cut falls between two items of the relations array.
+            var first = Fragment(path, options, head.Reader, Segment.Text("{\"relations\":["), Segment.File(itemsStart, firstEnd - itemsStart), Segment.Text("]}"));
+            var second = Fragment(path, options, head.Reader, Segment.Text("{\"relations\":["), Segment.File(secondStart, length - secondStart));
+            var firstHalf = Task.Run(() =>
+            {
+                using (first.Json)
+                {
+                    first.Reader.ReadBody();
+                }
+            });
+            using (second.Json)
+            {
+                second.Reader.ReadBody();
+            }
+
+            firstHalf.GetAwaiter().GetResult();
+
+            var builder = head.Reader.builder;
+            var checkedAsRead = head.Reader.actorsComplete && head.Reader.sourcesComplete && builder.RelationCount == 0;
+            foreach (var relation in first.Reader.fragmentRelations!.Concat(second.Reader.fragmentRelations!))
+            {
+                builder.Add(relation);
+            }
+
+            if (checkedAsRead)
+            {
+                builder.CheckedRelations = builder.RelationCount;
+            }
+
+            foreach (var actorEvent in first.Reader.fragmentEvents!.Concat(second.Reader.fragmentEvents!))
+            {
+                builder.Add(actorEvent);
+            }
+
+            return builder.Build();
+        }
+#pragma warning disable CA1031 // Any failure means: read it the ordinary way, which reports it properly.
+        catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            return null;
+        }
+    }
+
+    private static (GraphJsonReader Reader, JsonTextReaderHolder Json) Fragment(string path, GraphLoadOptions options, GraphJsonReader? head, params Segment[] segments)
+    {
+        var text = new StreamReader(new SegmentStream(path, segments), StrictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
+        var json = NewJsonReader(text, options);
+        return (new GraphJsonReader(json, path, options, head), new JsonTextReaderHolder(json, text));
+    }
+
+    /// <summary>The first offset in [from, to) where <paramref name="pattern"/> starts, or -1.</summary>
+    private static long Find(string path, byte[] pattern, long from, long to)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        var buffer = new byte[1 << 20];
+        for (var start = from; start < to; start += buffer.Length - pattern.Length)
+        {
+            file.Position = start;
+            var read = file.ReadAtLeast(buffer, (int)Math.Min(buffer.Length, to - start), throwOnEndOfStream: false);
+            var at = buffer.AsSpan(0, read).IndexOf(pattern);
+            if (at >= 0)
+            {
+                return start + at;
+            }
+
+            if (read < buffer.Length)
+            {
+                break;
+            }
+        }
+
+        return -1;
+    }
+
+    private sealed class JsonTextReaderHolder(Newtonsoft.Json.JsonTextReader json, TextReader text) : IDisposable
+    {
+        public void Close() => Dispose();
+
+        public void Dispose()
+        {
+            json.Close();
+            text.Dispose();
+        }
+    }
+
+    private readonly record struct Segment(byte[]? Bytes, long Offset, long Length)
+    {
+        public static Segment Text(string ascii) => new(Encoding.ASCII.GetBytes(ascii), 0, ascii.Length);
+
+        public static Segment File(long offset, long length) => new(null, offset, length);
+    }
+
+    /// <summary>A read-only stream of literal bytes and ranges of one file, one after another.</summary>
+    private sealed class SegmentStream(string path, Segment[] segments) : Stream
+    {
+        private readonly FileStream file = new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        private int index;
+        private long within;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            while (index < segments.Length)
+            {
+                var segment = segments[index];
+                var left = segment.Length - within;
+                if (left <= 0)
+                {
+                    (index, within) = (index + 1, 0);
+                    continue;
+                }
+
+                var take = (int)Math.Min(left, buffer.Length);
+                int read;
+                if (segment.Bytes is { } bytes)
+                {
+                    bytes.AsSpan((int)within, take).CopyTo(buffer);
+                    read = take;
+                }
+                else
+                {
+                    if (file.Position != segment.Offset + within)
+                    {
+                        file.Position = segment.Offset + within;
+                    }
+
+                    read = file.Read(buffer[..take]);
+                    if (read == 0)
+                    {
+                        throw new EndOfStreamException("The file is shorter than when it was opened.");
+                    }
+                }
+
+                within += read;
+                return read;
+            }
+
+            return 0;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                file.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+}

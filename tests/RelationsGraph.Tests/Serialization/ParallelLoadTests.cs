@@ -1,0 +1,140 @@
+using System.Text;
+using RelationsGraph.Graph;
+using RelationsGraph.Model;
+using RelationsGraph.Serialization;
+using static RelationsGraph.Tests.Samples;
+
+namespace RelationsGraph.Tests.Serialization;
+
+/// <summary>
+/// Large saved files are read by two readers at once (head, two halves of the relations, merge). The parallel
+/// read must give exactly the graph the ordinary read gives, and on any bad file exactly its error: these
+/// force it on small files (a threshold of 0) and compare it with the ordinary read.
+/// </summary>
+public sealed class ParallelLoadTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("relgraph-parallel-").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    [Theory]
+    [InlineData(501, 5, 2)]
+    [InlineData(502, 20, 300)]
+    [InlineData(503, 40, 2000)]
+    public void SavedGraphs_ReadInParallel_GiveTheSameGraph_ByteForByte(int seed, int actors, int relations)
+    {
+        var path = Save(WithEvents(Random(seed, actors, relations), seed, actors));
+        var length = new FileInfo(path).Length;
+
+        var parallel = GraphJsonReader.TryReadInParallel(path, length, 0, GraphLoadOptions.Default);
+
+        if (relations >= 100)
+        {
+            // With only a few relations the cut, searched for from the middle of the file on, can miss them all.
+            parallel.Should().NotBeNull("a saved file has the layout the parallel read expects");
+            Text(parallel!).Should().Be(File.ReadAllText(path));
+        }
+
+        Text(GraphJsonReader.ReadFile(path, GraphLoadOptions.Default, parallelFrom: 0)).Should().Be(File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void AFileNotLaidOutAsSaved_IsLeftToTheOrdinaryRead()
+    {
+        var path = Path.Combine(folder, "minified.json");
+        var pretty = File.ReadAllText(Save(Random(504, 10, 50)));
+        File.WriteAllText(path, Newtonsoft.Json.Linq.JToken.Parse(pretty).ToString(Newtonsoft.Json.Formatting.None));
+
+        GraphJsonReader.TryReadInParallel(path, new FileInfo(path).Length, 0, GraphLoadOptions.Default).Should().BeNull();
+        GraphJsonReader.ReadFile(path, GraphLoadOptions.Default, parallelFrom: 0).Relations.Should().HaveCount(50);
+    }
+
+    [Theory]
+    [InlineData(505)]
+    [InlineData(506)]
+    public void MutatedFiles_GiveTheOrdinaryReadsResultOrError_Exactly(int seed)
+    {
+        var original = File.ReadAllBytes(Save(Random(seed, 12, 400)));
+        var random = new Random(seed);
+        var path = Path.Combine(folder, "mutated.json");
+        for (var i = 0; i < 150; i++)
+        {
+            var bytes = (byte[])original.Clone();
+            switch (i % 3)
+            {
+                case 0:
+                    // A byte anywhere, often in the relations, sometimes at a cut.
+                    bytes[random.Next(bytes.Length)] = (byte)"{}[],:\"x0 \n"[random.Next(11)];
+                    break;
+                case 1:
+                    // A relation's id repeated later in the file: a duplicate only the merge sees.
+                    bytes = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(bytes).Replace(
+                        $"\"id\": \"r{random.Next(300, 400):D5}\"", $"\"id\": \"r{random.Next(0, 100):D5}\"", StringComparison.Ordinal));
+                    break;
+                default:
+                    // An actor reference broken in one half or the other.
+                    bytes = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(bytes).Replace(
+                        $"\"target\": \"A{random.Next(12)}\"", "\"target\": \"Nobody\"", StringComparison.Ordinal));
+                    break;
+            }
+
+            File.WriteAllBytes(path, bytes);
+            Outcome(() => GraphJsonReader.ReadFile(path, GraphLoadOptions.Default, parallelFrom: 0))
+                .Should().Be(Outcome(() => GraphJsonReader.ReadFile(path, GraphLoadOptions.Default, parallelFrom: long.MaxValue)), $"mutation {i}");
+        }
+    }
+
+    private static string Outcome(Func<RelationGraph> load)
+    {
+        try
+        {
+            return Text(load());
+        }
+        catch (GraphDataException e)
+        {
+            return "error: " + e.Message;
+        }
+    }
+
+    private static string Text(RelationGraph graph)
+    {
+        var writer = new StringWriter { NewLine = "\n" };
+        graph.WriteJson(writer);
+        return writer.ToString();
+    }
+
+    private string Save(RelationGraph graph)
+    {
+        var path = Path.Combine(folder, $"graph-{Guid.NewGuid():N}.json");
+        graph.Save(path);
+        return path;
+    }
+
+    private static RelationGraph WithEvents(RelationGraph graph, int seed, int actors)
+    {
+        var random = new Random(seed);
+        var builder = new RelationGraphBuilder();
+        foreach (var source in graph.Sources)
+        {
+            builder.Add(source);
+        }
+
+        foreach (var actor in graph.Actors)
+        {
+            builder.Add(actor);
+        }
+
+        foreach (var relation in graph.Relations)
+        {
+            builder.Add(relation);
+        }
+
+        for (var i = 0; i < 10; i++)
+        {
+            builder.Add(new ActorEvent($"e{i:D3}", EventKind.All[random.Next(EventKind.All.Count)], new ActorId($"A{random.Next(actors)}"),
+                RandomExtent(random), "label", [Quote]));
+        }
+
+        return builder.Build();
+    }
+}
