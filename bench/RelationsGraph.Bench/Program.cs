@@ -97,20 +97,21 @@ switch (command)
             Console.WriteLine($"{file}: {ours["relations"]} relations, {ours["actors"]} actors; {Environment.ProcessorCount} cores; {DateTime.UtcNow:yyyy-MM-dd}; queries warmed up (load is a first call)");
             Console.WriteLine($"{"operation",-30} {"RelationsGraph",14} {"NetworkX",14} {"ratio",9}  check");
             var differ = 0;
-            void Row(string name, string key, string? check = null)
+            void Row(string name, string key, params string[] checks)
             {
                 var a = (double)ours[key]!;
                 var b = (double)peer[key]!;
-                var agree = check is null || ours[check]!.ToString() == peer[check]!.ToString();
+                var agree = checks.All(c => ours[c]!.ToString() == peer[c]!.ToString());
                 differ += agree ? 0 : 1;
-                var same = check is null ? string.Empty : $"{ours[check]} vs {peer[check]}{(agree ? string.Empty : "  DIFFER")}";
+                var same = checks.Length == 0 ? string.Empty
+                    : $"{string.Join("/", checks.Select(c => ours[c]))} vs {string.Join("/", checks.Select(c => peer[c]))}{(agree ? string.Empty : "  DIFFER")}";
                 Console.WriteLine($"{name,-30} {Workload.Format(a),14} {Workload.Format(b),14} {b / a,8:0.0}×  {same}");
             }
 
             Row("load", "load_s", "relations");
             Row("slice 2017", "slice_s", "slice_count");
             Row("shortest path in slice", "path_s", "path_hops");
-            Row("2-hop neighbourhood in slice", "ego_s", "ego_members");
+            Row("2-hop neighbourhood in slice", "ego_s", "ego_members", "ego_relations");
             Row("triangle in slice", "triangle_s", "triangle_relations");
             Row("timeline of busiest pair", "timeline_s", "timeline_entries");
             var memOurs = (double)ours["peak_mb"]!;
