@@ -164,17 +164,12 @@ public sealed class GraphView
         var hits = new List<int>();
         PairHits(pair, hits);
         var ordinals = Graph.PairColumns.Ordinals;
-        foreach (var at in hits)
-        {
-            var ordinal = ordinals[at];
-            if (!directed || Graph.SourceOf(ordinal) == from || !Graph.RelationAt(ordinal).Directed)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return hits.Exists(at => Followable(from, ordinals[at], directed));
     }
+
+    /// <summary>Whether a relation can be followed from one of its ends: any way, or forwards only when directed.</summary>
+    private bool Followable(int from, int ordinal, bool directed) =>
+        !directed || Graph.SourceOf(ordinal) == from || !Graph.RelationAt(ordinal).Directed;
 
     /// <summary>
     /// Lists the positions in the pair index of a pair's relations in the view, reading their days from the
@@ -217,14 +212,7 @@ public sealed class GraphView
         var hits = new List<int>();
         PairHits(pair, hits);
         var ordinals = Graph.PairColumns.Ordinals;
-        foreach (var at in hits)
-        {
-            var ordinal = ordinals[at];
-            if (!directed || Graph.SourceOf(ordinal) == from || !Graph.RelationAt(ordinal).Directed)
-            {
-                output.Add(ordinal);
-            }
-        }
+        output.AddRange(hits.Select(at => ordinals[at]).Where(ordinal => Followable(from, ordinal, directed)));
     }
 
     /// <summary>
