@@ -41,14 +41,14 @@ public sealed class RelationGraph
     // neighbours ascending and, in step, the pair id joining it to each.
     private readonly int[] pairStart;
     private readonly int[] pairOrdinals;
+    private readonly int[][] neighbours;
+    private readonly int[][] neighbourPairs;
 
-    // In step with pairOrdinals: each relation's first and last day, so walking a pair's relations reads
-    // memory in sequence instead of jumping through the million-entry day arrays.
+    // In step with pairOrdinals: each relation's first and last day and beginning precision, so walking a
+    // pair's relations reads memory in sequence instead of jumping through the million-entry arrays above.
     private readonly int[] pairFirstDay;
     private readonly int[] pairLastDay;
     private readonly byte[] pairBeginningRank;
-    private readonly int[][] neighbours;
-    private readonly int[][] neighbourPairs;
 
     // Per pair, in the same ranges: the first days of its relations ascending, and the running maximum of
     // their last days, so whether a pair has a relation active in a window is two binary-search steps.
@@ -510,8 +510,7 @@ public sealed class RelationGraph
         var keys = new ulong[pairOrdinals.Length];
         for (var i = 0; i < keys.Length; i++)
         {
-            var o = pairOrdinals[i];
-            keys[i] = ((ulong)(uint)(relationFirstDay[o] ^ int.MinValue) << 32) | (uint)(relationLastDay[o] ^ int.MinValue);
+            keys[i] = ((ulong)(uint)(pairFirstDay[i] ^ int.MinValue) << 32) | (uint)(pairLastDay[i] ^ int.MinValue);
         }
 
         for (var p = 0; p + 1 < pairStart.Length; p++)

@@ -9,16 +9,7 @@ internal static class ModelLists
     public static IReadOnlyList<T> NonEmpty<T>(IEnumerable<T> items, string paramName, string ownerKind, string ownerId)
         where T : class
     {
-        var array = items is ICollection<T> collection ? new T[collection.Count] : null;
-        if (array is not null)
-        {
-            ((ICollection<T>)items).CopyTo(array, 0);
-        }
-        else
-        {
-            array = items.ToArray();
-        }
-
+        var array = items.ToArray();
         foreach (var item in array)
         {
             if (item is null)

@@ -206,96 +206,112 @@ public sealed class GraphView
         return result;
     }
 
-    /// <summary>Adds the ordinals of a pair's relations in the view that can be followed from <paramref name="from"/>, ascending.</summary>
-    internal void AddPairRelations(int from, int pair, bool directed, List<int> output)
-    {
-        var hits = new List<int>();
-        PairHits(pair, hits);
-        var ordinals = Graph.PairColumns.Ordinals;
-        output.AddRange(hits.Select(at => ordinals[at]).Where(ordinal => Followable(from, ordinal, directed)));
-    }
-
     /// <summary>
-    /// The ordinals of the view's relations that <paramref name="keep"/> accepts, given the two end vertices,
-    /// ascending. Walks the pairs' ranges of the pair index when they hold few relations, else the slice of
-    /// the window from the interval index, so the cost is at most a few times the cheaper of the two.
+    /// The ordinals of the view's relations between two vertices that can be followed from <paramref name="from"/>,
+    /// ascending; empty when no relation joins them (or they are one vertex).
     /// </summary>
-    /// <param name="pairs">The pairs whose relations are exactly those <paramref name="keep"/> accepts.</param>
-    /// <param name="keep">Whether to keep a relation, given its source and target vertices; used on the slice.</param>
-    internal List<int> RelationsWhere(IReadOnlyCollection<int> pairs, Func<int, int, bool> keep)
+    internal List<int> RelationsBetween(int from, int to, bool directed)
     {
         var result = new List<int>();
-        if (PreferPairWalk(pairs))
+        var pair = from == to ? -1 : Graph.PairOf(from, to);
+        if (pair >= 0)
         {
             var hits = new List<int>();
-            foreach (var pair in pairs)
-            {
-                PairHits(pair, hits);
-            }
-
+            PairHits(pair, hits);
             var ordinals = Graph.PairColumns.Ordinals;
-            foreach (var at in hits)
-            {
-                result.Add(ordinals[at]);
-            }
-
-            result.Sort();
-            return result;
-        }
-
-        foreach (var ordinal in Graph.ActiveOrdinals(Window))
-        {
-            if (keep(Graph.SourceOf(ordinal), Graph.TargetOf(ordinal)) && (unfiltered || PassesFilters(Graph.RelationAt(ordinal))))
-            {
-                result.Add(ordinal);
-            }
+            result.AddRange(hits.Select(at => ordinals[at]).Where(ordinal => Followable(from, ordinal, directed)));
         }
 
         return result;
     }
 
-    /// <summary>As <see cref="RelationsWhere"/>, sorted by beginning then id (see <see cref="InTimeOrder"/>).</summary>
-    internal Relation[] RelationsInTimeOrderWhere(IReadOnlyCollection<int> pairs, Func<int, int, bool> keep)
+    /// <summary>
+    /// The ordinals of the view's relations whose two ends <paramref name="joins"/> accepts, ascending, where every
+    /// such relation touches one of <paramref name="vertices"/>. Walks the pair index for the pairs of those
+    /// vertices that <paramref name="joins"/> accepts when they hold few relations, else the window's slice from
+    /// the interval index, so the cost is at most a few times the cheaper of the two.
+    /// </summary>
+    /// <param name="vertices">Vertices one of which every accepted relation touches.</param>
+    /// <param name="joins">Whether a relation between two vertices belongs; symmetric.</param>
+    internal List<int> RelationsWhere(IEnumerable<int> vertices, Func<int, int, bool> joins)
     {
-        if (!PreferPairWalk(pairs))
+        var ordinals = Graph.PairColumns.Ordinals;
+        if (PairWalkHits(vertices, joins) is { } hits)
         {
-            return InTimeOrder(RelationsWhere(pairs, keep));
+            var walked = hits.ConvertAll(at => ordinals[at]);
+            walked.Sort();
+            return walked;
+        }
+
+        return SliceWhere(joins);
+    }
+
+    /// <summary>As <see cref="RelationsWhere"/>, sorted by beginning then id (see <see cref="InTimeOrder"/>).</summary>
+    internal Relation[] RelationsInTimeOrderWhere(IEnumerable<int> vertices, Func<int, int, bool> joins)
+    {
+        if (PairWalkHits(vertices, joins) is not { } hits)
+        {
+            return InTimeOrder(SliceWhere(joins));
         }
 
         // The walk reads each relation's first day and beginning precision from the pair index, in sequence,
         // so the sort keys cost no reads scattered over the graph's arrays.
+        var (ordinals, firstDays, _, ranks) = Graph.PairColumns;
+        return FromTimeKeys(hits.Select(at => TimeKey(firstDays[at], ranks[at], ordinals[at])).ToArray());
+    }
+
+    /// <summary>
+    /// The pair-index positions of the view's relations in the pairs of <paramref name="vertices"/> that
+    /// <paramref name="joins"/> accepts, or null when those pairs hold so many relations that the slice is
+    /// cheaper. A pair walk reads the pair index in sequence; a slice walks the interval tree, sets bits and
+    /// lists what is active, then tests both ends of each. Measured at a million relations, walking up to
+    /// about half the graph is the cheaper.
+    /// </summary>
+    private List<int>? PairWalkHits(IEnumerable<int> vertices, Func<int, int, bool> joins)
+    {
+        var pairs = new HashSet<int>();
+        long walk = 0;
+        foreach (var vertex in vertices)
+        {
+            var others = Graph.NeighboursOf(vertex);
+            var pairIds = Graph.PairsOf(vertex);
+            for (var i = 0; i < others.Length; i++)
+            {
+                if (joins(vertex, others[i]) && pairs.Add(pairIds[i]))
+                {
+                    var (start, end) = Graph.PairRange(pairIds[i]);
+                    walk += end - start;
+                }
+            }
+        }
+
+        if (walk > Graph.RelationCount / 2)
+        {
+            return null;
+        }
+
         var hits = new List<int>();
         foreach (var pair in pairs)
         {
             PairHits(pair, hits);
         }
 
-        var (ordinals, firstDays, _, ranks) = Graph.PairColumns;
-        var keys = new ulong[hits.Count];
-        for (var i = 0; i < keys.Length; i++)
-        {
-            var at = hits[i];
-            keys[i] = TimeKey(firstDays[at], ranks[at], ordinals[at]);
-        }
-
-        return FromTimeKeys(keys);
+        return hits;
     }
 
-    /// <summary>
-    /// A pair walk reads the pair index in sequence; a slice walks the interval tree, sets bits and lists what
-    /// is active, then tests both ends of each. Measured at a million relations, walking up to about half the
-    /// graph is the cheaper.
-    /// </summary>
-    private bool PreferPairWalk(IReadOnlyCollection<int> pairs)
+    /// <summary>The ordinals of the view's relations in the window's slice whose two ends <paramref name="joins"/> accepts, ascending.</summary>
+    private List<int> SliceWhere(Func<int, int, bool> joins)
     {
-        long walk = 0;
-        foreach (var pair in pairs)
+        var result = new List<int>();
+        foreach (var ordinal in Graph.ActiveOrdinals(Window))
         {
-            var (start, end) = Graph.PairRange(pair);
-            walk += end - start;
+            if (joins(Graph.SourceOf(ordinal), Graph.TargetOf(ordinal)) && (unfiltered || PassesFilters(Graph.RelationAt(ordinal))))
+            {
+                result.Add(ordinal);
+            }
         }
 
-        return walk <= Graph.RelationCount / 2;
+        return result;
     }
 
     /// <summary>Relations by ordinal, sorted by when they begin (<see cref="PartialDate"/> order), then by id.</summary>

@@ -223,14 +223,7 @@ public sealed class GroupReport
             {
                 graph.TryGetVertex(actors[i].Id, out var a);
                 graph.TryGetVertex(actors[j].Id, out var b);
-                var pair = graph.PairOf(a, b);
-                var ordinals = new List<int>();
-                if (pair >= 0)
-                {
-                    view.AddPairRelations(a, pair, directed: false, ordinals);
-                }
-
-                pairs.Add(new PairReport(actors[i], actors[j], view.InTimeOrder(ordinals)));
+                pairs.Add(new PairReport(actors[i], actors[j], view.InTimeOrder(view.RelationsBetween(a, b, directed: false))));
             }
         }
 
@@ -250,21 +243,7 @@ public sealed class GroupReport
             inGroup[v] = true;
         }
 
-        var pairs = new List<int>();
-        foreach (var v in vertices)
-        {
-            var others = graph.NeighboursOf(v);
-            var pairIds = graph.PairsOf(v);
-            for (var i = 0; i < others.Length; i++)
-            {
-                if (!inGroup[others[i]])
-                {
-                    pairs.Add(pairIds[i]);
-                }
-            }
-        }
-
-        return view.RelationsInTimeOrderWhere(pairs, (s, t) => inGroup[s] != inGroup[t]);
+        return view.RelationsInTimeOrderWhere(vertices, (s, t) => inGroup[s] != inGroup[t]);
     }
 
     private static TriadReport[] ReadTriads(List<Actor> actors, PairReport[] pairs)

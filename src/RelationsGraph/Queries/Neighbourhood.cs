@@ -70,21 +70,7 @@ public sealed class Neighbourhood
             isMember[u] = true;
         }
 
-        var pairs = new List<int>();
-        foreach (var u in distance.Keys)
-        {
-            var others = graph.NeighboursOf(u);
-            var pairIds = graph.PairsOf(u);
-            for (var i = 0; i < others.Length; i++)
-            {
-                if (others[i] > u && isMember[others[i]])
-                {
-                    pairs.Add(pairIds[i]);
-                }
-            }
-        }
-
-        var relations = view.RelationsWhere(pairs, (s, t) => isMember[s] && isMember[t]);
+        var relations = view.RelationsWhere(distance.Keys, (s, t) => isMember[s] && isMember[t]);
         var members = distance.OrderBy(p => p.Value).ThenBy(p => p.Key)
             .Select(p => new NeighbourhoodMember(graph.ActorAt(p.Key), p.Value)).ToArray();
         return new Neighbourhood(graph.ActorAt(start), depth, members, graph.Pick(relations.ToArray()));

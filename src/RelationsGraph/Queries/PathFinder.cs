@@ -230,9 +230,7 @@ public static class PathFinder
         var steps = new List<PathStep>(vertices.Length - 1);
         for (var i = 0; i + 1 < vertices.Length; i++)
         {
-            var ordinals = new List<int>();
-            view.AddPairRelations(vertices[i], graph.PairOf(vertices[i], vertices[i + 1]), directed, ordinals);
-            var relations = view.InTimeOrder(ordinals);
+            var relations = view.InTimeOrder(view.RelationsBetween(vertices[i], vertices[i + 1], directed));
             steps.Add(new PathStep(graph.ActorAt(vertices[i]), graph.ActorAt(vertices[i + 1]), relations, null));
         }
 

@@ -89,14 +89,7 @@ public sealed class Timeline
         var graph = view.Graph;
         graph.TryGetVertex(first, out var u);
         graph.TryGetVertex(second, out var v);
-        var pair = u == v ? -1 : graph.PairOf(u, v);
-        var ordinals = new List<int>();
-        if (pair >= 0)
-        {
-            view.AddPairRelations(u, pair, directed: false, ordinals);
-        }
-
-        return Build(view, [a, b], ordinals);
+        return Build(view, [a, b], view.RelationsBetween(u, v, directed: false));
     }
 
     private static Timeline Build(GraphView view, Actor[] actors, List<int> relationOrdinals)

@@ -43,8 +43,10 @@ internal sealed partial class GraphJsonReader
             // The head: everything before the first relation, with the relations array closed at once. It
             // parses only if the marker really is the top-level property, not text inside a string.
             var head = Fragment(path, options, null, Segment.File(preamble, itemsStart - preamble), Segment.Text("]}"));
-            head.Reader.ReadBody();
-            head.Json.Close();
+            using (head.Json)
+            {
+                head.Reader.ReadBody();
+            }
 
             // Each half of the relations as a document of its own; the second runs on to the end of the file.
             // Each parses only if its cut falls between two items of the relations array.
@@ -122,10 +124,9 @@ internal sealed partial class GraphJsonReader
         return -1;
     }
 
+    /// <summary>Closes a fragment's JSON reader and the text reader (and file) under it.</summary>
     private sealed class JsonTextReaderHolder(Newtonsoft.Json.JsonTextReader json, TextReader text) : IDisposable
     {
-        public void Close() => Dispose();
-
         public void Dispose()
         {
             json.Close();
