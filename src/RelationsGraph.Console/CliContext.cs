@@ -2,6 +2,8 @@ using System.CommandLine;
 using RelationsGraph.Graph;
 using RelationsGraph.Cli.Output;
 using RelationsGraph.Model;
+using RelationsGraph.Serialization;
+using RelationsGraph.Time;
 
 namespace RelationsGraph.Cli;
 
@@ -37,8 +39,14 @@ internal sealed class CliContext(TextWriter output, TextWriter error, Style? sty
 
     public bool IsJson(ParseResult result) => result.GetValue(FormatOption) == "json";
 
-    /// <summary>Loads the graph named by --graph, or the bundled one; each file is read once per session.</summary>
-    public RelationGraph Graph(ParseResult result)
+    /// <summary>
+    /// Loads the graph named by --graph, or the bundled one. A command that will look only at some window
+    /// passes it as <paramref name="scope"/>: a file is then read whole and checked whole, but only the
+    /// relations active in that window are kept, which is what makes a one-shot query on a big file quick.
+    /// Each file is read once per session; a graph already loaded serves every window it covers (the REPL
+    /// loads the whole graph first, so its queries never read the file again).
+    /// </summary>
+    public RelationGraph Graph(ParseResult result, TimeWindow? scope = null)
     {
         var path = result.GetValue(GraphOption);
         if (path is null)
@@ -47,9 +55,9 @@ internal sealed class CliContext(TextWriter output, TextWriter error, Style? sty
         }
 
         var full = Path.GetFullPath(path);
-        if (!loaded.TryGetValue(full, out var graph))
+        if (!loaded.TryGetValue(full, out var graph) || !graph.Coverage.Contains(scope ?? TimeWindow.All))
         {
-            graph = RelationGraph.Load(path);
+            graph = RelationGraph.Load(path, GraphLoadOptions.Default with { Window = scope });
             loaded[full] = graph;
         }
 

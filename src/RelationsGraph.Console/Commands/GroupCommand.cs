@@ -2,6 +2,7 @@ using System.CommandLine;
 using RelationsGraph.Cli.Output;
 using RelationsGraph.Queries;
 using RelationsGraph.Serialization;
+using RelationsGraph.Time;
 
 namespace RelationsGraph.Cli.Commands;
 
@@ -33,7 +34,9 @@ internal static class GroupCommand
         context.ViewOptions.AddTo(command);
         command.SetAction(result => Cli.Guard(context, () =>
         {
-            var graph = context.Graph(result);
+            // The report compares the window with the one before it, so the graph must hold both.
+            var window = context.ViewOptions.Window(result);
+            var graph = context.Graph(result, window.Previous() is { From: { } before } ? TimeWindow.Between(before, window.To!.Value) : window);
             var view = context.ViewOptions.View(result, graph);
             var resolved = result.GetValue(actors)!.Select(a => CliContext.ResolveActor(graph, a)).ToList();
             var duplicate = resolved.GroupBy(a => a.Id).FirstOrDefault(g => g.Count() > 1);

@@ -23,7 +23,7 @@ internal static class NeighboursCommand
         context.ViewOptions.AddTo(command);
         command.SetAction(result => Cli.Guard(context, () =>
         {
-            var graph = context.Graph(result);
+            var graph = context.Graph(result, context.ViewOptions.Window(result));
             var view = context.ViewOptions.View(result, graph);
             var center = CliContext.ResolveActor(graph, result.GetValue(actor)!);
             var hops = result.GetValue(depth);

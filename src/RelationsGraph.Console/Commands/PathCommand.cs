@@ -27,7 +27,7 @@ internal static class PathCommand
         context.ViewOptions.AddTo(command);
         command.SetAction(result => Cli.Guard(context, () =>
         {
-            var graph = context.Graph(result);
+            var graph = context.Graph(result, context.ViewOptions.Window(result));
             var view = context.ViewOptions.View(result, graph);
             var source = CliContext.ResolveActor(graph, result.GetValue(from)!).Id;
             var target = CliContext.ResolveActor(graph, result.GetValue(to)!).Id;

@@ -20,7 +20,7 @@ internal static class TimelineCommand
         context.ViewOptions.AddTo(command);
         command.SetAction(result => Cli.Guard(context, () =>
         {
-            var graph = context.Graph(result);
+            var graph = context.Graph(result, context.ViewOptions.Window(result));
             var view = context.ViewOptions.View(result, graph);
             var resolved = result.GetValue(actors)!.Select(a => CliContext.ResolveActor(graph, a)).ToArray();
             if (resolved.Length == 2 && resolved[0].Id == resolved[1].Id)

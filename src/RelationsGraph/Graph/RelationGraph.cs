@@ -56,8 +56,9 @@ public sealed class RelationGraph
     private readonly List<int>[] eventsByActor;
     private readonly ActorDirectory directory;
 
-    internal RelationGraph(Source[] sources, Actor[] actors, Relation[] relations, ActorEvent[] events, ActorDirectory directory)
+    internal RelationGraph(Source[] sources, Actor[] actors, Relation[] relations, ActorEvent[] events, ActorDirectory directory, TimeWindow? coverage = null)
     {
+        Coverage = coverage ?? TimeWindow.All;
         Sources = Array.AsReadOnly(sources);
         Actors = Array.AsReadOnly(actors);
         Relations = Array.AsReadOnly(relations);
@@ -144,6 +145,13 @@ public sealed class RelationGraph
 
         eventTimes = new IntervalIndex(elo, ehi);
     }
+
+    /// <summary>
+    /// Gets the time window this graph holds every relation of: <see cref="TimeWindow.All"/> unless it was
+    /// loaded with <see cref="GraphLoadOptions.Window"/>, in which case <see cref="Relations"/> holds only the
+    /// relations active in that window. Views (and so every query) outside it are refused.
+    /// </summary>
+    public TimeWindow Coverage { get; }
 
     /// <summary>Gets the graph with nothing in it.</summary>
     public static RelationGraph Empty { get; } = new RelationGraphBuilder().Build();
@@ -282,9 +290,11 @@ public sealed class RelationGraph
     /// <param name="window">The window.</param>
     /// <returns>The relations, sorted by id.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="window"/> is null.</exception>
+    /// <exception cref="ArgumentException">The window reaches outside the graph's <see cref="Coverage"/>.</exception>
     public IReadOnlyList<Relation> RelationsActiveIn(TimeWindow window)
     {
         ArgumentNullException.ThrowIfNull(window);
+        RequireCovered(window, nameof(window));
         return Pick(relations, relationTimes.Query(window.FirstDayNumber, window.LastDayNumber));
     }
 
@@ -357,6 +367,17 @@ public sealed class RelationGraph
     internal Relation RelationAt(int ordinal) => relations[ordinal];
 
     internal int FirstDayOf(int ordinal) => relationFirstDay[ordinal];
+
+    /// <summary>Refuses a window this graph does not hold every relation of (see <see cref="Coverage"/>).</summary>
+    internal void RequireCovered(TimeWindow window, string parameter)
+    {
+        if (!Coverage.Contains(window))
+        {
+            throw new ArgumentException(
+                $"The graph was loaded for {Coverage} only (GraphLoadOptions.Window), so it cannot answer for {window}; load it with a window covering {window}, or without one.",
+                parameter);
+        }
+    }
 
     internal int LastDayOf(int ordinal) => relationLastDay[ordinal];
 

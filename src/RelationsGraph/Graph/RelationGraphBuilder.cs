@@ -90,7 +90,8 @@ public sealed class RelationGraphBuilder
             sortedActors.Select(a => a.Item).ToArray(),
             SortedById(relations, r => r.Id),
             SortedById(events, e => e.Id),
-            directory);
+            directory,
+            Coverage);
     }
 
     internal RelationGraphBuilder Add(Source source, DataLocation where, DataLocation idWhere = default)
@@ -146,6 +147,9 @@ public sealed class RelationGraphBuilder
     internal int CheckedRelations { get; set; }
 
     internal int RelationCount => relations.Count;
+
+    /// <summary>Gets or sets the window the graph will hold every relation of (a windowed load's); null for all time.</summary>
+    internal Time.TimeWindow? Coverage { get; set; }
 
     /// <summary>Checks that a cited source exists, when the caller knows every source has been added.</summary>
     internal void CheckSource(string id, DataLocation where)

@@ -33,7 +33,8 @@ public sealed record Relation
         bool directed = false,
         string? note = null)
     {
-        Id = Identifier.Require(id, nameof(id));
+        CheckTexts(id, label, note);
+        Id = id;
         ArgumentNullException.ThrowIfNull(kind);
         ArgumentNullException.ThrowIfNull(evidence);
         if (source.Value is null || target.Value is null)
@@ -50,10 +51,18 @@ public sealed record Relation
         Source = source;
         Target = target;
         Time = time;
-        Label = Identifier.RequireText(label, nameof(label), "label");
+        Label = label;
         Evidence = ModelLists.NonEmpty(evidence, nameof(evidence), "relation", id);
         Directed = directed;
         Note = Identifier.OptionalText(note, nameof(note), "note");
+    }
+
+    /// <summary>The constructor's checks of the id, label and note, for a reader that checks a relation it does not keep.</summary>
+    internal static void CheckTexts(string id, string label, string? note)
+    {
+        Identifier.Require(id, nameof(id));
+        Identifier.RequireText(label, nameof(label), "label");
+        Identifier.OptionalText(note, nameof(note), "note");
     }
 
     /// <summary>Gets the id.</summary>

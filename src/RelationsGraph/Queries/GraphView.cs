@@ -21,6 +21,7 @@ public sealed class GraphView
 
     private GraphView(RelationGraph graph, TimeWindow window, HashSet<RelationKind>? kinds, HashSet<Polarity>? polarities, HashSet<ActorKind>? actorKinds)
     {
+        graph.RequireCovered(window, nameof(window));
         Graph = graph;
         Window = window;
         this.kinds = kinds;
@@ -56,6 +57,7 @@ public sealed class GraphView
     /// <param name="graph">The graph.</param>
     /// <returns>The view.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="graph"/> is null.</exception>
+    /// <exception cref="ArgumentException">The window reaches outside the graph's <see cref="RelationGraph.Coverage"/> (it was loaded for a narrower window).</exception>
     public static GraphView Of(RelationGraph graph) => Of(graph, TimeWindow.All);
 
     /// <summary>Creates a view of the relations active in a window.</summary>
@@ -63,6 +65,7 @@ public sealed class GraphView
     /// <param name="window">The window.</param>
     /// <returns>The view.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The window reaches outside the graph's <see cref="RelationGraph.Coverage"/> (it was loaded for a narrower window).</exception>
     public static GraphView Of(RelationGraph graph, TimeWindow window)
     {
         ArgumentNullException.ThrowIfNull(graph);
@@ -75,6 +78,7 @@ public sealed class GraphView
     /// <param name="date">The date, such as <c>1953-07</c>.</param>
     /// <returns>The view.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="graph"/> is null.</exception>
+    /// <exception cref="ArgumentException">The window reaches outside the graph's <see cref="RelationGraph.Coverage"/> (it was loaded for a narrower window).</exception>
     public static GraphView AsOf(RelationGraph graph, PartialDate date) => Of(graph, TimeWindow.During(date));
 
     /// <summary>Creates a view of a year, month or day: the relations active at any time during it.</summary>
@@ -82,6 +86,7 @@ public sealed class GraphView
     /// <param name="period">The year or month, such as <c>2017</c> or <c>2017-11</c>.</param>
     /// <returns>The view.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="graph"/> is null.</exception>
+    /// <exception cref="ArgumentException">The window reaches outside the graph's <see cref="RelationGraph.Coverage"/> (it was loaded for a narrower window).</exception>
     public static GraphView During(RelationGraph graph, PartialDate period) => Of(graph, TimeWindow.During(period));
 
     /// <summary>Narrows the view to some relation kinds.</summary>
@@ -109,6 +114,7 @@ public sealed class GraphView
     /// <param name="window">The window.</param>
     /// <returns>A new view.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="window"/> is null.</exception>
+    /// <exception cref="ArgumentException">The window reaches outside the graph's <see cref="RelationGraph.Coverage"/> (it was loaded for a narrower window).</exception>
     public GraphView WithWindow(TimeWindow window)
     {
         ArgumentNullException.ThrowIfNull(window);

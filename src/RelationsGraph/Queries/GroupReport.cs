@@ -143,7 +143,10 @@ public sealed class GroupReport
     /// </summary>
     public IReadOnlyList<Relation> Context { get; }
 
-    /// <summary>Gets the previous window of the same length, or <see langword="null"/> when the window is open.</summary>
+    /// <summary>
+    /// Gets the previous window of the same length, or <see langword="null"/> when the window is open, or when
+    /// the graph was loaded for a window (<see cref="Graph.RelationGraph.Coverage"/>) that does not hold it.
+    /// </summary>
     public TimeWindow? PreviousWindow { get; }
 
     /// <summary>Gets, per pair in group order, what changed against the previous window; empty without one.</summary>
@@ -192,7 +195,8 @@ public sealed class GroupReport
             .SelectMany(a => view.Graph.EventsOf(a.Id)).Where(e => e.Time.Overlaps(view.Window))
             .OrderBy(e => e.Time.Beginning).ThenBy(e => e.Id, StringComparer.Ordinal).ToArray();
         var context = ReadContext(view, list);
-        var previousWindow = view.Window.Previous();
+        // A graph loaded for a window (GraphLoadOptions.Window) may not hold the one before: then no comparison.
+        var previousWindow = view.Window.Previous() is { } previous && view.Graph.Coverage.Contains(previous) ? previous : null;
         IReadOnlyList<PairChange> changes = [];
         IReadOnlyList<TriadReport> previousTriads = [];
         if (previousWindow is not null)

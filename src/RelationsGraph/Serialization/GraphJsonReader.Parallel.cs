@@ -1,5 +1,6 @@
 using System.Text;
 using RelationsGraph.Graph;
+using RelationsGraph.Time;
 
 namespace RelationsGraph.Serialization;
 
@@ -20,7 +21,7 @@ internal sealed partial class GraphJsonReader
     private static readonly byte[] ItemBoundary = "\n    },\n    {\n"u8.ToArray();
 
     /// <summary>The graph read in parallel, or null when the file is not laid out for it or anything goes wrong.</summary>
-    internal static RelationGraph? TryReadInParallel(string path, long length, long preamble, GraphLoadOptions options)
+    internal static RelationGraph? TryReadInParallel(string path, long length, long preamble, GraphLoadOptions options, TimeWindow? window = null)
     {
         try
         {
@@ -42,7 +43,7 @@ internal sealed partial class GraphJsonReader
 
             // The head: everything before the first relation, with the relations array closed at once. It
             // parses only if the marker really is the top-level property, not text inside a string.
-            var head = Fragment(path, options, null, Segment.File(preamble, itemsStart - preamble), Segment.Text("]}"));
+            var head = Fragment(path, options, null, window, Segment.File(preamble, itemsStart - preamble), Segment.Text("]}"));
             using (head.Json)
             {
                 head.Reader.ReadBody();
@@ -50,8 +51,8 @@ internal sealed partial class GraphJsonReader
 
             // Each half of the relations as a document of its own; the second runs on to the end of the file.
             // Each parses only if its cut falls between two items of the relations array.
-            var first = Fragment(path, options, head.Reader, Segment.Text("{\"relations\":["), Segment.File(itemsStart, firstEnd - itemsStart), Segment.Text("]}"));
-            var second = Fragment(path, options, head.Reader, Segment.Text("{\"relations\":["), Segment.File(secondStart, length - secondStart));
+            var first = Fragment(path, options, head.Reader, null, Segment.Text("{\"relations\":["), Segment.File(itemsStart, firstEnd - itemsStart), Segment.Text("]}"));
+            var second = Fragment(path, options, head.Reader, null, Segment.Text("{\"relations\":["), Segment.File(secondStart, length - secondStart));
             var firstHalf = Task.Run(() =>
             {
                 using (first.Json)
@@ -83,7 +84,8 @@ internal sealed partial class GraphJsonReader
                 builder.Add(actorEvent);
             }
 
-            return builder.Build();
+            return window is null ? builder.Build()
+                : head.Reader.BuildWindow([head.Reader.idHashes!, first.Reader.idHashes!, second.Reader.idHashes!]);
         }
 #pragma warning disable CA1031 // Any failure means: read it the ordinary way, which reports it properly.
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -93,11 +95,11 @@ internal sealed partial class GraphJsonReader
         }
     }
 
-    private static (GraphJsonReader Reader, JsonTextReaderHolder Json) Fragment(string path, GraphLoadOptions options, GraphJsonReader? head, params Segment[] segments)
+    private static (GraphJsonReader Reader, JsonTextReaderHolder Json) Fragment(string path, GraphLoadOptions options, GraphJsonReader? head, TimeWindow? window, params Segment[] segments)
     {
         var text = new StreamReader(new SegmentStream(path, segments), StrictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
         var json = NewJsonReader(text, options);
-        return (new GraphJsonReader(json, path, options, head), new JsonTextReaderHolder(json, text));
+        return (new GraphJsonReader(json, path, options, head, window), new JsonTextReaderHolder(json, text));
     }
 
     /// <summary>The first offset in [from, to) where <paramref name="pattern"/> starts, or -1.</summary>

@@ -39,12 +39,19 @@ internal sealed partial class GraphJsonReader
     private readonly List<ActorEvent>? fragmentEvents;
     private readonly HashSet<string> seenTopLevel = new(StringComparer.Ordinal);
 
-    private GraphJsonReader(JsonTextReader json, string? file, GraphLoadOptions options, GraphJsonReader? head = null)
+    // A windowed read (GraphLoadOptions.Window, from a file) keeps only the relations active in the window, and
+    // a 64-bit hash of every relation id it reads, kept or not, so that duplicates are still found.
+    private readonly TimeWindow? window;
+    private readonly List<ulong>? idHashes;
+
+    private GraphJsonReader(JsonTextReader json, string? file, GraphLoadOptions options, GraphJsonReader? head = null, TimeWindow? window = null)
     {
         this.json = json;
         this.file = file;
         this.options = options;
         checks = builder;
+        this.window = head?.window ?? window;
+        idHashes = this.window is null ? null : [];
         if (head is not null)
         {
             checks = head.builder;
@@ -60,6 +67,12 @@ internal sealed partial class GraphJsonReader
     }
 
     public static RelationGraph ReadFile(string path, GraphLoadOptions options) => ReadFile(path, options, ParallelThreshold);
+
+    /// <summary>
+    /// Thrown by a windowed read when it cannot vouch for the file by itself (a relation before the actors or
+    /// sources, or two relation ids with the same hash); the file is then read whole.
+    /// </summary>
+    private sealed class WholeReadNeededException() : Exception("The windowed read needs the ordinary read.");
 
     /// <summary>Reads a file; from <paramref name="parallelFrom"/> bytes up, first tries the parallel read.</summary>
     internal static RelationGraph ReadFile(string path, GraphLoadOptions options, long parallelFrom)
@@ -85,10 +98,16 @@ internal sealed partial class GraphJsonReader
         // The byte order mark is skipped here: StreamReader's own detection would switch to a decoder that
         // silently replaces invalid bytes, and would accept UTF-16 and UTF-32 as well.
         SkipUtf8Preamble(stream);
-        if (stream.Length >= parallelFrom && Environment.ProcessorCount > 1
-            && TryReadInParallel(path, stream.Length, stream.Position, options) is { } graph)
+
+        // A big file is first tried in parallel, with the window if one is asked for; a small one with a window
+        // is first tried windowed. Any failure falls back to the ordinary read, which reports errors exactly.
+        var window = options.Window is { } asked && !asked.Equals(TimeWindow.All) ? asked : null;
+        var attempt = stream.Length >= parallelFrom && Environment.ProcessorCount > 1
+            ? TryReadInParallel(path, stream.Length, stream.Position, options, window)
+            : window is not null ? TryReadWindow(path, stream.Position, options, window) : null;
+        if (attempt is not null)
         {
-            return graph;
+            return attempt;
         }
 
         using var text = new StreamReader(stream, StrictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
@@ -101,6 +120,61 @@ internal sealed partial class GraphJsonReader
             // The decoder fails a whole buffer ahead of the JSON reader; find the bad byte itself.
             throw LocateInvalidUtf8(path) ?? e;
         }
+    }
+
+    /// <summary>
+    /// The file read for a window, or null when anything at all goes wrong: the caller then reads it whole, the
+    /// ordinary way, which gives the exact error (or, for a file this read cannot vouch for, the whole graph).
+    /// </summary>
+    private static RelationGraph? TryReadWindow(string path, long preamble, GraphLoadOptions options, TimeWindow window)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            stream.Position = preamble;
+            using var text = new StreamReader(stream, StrictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
+            using var json = NewJsonReader(text, options);
+            var reader = new GraphJsonReader(json, path, options, window: window);
+            reader.ReadBody();
+            return reader.BuildWindow([reader.idHashes!]);
+        }
+#pragma warning disable CA1031 // Any failure means: read it the ordinary way, which reports it properly.
+        catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Builds a windowed read's graph, once no two relation ids (kept or not) share a hash.</summary>
+    private RelationGraph BuildWindow(IEnumerable<List<ulong>> hashes)
+    {
+        var all = hashes.SelectMany(h => h).ToArray();
+        Array.Sort(all);
+        for (var i = 1; i < all.Length; i++)
+        {
+            if (all[i] == all[i - 1])
+            {
+                throw new WholeReadNeededException();
+            }
+        }
+
+        builder.Coverage = window;
+        return builder.Build();
+    }
+
+    /// <summary>A 64-bit FNV-1a hash of an id's characters, finished with a multiply-xorshift mix.</summary>
+    private static ulong IdHash(string id)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in id)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        hash ^= hash >> 29;
+        hash *= 0xBF58476D1CE4E5B9UL;
+        return hash ^ (hash >> 32);
     }
 
     private static void SkipUtf8Preamble(FileStream stream)
@@ -428,9 +502,9 @@ internal sealed partial class GraphJsonReader
                 case "at": Once(ref seen, 5, name); time.ReadAt(this, name); break;
                 case "start": Once(ref seen, 6, name); time.ReadStart(this, name); break;
                 case "end": Once(ref seen, 7, name); time.ReadEnd(this, name, where); break;
-                case "label": Once(ref seen, 8, name); label = Pool(ReadText(name)); break;
+                case "label": Once(ref seen, 8, name); label = ReadText(name); break;
                 case "evidence": Once(ref seen, 9, name); evidence = ReadEvidence(name); break;
-                case "note": Once(ref seen, 10, name); note = ReadOptionalString(name) is { } text ? Pool(text) : null; break;
+                case "note": Once(ref seen, 10, name); note = ReadOptionalString(name); break;
                 default: throw Unknown(name, "a relation", "id, kind, source, target, directed, at, start, end, label, evidence, note");
             }
         }
@@ -454,10 +528,31 @@ internal sealed partial class GraphJsonReader
         // allocated on every call, a million of them for a big graph.
         var (checkedId, checkedKind, checkedLabel, checkedEvidence) = (Required(id, "id", where, needs), Required(kind, "kind", where, needs),
             Required(label, "label", where, needs), Required(evidence, "evidence", where, needs));
+        var keep = true;
+        if (window is not null)
+        {
+            // A relation left out is checked here and now, or not at all: its references must be checkable as read.
+            if (!actorsComplete || !sourcesComplete)
+            {
+                throw new WholeReadNeededException();
+            }
+
+            idHashes!.Add(IdHash(checkedId));
+            keep = extent.Overlaps(window);
+        }
+
         Relation relation;
         try
         {
-            relation = new Relation(checkedId, checkedKind, from, to, extent, checkedLabel, checkedEvidence, directed, note);
+            if (!keep)
+            {
+                // Checked as the constructor checks it (the reader has checked the rest), but not built.
+                Relation.CheckTexts(checkedId, checkedLabel, note);
+                return;
+            }
+
+            // Labels and notes repeat across relations: one string per distinct text.
+            relation = new Relation(checkedId, checkedKind, from, to, extent, Pool(checkedLabel), checkedEvidence, directed, note is null ? null : Pool(note));
         }
         catch (ArgumentException e) when (e is not ArgumentNullException)
         {

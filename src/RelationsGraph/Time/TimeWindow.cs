@@ -104,6 +104,16 @@ public sealed class TimeWindow : IEquatable<TimeWindow>
         return n >= FirstDayNumber && n <= LastDayNumber;
     }
 
+    /// <summary>Tells whether every day of another window lies in this one.</summary>
+    /// <param name="window">The other window.</param>
+    /// <returns><see langword="true"/> when it does; <see cref="All"/> contains every window.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="window"/> is null.</exception>
+    public bool Contains(TimeWindow window)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        return FirstDayNumber <= window.FirstDayNumber && window.LastDayNumber <= LastDayNumber;
+    }
+
     /// <summary>Formats the window: <c>2017</c>, <c>1950/1953</c>, <c>1950/..</c>, <c>../1953</c> or <c>..</c>.</summary>
     /// <returns>The text.</returns>
     public override string ToString() => (From, To) switch
