@@ -10,6 +10,9 @@ namespace RelationsGraph.Model;
 /// <remarks>Immutable and thread-safe. Equality compares every member, evidence in order.</remarks>
 public sealed record Relation
 {
+    // One Evidence, or an array of two or more (see ModelLists.NonEmpty).
+    private readonly object evidenceHeld;
+
     /// <summary>Creates a relation.</summary>
     /// <param name="id">The id, unique in its graph.</param>
     /// <param name="kind">The kind.</param>
@@ -52,7 +55,7 @@ public sealed record Relation
         Target = target;
         Time = time;
         Label = label;
-        Evidence = ModelLists.NonEmpty(evidence, nameof(evidence), "relation", id);
+        evidenceHeld = ModelLists.NonEmpty(evidence, nameof(evidence), "relation", id);
         Directed = directed;
         Note = Identifier.OptionalText(note, nameof(note), "note");
     }
@@ -87,7 +90,7 @@ public sealed record Relation
     public string Label { get; }
 
     /// <summary>Gets the quotes supporting the relation; never empty.</summary>
-    public IReadOnlyList<Evidence> Evidence { get; }
+    public IReadOnlyList<Evidence> Evidence => ModelLists.List<Evidence>(evidenceHeld);
 
     /// <summary>Gets an optional note, or <see langword="null"/>.</summary>
     public string? Note { get; }
@@ -113,7 +116,7 @@ public sealed record Relation
     public bool Equals(Relation? other) =>
         other is not null && Id == other.Id && ReferenceEquals(Kind, other.Kind) && Source == other.Source
         && Target == other.Target && Directed == other.Directed && Time == other.Time && Label == other.Label
-        && Evidence.SequenceEqual(other.Evidence) && Note == other.Note;
+        && ModelLists.SequenceEqual<Evidence>(evidenceHeld, other.evidenceHeld) && Note == other.Note;
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Id, Kind, Source, Target, Time);
