@@ -7,6 +7,9 @@ internal static class Identifier
 {
     public const int MaxLength = 200;
 
+    private static readonly System.Buffers.SearchValues<char> IdCharacters =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._:-");
+
     /// <summary>Returns why <paramref name="id"/> is not a valid id, or null when it is.</summary>
     public static string? Check(string? id)
     {
@@ -25,15 +28,9 @@ internal static class Identifier
             return $"the id '{id}' must start with an ASCII letter or digit.";
         }
 
-        foreach (var c in id)
-        {
-            if (!char.IsAsciiLetterOrDigit(c) && c is not ('.' or '_' or ':' or '-'))
-            {
-                return $"the id '{id}' contains '{c}'; ids use ASCII letters, digits and . _ : - only.";
-            }
-        }
-
-        return null;
+        // A vectorized search for the first character outside the id alphabet; loads check millions of ids.
+        var bad = id.AsSpan().IndexOfAnyExcept(IdCharacters);
+        return bad < 0 ? null : $"the id '{id}' contains '{id[bad]}'; ids use ASCII letters, digits and . _ : - only.";
     }
 
     public static string Require(string? id, string paramName)
@@ -66,7 +63,14 @@ internal static class Identifier
 
     private static int UnpairedSurrogate(string text)
     {
-        for (var i = 0; i < text.Length; i++)
+        // Most text has no surrogate at all, which a vectorized search tells at once.
+        var first = text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF');
+        if (first < 0)
+        {
+            return -1;
+        }
+
+        for (var i = first; i < text.Length; i++)
         {
             if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {

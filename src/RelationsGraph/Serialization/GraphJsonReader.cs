@@ -482,7 +482,7 @@ internal sealed partial class GraphJsonReader
         ActorId? source = null, target = null;
         var directed = false;
         var time = new TimeFields();
-        Evidence[]? evidence = null;
+        Quoted[]? evidence = null;
         DataLocation idWhere = where, sourceWhere = where, targetWhere = where;
         var seen = 0;
         while (NextProperty(out var name))
@@ -552,7 +552,7 @@ internal sealed partial class GraphJsonReader
             }
 
             // Labels and notes repeat across relations: one string per distinct text.
-            relation = new Relation(checkedId, checkedKind, from, to, extent, Pool(checkedLabel), checkedEvidence, directed, note is null ? null : Pool(note));
+            relation = new Relation(checkedId, checkedKind, from, to, extent, Pool(checkedLabel), Quoted.Evidence(checkedEvidence), directed, note is null ? null : Pool(note));
         }
         catch (ArgumentException e) when (e is not ArgumentNullException)
         {
@@ -576,7 +576,7 @@ internal sealed partial class GraphJsonReader
         EventKind? kind = null;
         ActorId? actor = null;
         var time = new TimeFields();
-        Evidence[]? evidence = null;
+        Quoted[]? evidence = null;
         DataLocation idWhere = where, actorWhere = where;
         var seen = 0;
         while (NextProperty(out var name))
@@ -611,7 +611,7 @@ internal sealed partial class GraphJsonReader
 
         var actorEvent = Construct(where, () => new ActorEvent(
             Required(id, "id", where, needs), Required(kind, "kind", where, needs), who, extent,
-            Required(label, "label", where, needs), Required(evidence, "evidence", where, needs), note));
+            Required(label, "label", where, needs), Quoted.Evidence(Required(evidence, "evidence", where, needs)), note));
         if (fragmentEvents is not null)
         {
             fragmentEvents.Add(actorEvent);
@@ -622,7 +622,25 @@ internal sealed partial class GraphJsonReader
         }
     }
 
-    private Evidence[] ReadEvidence(string name)
+    /// <summary>
+    /// A piece of evidence as read and checked, not yet an <see cref="Model.Evidence"/>: a windowed read builds
+    /// none for the relations it leaves out.
+    /// </summary>
+    private readonly record struct Quoted(string Source, string Quote)
+    {
+        public static Evidence[] Evidence(Quoted[] read)
+        {
+            var evidence = new Evidence[read.Length];
+            for (var i = 0; i < read.Length; i++)
+            {
+                evidence[i] = new Evidence(read[i].Source, read[i].Quote);
+            }
+
+            return evidence;
+        }
+    }
+
+    private Quoted[] ReadEvidence(string name)
     {
         // An explicit loop rather than ReadArray's callbacks: this runs once per relation, and a closure
         // per call is a million short-lived objects on a big graph.
@@ -632,8 +650,8 @@ internal sealed partial class GraphJsonReader
             throw Here().Error($"expected an array for \"{name}\" but found {Describe()}.");
         }
 
-        Evidence? single = null;
-        List<Evidence>? more = null;
+        Quoted? single = null;
+        List<Quoted>? more = null;
         while (true)
         {
             Next();
@@ -648,22 +666,22 @@ internal sealed partial class GraphJsonReader
             }
 
             var item = ReadEvidenceItem();
-            if (single is null)
+            if (single is not { } first)
             {
                 single = item;
             }
             else
             {
-                (more ??= [single]).Add(item);
+                (more ??= [first]).Add(item);
             }
         }
 
         return more is not null ? more.ToArray()
-            : single is not null ? [single]
+            : single is { } one ? [one]
             : throw Here().Error("the evidence list is empty; give at least one {\"source\", \"quote\"}.");
     }
 
-    private Evidence ReadEvidenceItem()
+    private Quoted ReadEvidenceItem()
     {
         // Only lines and columns are kept: every use of these locations comes at the item's end, where
         // Newtonsoft's path is the item's own, so no path string is built unless there is an error.
@@ -694,7 +712,7 @@ internal sealed partial class GraphJsonReader
             Required(quote, "quote", where, needs);
         }
 
-        var item = new Evidence(source!, quote!);
+        var item = new Quoted(source!, Identifier.RequireText(quote, nameof(quote), "quote"));
         if (sourcesComplete && !checks.HasSource(item.Source))
         {
             checks.CheckSource(item.Source, sourceSeen
