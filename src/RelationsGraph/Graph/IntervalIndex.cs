@@ -140,19 +140,27 @@ internal sealed class IntervalIndex
     }
 
     /// <summary>Returns the ids of every interval overlapping [from, to], ascending.</summary>
+    public int[] Query(int from, int to)
+    {
+        using var hits = QueryPooled(from, to);
+        return hits.Span.ToArray();
+    }
+
+    /// <summary>As <see cref="Query"/>, in a pooled array the caller disposes (a big slice's ids are then no garbage).</summary>
     /// <remarks>
     /// The tree meets intervals in no useful order, so it sets their bits in a pooled bitmap, which is read
     /// back in id order: O(log n + k + n / 64), with no sort and no growing list (a million intervals cost a
     /// 16,000-word scan, microseconds, whatever the result).
     /// </remarks>
-    public int[] Query(int from, int to)
+    public PooledOrdinals QueryPooled(int from, int to)
     {
         var words = (lo.Length + 63) >> 6;
         var bits = System.Buffers.ArrayPool<ulong>.Shared.Rent(Math.Max(words, 1));
         try
         {
             Array.Clear(bits, 0, words);
-            var ordered = new int[Mark(from, to, bits)];
+            var count = Mark(from, to, bits);
+            var ordered = System.Buffers.ArrayPool<int>.Shared.Rent(count);
             var w = 0;
             for (var word = 0; word < words; word++)
             {
@@ -162,7 +170,7 @@ internal sealed class IntervalIndex
                 }
             }
 
-            return ordered;
+            return new PooledOrdinals(ordered, count);
         }
         finally
         {

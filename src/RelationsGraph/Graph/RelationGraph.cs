@@ -295,7 +295,8 @@ public sealed class RelationGraph
     {
         ArgumentNullException.ThrowIfNull(window);
         RequireCovered(window, nameof(window));
-        return Pick(relations, relationTimes.Query(window.FirstDayNumber, window.LastDayNumber));
+        using var ordinals = relationTimes.QueryPooled(window.FirstDayNumber, window.LastDayNumber);
+        return Pick(relations, ordinals.Span);
     }
 
     /// <summary>Finds the actor events that happened in a window.</summary>
@@ -305,7 +306,8 @@ public sealed class RelationGraph
     public IReadOnlyList<ActorEvent> EventsActiveIn(TimeWindow window)
     {
         ArgumentNullException.ThrowIfNull(window);
-        return Pick(events, eventTimes.Query(window.FirstDayNumber, window.LastDayNumber));
+        using var ordinals = eventTimes.QueryPooled(window.FirstDayNumber, window.LastDayNumber);
+        return Pick(events, ordinals.Span);
     }
 
     /// <summary>Finds every relation an actor takes part in, either end.</summary>
@@ -336,7 +338,7 @@ public sealed class RelationGraph
         }
 
         var pair = PairOf(a, b);
-        return pair < 0 ? [] : Pick(relations, PairRelations(pair).ToArray());
+        return pair < 0 ? [] : Pick(relations, PairRelations(pair));
     }
 
     /// <summary>Finds an actor's events.</summary>
@@ -388,9 +390,9 @@ public sealed class RelationGraph
     internal IEnumerable<RelationEdge> InEdges(int vertex) => graph.InEdges(vertex);
 
     /// <summary>The ordinals of the relations active in a window, ascending.</summary>
-    internal int[] ActiveOrdinals(TimeWindow window) => relationTimes.Query(window.FirstDayNumber, window.LastDayNumber);
+    internal PooledOrdinals ActiveOrdinals(TimeWindow window) => relationTimes.QueryPooled(window.FirstDayNumber, window.LastDayNumber);
 
-    internal IReadOnlyList<Relation> Pick(int[] ordinals) => Pick(relations, ordinals);
+    internal IReadOnlyList<Relation> Pick(ReadOnlySpan<int> ordinals) => Pick(relations, ordinals);
 
     internal int SourceOf(int ordinal) => relationSource[ordinal];
 
@@ -551,19 +553,7 @@ public sealed class RelationGraph
         return (firstDays, maxLastDays);
     }
 
-    private static T[] Pick<T>(T[] items, int[] ordinals)
-    {
-        // Stores through a span: an array store in shared generic code checks the element's type every time
-        // (array covariance), which was most of the cost of listing a large slice.
-        var result = new T[ordinals.Length];
-        var target = result.AsSpan();
-        for (var i = 0; i < ordinals.Length; i++)
-        {
-            target[i] = items[ordinals[i]];
-        }
-
-        return result;
-    }
+    private static IReadOnlyList<T> Pick<T>(T[] items, ReadOnlySpan<int> ordinals) => ChunkedList<T>.Pick(items, ordinals);
 
     private static RelationGraph LoadBundledCore()
     {

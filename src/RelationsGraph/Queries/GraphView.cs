@@ -253,7 +253,7 @@ public sealed class GraphView
     }
 
     /// <summary>As <see cref="RelationsWhere"/>, sorted by beginning then id (see <see cref="InTimeOrder"/>).</summary>
-    internal Relation[] RelationsInTimeOrderWhere(IEnumerable<int> vertices, Func<int, int, bool> joins)
+    internal IReadOnlyList<Relation> RelationsInTimeOrderWhere(IEnumerable<int> vertices, Func<int, int, bool> joins)
     {
         if (PairWalkHits(vertices, joins) is not { } hits)
         {
@@ -263,7 +263,13 @@ public sealed class GraphView
         // The walk reads each relation's first day and beginning precision from the pair index, in sequence,
         // so the sort keys cost no reads scattered over the graph's arrays.
         var (ordinals, firstDays, _, ranks) = Graph.PairColumns;
-        return FromTimeKeys(hits.Select(at => TimeKey(firstDays[at], ranks[at], ordinals[at])).ToArray());
+        var keys = System.Buffers.ArrayPool<ulong>.Shared.Rent(hits.Count);
+        for (var i = 0; i < hits.Count; i++)
+        {
+            keys[i] = TimeKey(firstDays[hits[i]], ranks[hits[i]], ordinals[hits[i]]);
+        }
+
+        return FromTimeKeys(keys, hits.Count);
     }
 
     /// <summary>
@@ -309,7 +315,8 @@ public sealed class GraphView
     private List<int> SliceWhere(Func<int, int, bool> joins)
     {
         var result = new List<int>();
-        foreach (var ordinal in Graph.ActiveOrdinals(Window))
+        using var active = Graph.ActiveOrdinals(Window);
+        foreach (var ordinal in active.Span)
         {
             if (joins(Graph.SourceOf(ordinal), Graph.TargetOf(ordinal)) && (unfiltered || PassesFilters(Graph.RelationAt(ordinal))))
             {
@@ -321,34 +328,43 @@ public sealed class GraphView
     }
 
     /// <summary>Relations by ordinal, sorted by when they begin (<see cref="PartialDate"/> order), then by id.</summary>
-    internal Relation[] InTimeOrder(List<int> ordinals)
+    internal IReadOnlyList<Relation> InTimeOrder(List<int> ordinals)
     {
         // One 64-bit key per relation: the beginning's first day (a relation's first day is its beginning's),
         // then its precision, finest first (dates sharing a first day order by last day, and a day ends before
         // the month that starts with it, which ends before the year), then the ordinal, which is id order.
-        var keys = new ulong[ordinals.Count];
-        for (var i = 0; i < keys.Length; i++)
+        var keys = System.Buffers.ArrayPool<ulong>.Shared.Rent(ordinals.Count);
+        for (var i = 0; i < ordinals.Count; i++)
         {
             var ordinal = ordinals[i];
             keys[i] = TimeKey(Graph.FirstDayOf(ordinal), Graph.BeginningRankOf(ordinal), ordinal);
         }
 
-        return FromTimeKeys(keys);
+        return FromTimeKeys(keys, ordinals.Count);
     }
 
     private static ulong TimeKey(int firstDay, int beginningRank, int ordinal) =>
         ((ulong)(uint)firstDay << 34) | ((ulong)(uint)beginningRank << 32) | (uint)ordinal;
 
-    private Relation[] FromTimeKeys(ulong[] keys)
+    /// <summary>The relations of the first <paramref name="count"/> keys (a pooled array, returned here), in key order.</summary>
+    private IReadOnlyList<Relation> FromTimeKeys(ulong[] keys, int count)
     {
-        Array.Sort(keys);
-        var result = new Relation[keys.Length];
-        for (var i = 0; i < keys.Length; i++)
+        var order = System.Buffers.ArrayPool<int>.Shared.Rent(count);
+        try
         {
-            result[i] = Graph.RelationAt((int)(uint)keys[i]);
-        }
+            Array.Sort(keys, 0, count);
+            for (var i = 0; i < count; i++)
+            {
+                order[i] = (int)(uint)keys[i];
+            }
 
-        return result;
+            return Graph.Pick(order.AsSpan(0, count));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<ulong>.Shared.Return(keys);
+            System.Buffers.ArrayPool<int>.Shared.Return(order);
+        }
     }
 
     /// <summary>The relations of the view touching an actor vertex, each with the vertex at its other end.</summary>
@@ -390,13 +406,22 @@ public sealed class GraphView
 
     private IReadOnlyList<Relation> ListRelations()
     {
-        var ordinals = Graph.ActiveOrdinals(Window);
-        if (kinds is null && polarities is null && actorKinds is null)
+        using var ordinals = Graph.ActiveOrdinals(Window);
+        if (unfiltered)
         {
-            return Graph.Pick(ordinals);
+            return Graph.Pick(ordinals.Span);
         }
 
-        return Graph.Pick(ordinals.Where(o => PassesFilters(Graph.RelationAt(o))).ToArray());
+        var kept = new List<int>();
+        foreach (var ordinal in ordinals.Span)
+        {
+            if (PassesFilters(Graph.RelationAt(ordinal)))
+            {
+                kept.Add(ordinal);
+            }
+        }
+
+        return Graph.Pick(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(kept));
     }
 
     private static HashSet<T> Narrow<T>(HashSet<T>? current, IEnumerable<T> kept, string paramName)

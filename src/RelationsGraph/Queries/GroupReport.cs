@@ -235,7 +235,7 @@ public sealed class GroupReport
     }
 
     /// <summary>The view's relations between a member and an actor outside the group, by time then id.</summary>
-    private static Relation[] ReadContext(GraphView view, List<Actor> actors)
+    private static IReadOnlyList<Relation> ReadContext(GraphView view, List<Actor> actors)
     {
         var graph = view.Graph;
         var vertices = new List<int>();

@@ -73,7 +73,7 @@ public sealed class Neighbourhood
         var relations = view.RelationsWhere(distance.Keys, (s, t) => isMember[s] && isMember[t]);
         var members = distance.OrderBy(p => p.Value).ThenBy(p => p.Key)
             .Select(p => new NeighbourhoodMember(graph.ActorAt(p.Key), p.Value)).ToArray();
-        return new Neighbourhood(graph.ActorAt(start), depth, members, graph.Pick(relations.ToArray()));
+        return new Neighbourhood(graph.ActorAt(start), depth, members, graph.Pick(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(relations)));
     }
 }
 
