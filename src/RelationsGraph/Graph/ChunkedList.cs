@@ -54,6 +54,22 @@ internal sealed class ChunkedList<T> : IList<T>, IReadOnlyList<T>
         return new ChunkedList<T>(chunks, ordinals.Length);
     }
 
+    /// <summary>A list of <paramref name="count"/> items made by <paramref name="next"/>, called for each in order.</summary>
+    public static IReadOnlyList<T> Create(int count, Func<T> next)
+    {
+        var chunks = new T[Math.Max(1, (count + ChunkSize - 1) >> Shift)][];
+        for (var c = 0; c < chunks.Length; c++)
+        {
+            var chunk = chunks[c] = new T[Math.Min(ChunkSize, count - (c << Shift))];
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                chunk[i] = next();
+            }
+        }
+
+        return count <= ChunkSize ? chunks[0] : new ChunkedList<T>(chunks, count);
+    }
+
     public void CopyTo(T[] array, int arrayIndex)
     {
         ArgumentNullException.ThrowIfNull(array);

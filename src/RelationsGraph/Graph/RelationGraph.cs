@@ -405,6 +405,8 @@ public sealed class RelationGraph
     internal ReadOnlySpan<int> PairsOf(int vertex) => neighbourPairs[vertex];
 
     /// <summary>Where a pair's relations lie in the columns of <see cref="PairColumns"/>: [start, end).</summary>
+    internal int PairCount => pairStart.Length - 1;
+
     internal (int Start, int End) PairRange(int pair) => (pairStart[pair], pairStart[pair + 1]);
 
     /// <summary>The pair index's columns: ordinal, first day, last day and beginning precision of each relation, pair by pair.</summary>

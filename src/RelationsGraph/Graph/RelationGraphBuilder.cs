@@ -13,12 +13,19 @@ public sealed class RelationGraphBuilder
 {
     private readonly List<(Source Item, DataLocation Where)> sources = [];
     private readonly List<(Actor Item, DataLocation Where)> actors = [];
-    private readonly List<(Relation Item, DataLocation Where)> relations = [];
+    // Relations and, only once one may need it at Build (a reference not checked as read), their locations:
+    // a million relations read from a saved file keep no location list at all.
+    private readonly List<Relation> relations = [];
+    private List<DataLocation>? relationWhere;
     private readonly List<(ActorEvent Item, DataLocation Where)> events = [];
     // Each id with the line it was first seen on (0 when not read from a file), for "first at line N".
     private readonly Dictionary<string, int> sourceIds = new(StringComparer.Ordinal);
     private readonly Dictionary<ActorId, int> actorIds = [];
-    private readonly Dictionary<string, int> relationIds = new(StringComparer.Ordinal);
+    // Relation ids come sorted in a saved file: while each is greater than the one before, none can repeat,
+    // and only the last id and each relation's line are kept. The first id out of order builds the dictionary.
+    private readonly List<int> relationLines = [];
+    private string? lastRelationId;
+    private Dictionary<string, int>? relationIds;
     private readonly Dictionary<string, int> eventIds = new(StringComparer.Ordinal);
 
     /// <summary>Adds a source.</summary>
@@ -65,7 +72,8 @@ public sealed class RelationGraphBuilder
         // Locations are only put together for a reference that fails: a million relations check fast.
         for (var i = CheckedRelations; i < relations.Count; i++)
         {
-            var (relation, where) = relations[i];
+            var relation = relations[i];
+            var where = relationWhere?[i] ?? DataLocation.None;
             if (!actorIds.ContainsKey(relation.Source))
             {
                 CheckActor(relation.Source, where.Child("source"));
@@ -110,11 +118,17 @@ public sealed class RelationGraphBuilder
         return this;
     }
 
-    internal RelationGraphBuilder Add(Relation relation, DataLocation where, DataLocation idWhere = default)
+    internal RelationGraphBuilder Add(Relation relation, DataLocation where, DataLocation idWhere = default, bool checkedAsRead = false)
     {
         ArgumentNullException.ThrowIfNull(relation);
-        Claim(relationIds, relation.Id, "relation", idWhere == default ? where : idWhere);
-        relations.Add((relation, where));
+        ClaimRelation(relation.Id, idWhere == default ? where : idWhere);
+        if (relationWhere is null && !checkedAsRead && where != default)
+        {
+            relationWhere = new List<DataLocation>(new DataLocation[relations.Count]);
+        }
+
+        relations.Add(relation);
+        relationWhere?.Add(where);
         return this;
     }
 
@@ -172,13 +186,16 @@ public sealed class RelationGraphBuilder
     }
 
     /// <summary>The items in ordinal order of their (unique) ids; files are written sorted, so mostly this only checks.</summary>
-    private static T[] SortedById<T>(List<(T Item, DataLocation Where)> items, Func<T, string> id)
+    private static T[] SortedById<T>(List<(T Item, DataLocation Where)> items, Func<T, string> id) =>
+        SortedById(items.ConvertAll(x => x.Item), id);
+
+    private static T[] SortedById<T>(List<T> items, Func<T, string> id)
     {
         var array = new T[items.Count];
         var sorted = true;
         for (var i = 0; i < array.Length; i++)
         {
-            array[i] = items[i].Item;
+            array[i] = items[i];
             sorted &= i == 0 || string.CompareOrdinal(id(array[i - 1]), id(array[i])) < 0;
         }
 
@@ -188,6 +205,30 @@ public sealed class RelationGraphBuilder
         }
 
         return array;
+    }
+
+    private void ClaimRelation(string id, DataLocation where)
+    {
+        if (relationIds is null)
+        {
+            if (lastRelationId is null || string.CompareOrdinal(lastRelationId, id) < 0)
+            {
+                lastRelationId = id;
+                relationLines.Add(where.Line);
+                return;
+            }
+
+            relationIds = new Dictionary<string, int>(relations.Count * 2, StringComparer.Ordinal);
+            for (var i = 0; i < relations.Count; i++)
+            {
+                relationIds.Add(relations[i].Id, relationLines[i]);
+            }
+
+            relationLines.Clear();
+            relationLines.TrimExcess();
+        }
+
+        Claim(relationIds, id, "relation", where);
     }
 
     private static void Claim<TKey>(Dictionary<TKey, int> ids, TKey id, string what, DataLocation where)

@@ -239,25 +239,31 @@ public sealed class GraphView
     /// </summary>
     /// <param name="vertices">Vertices one of which every accepted relation touches.</param>
     /// <param name="joins">Whether a relation between two vertices belongs; symmetric.</param>
-    internal List<int> RelationsWhere(IEnumerable<int> vertices, Func<int, int, bool> joins)
+    internal PooledOrdinals RelationsWhere(IEnumerable<int> vertices, Func<int, int, bool> joins)
     {
         var ordinals = Graph.PairColumns.Ordinals;
         if (PairWalkHits(vertices, joins) is { } hits)
         {
-            var walked = hits.ConvertAll(at => ordinals[at]);
-            walked.Sort();
-            return walked;
+            var walked = System.Buffers.ArrayPool<int>.Shared.Rent(hits.Count);
+            for (var i = 0; i < hits.Count; i++)
+            {
+                walked[i] = ordinals[hits[i]];
+            }
+
+            Array.Sort(walked, 0, hits.Count);
+            return new PooledOrdinals(walked, hits.Count);
         }
 
         return SliceWhere(joins);
     }
 
-    /// <summary>As <see cref="RelationsWhere"/>, sorted by beginning then id (see <see cref="InTimeOrder"/>).</summary>
+    /// <summary>As <see cref="RelationsWhere"/>, sorted by beginning then id (see <see cref="InTimeOrder(ReadOnlySpan{int})"/>).</summary>
     internal IReadOnlyList<Relation> RelationsInTimeOrderWhere(IEnumerable<int> vertices, Func<int, int, bool> joins)
     {
         if (PairWalkHits(vertices, joins) is not { } hits)
         {
-            return InTimeOrder(SliceWhere(joins));
+            using var slice = SliceWhere(joins);
+            return InTimeOrder(slice.Span);
         }
 
         // The walk reads each relation's first day and beginning precision from the pair index, in sequence,
@@ -281,66 +287,86 @@ public sealed class GraphView
     /// </summary>
     private List<int>? PairWalkHits(IEnumerable<int> vertices, Func<int, int, bool> joins)
     {
-        var pairs = new HashSet<int>();
-        long walk = 0;
-        foreach (var vertex in vertices)
+        // The pairs met, in a pooled bitmap and list: a dense graph's neighbourhood meets tens of thousands.
+        var words = (Graph.PairCount + 63) >> 6;
+        var seen = System.Buffers.ArrayPool<ulong>.Shared.Rent(Math.Max(words, 1));
+        var pairs = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(Graph.PairCount, 1));
+        try
         {
-            var others = Graph.NeighboursOf(vertex);
-            var pairIds = Graph.PairsOf(vertex);
-            for (var i = 0; i < others.Length; i++)
+            Array.Clear(seen, 0, words);
+            var count = 0;
+            long walk = 0;
+            foreach (var vertex in vertices)
             {
-                if (joins(vertex, others[i]) && pairs.Add(pairIds[i]))
+                var others = Graph.NeighboursOf(vertex);
+                var pairIds = Graph.PairsOf(vertex);
+                for (var i = 0; i < others.Length; i++)
                 {
-                    var (start, end) = Graph.PairRange(pairIds[i]);
-                    walk += end - start;
+                    var pair = pairIds[i];
+                    if ((seen[pair >> 6] & (1UL << (pair & 63))) == 0 && joins(vertex, others[i]))
+                    {
+                        seen[pair >> 6] |= 1UL << (pair & 63);
+                        pairs[count++] = pair;
+                        var (start, end) = Graph.PairRange(pair);
+                        walk += end - start;
+                    }
                 }
             }
-        }
 
-        if (walk > Graph.RelationCount / 2)
+            if (walk > Graph.RelationCount / 2)
+            {
+                return null;
+            }
+
+            var hits = new List<int>();
+            for (var i = 0; i < count; i++)
+            {
+                PairHits(pairs[i], hits);
+            }
+
+            return hits;
+        }
+        finally
         {
-            return null;
+            System.Buffers.ArrayPool<ulong>.Shared.Return(seen);
+            System.Buffers.ArrayPool<int>.Shared.Return(pairs);
         }
-
-        var hits = new List<int>();
-        foreach (var pair in pairs)
-        {
-            PairHits(pair, hits);
-        }
-
-        return hits;
     }
 
     /// <summary>The ordinals of the view's relations in the window's slice whose two ends <paramref name="joins"/> accepts, ascending.</summary>
-    private List<int> SliceWhere(Func<int, int, bool> joins)
+    private PooledOrdinals SliceWhere(Func<int, int, bool> joins)
     {
-        var result = new List<int>();
         using var active = Graph.ActiveOrdinals(Window);
+        var result = System.Buffers.ArrayPool<int>.Shared.Rent(active.Count);
+        var count = 0;
         foreach (var ordinal in active.Span)
         {
             if (joins(Graph.SourceOf(ordinal), Graph.TargetOf(ordinal)) && (unfiltered || PassesFilters(Graph.RelationAt(ordinal))))
             {
-                result.Add(ordinal);
+                result[count++] = ordinal;
             }
         }
 
-        return result;
+        return new PooledOrdinals(result, count);
     }
 
     /// <summary>Relations by ordinal, sorted by when they begin (<see cref="PartialDate"/> order), then by id.</summary>
-    internal IReadOnlyList<Relation> InTimeOrder(List<int> ordinals)
+    internal IReadOnlyList<Relation> InTimeOrder(List<int> ordinals) => InTimeOrder(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ordinals));
+
+    /// <summary>As <see cref="InTimeOrder(List{int})"/>.</summary>
+    internal IReadOnlyList<Relation> InTimeOrder(ReadOnlySpan<int> ordinals)
     {
         // One 64-bit key per relation: the beginning's first day (a relation's first day is its beginning's),
         // then its precision, finest first (dates sharing a first day order by last day, and a day ends before
         // the month that starts with it, which ends before the year), then the ordinal, which is id order.
-        var keys = System.Buffers.ArrayPool<ulong>.Shared.Rent(ordinals.Count);
-        for (var i = 0; i < ordinals.Count; i++)
+        var keys = System.Buffers.ArrayPool<ulong>.Shared.Rent(ordinals.Length);
+        for (var i = 0; i < ordinals.Length; i++)
         {
             var ordinal = ordinals[i];
             keys[i] = TimeKey(Graph.FirstDayOf(ordinal), Graph.BeginningRankOf(ordinal), ordinal);
         }
 
-        return FromTimeKeys(keys, ordinals.Count);
+        return FromTimeKeys(keys, ordinals.Length);
     }
 
     private static ulong TimeKey(int firstDay, int beginningRank, int ordinal) =>

@@ -70,10 +70,10 @@ public sealed class Neighbourhood
             isMember[u] = true;
         }
 
-        var relations = view.RelationsWhere(distance.Keys, (s, t) => isMember[s] && isMember[t]);
+        using var relations = view.RelationsWhere(distance.Keys, (s, t) => isMember[s] && isMember[t]);
         var members = distance.OrderBy(p => p.Value).ThenBy(p => p.Key)
             .Select(p => new NeighbourhoodMember(graph.ActorAt(p.Key), p.Value)).ToArray();
-        return new Neighbourhood(graph.ActorAt(start), depth, members, graph.Pick(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(relations)));
+        return new Neighbourhood(graph.ActorAt(start), depth, members, graph.Pick(relations.Span));
     }
 }
 

@@ -99,15 +99,11 @@ public sealed class Timeline
         var relations = view.InTimeOrder(relationOrdinals);
         var events = actors.Distinct().SelectMany(a => view.Graph.EventsOf(a.Id)).Where(e => e.Time.Overlaps(view.Window))
             .OrderBy(e => e.Time.Beginning).ThenBy(e => e.Id, StringComparer.Ordinal).ToArray();
-        var entries = new TimelineEntry[relations.Count + events.Length];
         int r = 0, e = 0;
-        for (var i = 0; i < entries.Length; i++)
-        {
-            entries[i] = e < events.Length && (r == relations.Count || events[e].Time.Beginning.CompareTo(relations[r].Time.Beginning) <= 0)
+        var entries = Graph.ChunkedList<TimelineEntry>.Create(relations.Count + events.Length, () =>
+            e < events.Length && (r == relations.Count || events[e].Time.Beginning.CompareTo(relations[r].Time.Beginning) <= 0)
                 ? new TimelineEntry(null, events[e++])
-                : new TimelineEntry(relations[r++], null);
-        }
-
+                : new TimelineEntry(relations[r++], null));
         return new Timeline(actors, entries);
     }
 }

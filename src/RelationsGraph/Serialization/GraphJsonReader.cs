@@ -565,7 +565,7 @@ internal sealed partial class GraphJsonReader
         }
         else
         {
-            builder.Add(relation, where, idWhere);
+            builder.Add(relation, where, idWhere, checkedAsRead: actorsComplete && sourcesComplete);
         }
     }
 

@@ -43,6 +43,22 @@ public sealed class ChunkedListTests
         }
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(8192)]
+    [InlineData(8193)]
+    [InlineData(20_000)]
+    public void Create_CallsTheMakerOncePerItem_InOrder(int count)
+    {
+        var next = 0;
+        var list = ChunkedList<int>.Create(count, () => next++);
+
+        next.Should().Be(count);
+        list.Should().Equal(Enumerable.Range(0, count));
+        Enumerable.Range(0, count).Select(i => list[i]).Should().Equal(Enumerable.Range(0, count));
+    }
+
     [Fact]
     public void ABigResult_IsReadOnly()
     {

@@ -124,6 +124,45 @@ public sealed class GraphJsonReaderTests
         ShouldFail(Doc(r + ",\n" + r), "g.json:7:10: $.relations[1].id: Duplicate relation id 'r' (first at line 6); ids must be unique.");
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void Load_FindsTheFirstRepeatedRelationId_SortedOrNot(int seed)
+    {
+        // Ids mostly ascending (as saved), sometimes out of order, sometimes repeated: the builder keeps only the
+        // last id while they ascend, and builds its dictionary at the first out of order.
+        var random = new Random(seed);
+        for (var round = 0; round < 200; round++)
+        {
+            var ids = new List<string>();
+            var next = 0;
+            for (var i = 0; i < 2 + random.Next(30); i++)
+            {
+                next = random.Next(10) switch
+                {
+                    0 => random.Next(next + 1),
+                    _ => next + 1 + random.Next(3),
+                };
+                ids.Add($"r{next:D3}");
+            }
+
+            var lines = ids.Select(id => $$"""{"id": "{{id}}", "kind": "war", "source": "China", "target": "DPRK", "at": "1950", {{Ev}}, "label": "x"}""");
+            var json = Doc(string.Join(",\n", lines));
+            var repeat = Enumerable.Range(0, ids.Count).FirstOrDefault(j => ids.IndexOf(ids[j]) < j, -1);
+            if (repeat < 0)
+            {
+                Load(json).Relations.Select(r => r.Id).Should().Equal(ids.Order(StringComparer.Ordinal));
+            }
+            else
+            {
+                // Relations start on line 6 of Doc, one per line.
+                ShouldFail(json, $"g.json:{6 + repeat}:*: $.relations[{repeat}].id: Duplicate relation id '{ids[repeat]}' (first at line {6 + ids.IndexOf(ids[repeat])}); ids must be unique.");
+            }
+        }
+    }
+
     [Fact]
     public void Load_ReportsDuplicateActorId()
     {
