@@ -84,24 +84,9 @@ public sealed class ParallelLoadTests : IDisposable
         }
     }
 
-    private static string Outcome(Func<RelationGraph> load)
-    {
-        try
-        {
-            return Text(load());
-        }
-        catch (GraphDataException e)
-        {
-            return "error: " + e.Message;
-        }
-    }
+    private static string Outcome(Func<RelationGraph> load) => GraphText.Outcome(load);
 
-    private static string Text(RelationGraph graph)
-    {
-        var writer = new StringWriter { NewLine = "\n" };
-        graph.WriteJson(writer);
-        return writer.ToString();
-    }
+    private static string Text(RelationGraph graph) => GraphText.Of(graph);
 
     private string Save(RelationGraph graph)
     {
@@ -113,22 +98,7 @@ public sealed class ParallelLoadTests : IDisposable
     private static RelationGraph WithEvents(RelationGraph graph, int seed, int actors)
     {
         var random = new Random(seed);
-        var builder = new RelationGraphBuilder();
-        foreach (var source in graph.Sources)
-        {
-            builder.Add(source);
-        }
-
-        foreach (var actor in graph.Actors)
-        {
-            builder.Add(actor);
-        }
-
-        foreach (var relation in graph.Relations)
-        {
-            builder.Add(relation);
-        }
-
+        var builder = GraphText.Rebuild(graph, graph.Relations);
         for (var i = 0; i < 10; i++)
         {
             builder.Add(new ActorEvent($"e{i:D3}", EventKind.All[random.Next(EventKind.All.Count)], new ActorId($"A{random.Next(actors)}"),

@@ -207,22 +207,7 @@ public sealed class WindowedLoadTests : IDisposable
 
     private static RelationGraph Narrowed(RelationGraph graph, TimeWindow window)
     {
-        var builder = new RelationGraphBuilder();
-        foreach (var source in graph.Sources)
-        {
-            builder.Add(source);
-        }
-
-        foreach (var actor in graph.Actors)
-        {
-            builder.Add(actor);
-        }
-
-        foreach (var relation in graph.RelationsActiveIn(window))
-        {
-            builder.Add(relation);
-        }
-
+        var builder = GraphText.Rebuild(graph, graph.RelationsActiveIn(window));
         foreach (var actorEvent in graph.Events)
         {
             builder.Add(actorEvent);
@@ -255,17 +240,7 @@ public sealed class WindowedLoadTests : IDisposable
         return text[..at] + with + text[(at + what.Length)..];
     }
 
-    private static string Outcome(Func<RelationGraph> load)
-    {
-        try
-        {
-            return Text(load());
-        }
-        catch (GraphDataException e)
-        {
-            return "error: " + e.Message;
-        }
-    }
+    private static string Outcome(Func<RelationGraph> load) => GraphText.Outcome(load);
 
     private static string Json(Action<TextWriter> write)
     {
@@ -274,7 +249,7 @@ public sealed class WindowedLoadTests : IDisposable
         return writer.ToString();
     }
 
-    private static string Text(RelationGraph graph) => Json(graph.WriteJson);
+    private static string Text(RelationGraph graph) => GraphText.Of(graph);
 
     private string Save(RelationGraph graph)
     {
