@@ -459,6 +459,8 @@ public sealed class RelationGraph
             edges.AddEdge(new RelationEdge(sources[i], targets[i], i));
         }
 
+        // The edge lists grew by doubling; a quarter of their slots, on average, would stay empty for good.
+        edges.TrimEdgeExcess();
         return edges;
     }
 
