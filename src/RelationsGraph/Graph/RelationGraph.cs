@@ -149,7 +149,9 @@ public sealed class RelationGraph
     /// <summary>
     /// Gets the time window this graph holds every relation of: <see cref="TimeWindow.All"/> unless it was
     /// loaded with <see cref="GraphLoadOptions.Window"/>, in which case <see cref="Relations"/> holds only the
-    /// relations active in that window. Views (and so every query) outside it are refused.
+    /// relations active in that window. Views (and so every query) outside it are refused;
+    /// <see cref="RelationsOf"/>, <see cref="RelationsBetween"/> and <see cref="Save"/> cover only what the graph
+    /// holds.
     /// </summary>
     public TimeWindow Coverage { get; }
 
