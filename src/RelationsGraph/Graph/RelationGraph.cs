@@ -472,7 +472,11 @@ public sealed class RelationGraph
     /// </summary>
     private static (int[] Start, int[] Ordinals, int[][] Neighbours, int[][] Pairs) IndexPairs(int vertexCount, int[] sources, int[] targets)
     {
-        var ids = new Dictionary<long, int>();
+        // Pair numbers in order of first appearance. With up to 1,024 actors a square table finds them (at most
+        // 4 MB, for a moment); beyond, a dictionary does.
+        var dense = vertexCount <= 1024 ? new int[vertexCount * vertexCount] : null;
+        var ids = dense is null ? new Dictionary<long, int>() : null;
+        var keys = new List<long>();
         var pairOf = new int[sources.Length];
         var counts = new List<int>();
         var degree = new int[vertexCount];
@@ -480,10 +484,20 @@ public sealed class RelationGraph
         {
             int a = Math.Min(sources[i], targets[i]), b = Math.Max(sources[i], targets[i]);
             var key = ((long)a << 32) | (uint)b;
-            if (!ids.TryGetValue(key, out var pair))
+            int pair;
+            if (dense is not null ? (pair = dense[(a * vertexCount) + b] - 1) < 0 : !ids!.TryGetValue(key, out pair))
             {
-                pair = ids.Count;
-                ids.Add(key, pair);
+                pair = keys.Count;
+                keys.Add(key);
+                if (dense is not null)
+                {
+                    dense[(a * vertexCount) + b] = pair + 1;
+                }
+                else
+                {
+                    ids!.Add(key, pair);
+                }
+
                 counts.Add(0);
                 degree[a]++;
                 degree[b]++;
@@ -493,8 +507,8 @@ public sealed class RelationGraph
             counts[pair]++;
         }
 
-        var start = new int[ids.Count + 1];
-        for (var p = 0; p < ids.Count; p++)
+        var start = new int[keys.Count + 1];
+        for (var p = 0; p < keys.Count; p++)
         {
             start[p + 1] = start[p] + counts[p];
         }
@@ -515,8 +529,9 @@ public sealed class RelationGraph
             pairLists[v] = degree[v] == 0 ? [] : new int[degree[v]];
         }
 
-        foreach (var (key, pair) in ids)
+        for (var pair = 0; pair < keys.Count; pair++)
         {
+            var key = keys[pair];
             int a = (int)(key >> 32), b = (int)(uint)key;
             neighbourLists[a][fill[a]] = b;
             pairLists[a][fill[a]++] = pair;

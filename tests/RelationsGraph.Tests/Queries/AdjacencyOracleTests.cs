@@ -19,6 +19,7 @@ public sealed class AdjacencyOracleTests
         { 401, 40, 60 },    // sparse: most pairs hold one relation, the walks are short
         { 402, 6, 600 },    // dense: every pair holds dozens, group context and neighbourhoods use the slice
         { 403, 12, 300 },
+        { 407, 1100, 6000 }, // over 1,024 actors: pairs are numbered through a dictionary, not a square table
     };
 
     [Theory]
