@@ -25,11 +25,24 @@ public sealed record Evidence
         this.quote = Encoding.UTF8.GetBytes(Identifier.RequireText(quote, nameof(quote), "quote"));
     }
 
+    // For a holder that kept the parts of evidence already checked (see Relation): no second check or copy.
+    private Evidence(string source, byte[] quote, bool _)
+    {
+        Source = source;
+        this.quote = quote;
+    }
+
     /// <summary>Gets the id of the source quoted.</summary>
     public string Source { get; }
 
     /// <summary>Gets the verbatim quote.</summary>
     public string Quote => Encoding.UTF8.GetString(quote);
+
+    /// <summary>Gets the quote's UTF-8 bytes, shared, never to be changed.</summary>
+    internal byte[] Utf8Quote => quote;
+
+    /// <summary>Evidence again from the parts of evidence made before (<see cref="Source"/>, <see cref="Utf8Quote"/>).</summary>
+    internal static Evidence FromUtf8(string source, byte[] quote) => new(source, quote, true);
 
     /// <inheritdoc />
     public bool Equals(Evidence? other) =>

@@ -59,6 +59,19 @@ public sealed class EvidenceStorageTests
     }
 
     [Fact]
+    public void RelationsWithOnePieceOfEvidence_AreEqualOnlyWithTheSameSourceAndQuote()
+    {
+        Gen.Select(Text, Text, Gen.Bool).Sample((a, b, otherSource) =>
+        {
+            var first = Relation([new Evidence("src", a)]);
+            var second = Relation([new Evidence(otherSource ? "other" : "src", b)]);
+
+            (first == second).Should().Be(!otherSource && string.Equals(a, b, StringComparison.Ordinal));
+            second.Evidence.Should().ContainSingle().Which.Should().Be(new Evidence(otherSource ? "other" : "src", b));
+        });
+    }
+
+    [Fact]
     public void AListOfOne_IsReadOnlyAndBounded()
     {
         var evidence = Relation([new Evidence("src", "a quote")]).Evidence;
