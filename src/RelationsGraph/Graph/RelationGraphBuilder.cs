@@ -122,6 +122,11 @@ public sealed class RelationGraphBuilder
     {
         ArgumentNullException.ThrowIfNull(relation);
         ClaimRelation(relation.Id, idWhere == default ? where : idWhere);
+        if (checkedAsRead && CheckedRelations == relations.Count)
+        {
+            CheckedRelations++;
+        }
+
         if (relationWhere is null && !checkedAsRead && where != default)
         {
             relationWhere = new List<DataLocation>(new DataLocation[relations.Count]);
@@ -154,13 +159,11 @@ public sealed class RelationGraphBuilder
     internal bool HasSource(string id) => sourceIds.ContainsKey(id);
 
     /// <summary>
-    /// Gets or sets how many of the first relations added have had their actor and source references checked
-    /// already (by the reader, which checks them as it goes once every actor and source is known), so that
-    /// <see cref="Build"/> checks only the rest.
+    /// Gets how many of the first relations added had their actor and source references checked already (added
+    /// with <c>checkedAsRead</c> by the reader, which checks them as it goes once every actor and source is
+    /// known), so that <see cref="Build"/> checks only the rest.
     /// </summary>
-    internal int CheckedRelations { get; set; }
-
-    internal int RelationCount => relations.Count;
+    internal int CheckedRelations { get; private set; }
 
     /// <summary>Gets or sets the window the graph will hold every relation of (a windowed load's); null for all time.</summary>
     internal Time.TimeWindow? Coverage { get; set; }

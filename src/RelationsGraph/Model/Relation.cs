@@ -62,7 +62,7 @@ public sealed record Relation
         evidenceSource = (held as Model.Evidence)?.Source;
         evidenceHeld = held is Model.Evidence one ? one.Utf8Quote : held;
         Directed = directed;
-        Note = Identifier.OptionalText(note, nameof(note), "note");
+        Note = string.IsNullOrWhiteSpace(note) ? null : note;
     }
 
     /// <summary>The constructor's checks of the id, label and note, for a reader that checks a relation it does not keep.</summary>

@@ -432,22 +432,9 @@ public sealed class GraphView
 
     private IReadOnlyList<Relation> ListRelations()
     {
-        using var ordinals = Graph.ActiveOrdinals(Window);
-        if (unfiltered)
-        {
-            return Graph.Pick(ordinals.Span);
-        }
-
-        var kept = new List<int>();
-        foreach (var ordinal in ordinals.Span)
-        {
-            if (PassesFilters(Graph.RelationAt(ordinal)))
-            {
-                kept.Add(ordinal);
-            }
-        }
-
-        return Graph.Pick(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(kept));
+        // Unfiltered, the slice is the answer; filtered, the slice with every pair of ends accepted.
+        using var ordinals = unfiltered ? Graph.ActiveOrdinals(Window) : SliceWhere(static (_, _) => true);
+        return Graph.Pick(ordinals.Span);
     }
 
     private static HashSet<T> Narrow<T>(HashSet<T>? current, IEnumerable<T> kept, string paramName)

@@ -1,3 +1,4 @@
+using RelationsGraph.Graph;
 using RelationsGraph.Model;
 using RelationsGraph.Time;
 
@@ -100,7 +101,7 @@ public sealed class Timeline
         var events = actors.Distinct().SelectMany(a => view.Graph.EventsOf(a.Id)).Where(e => e.Time.Overlaps(view.Window))
             .OrderBy(e => e.Time.Beginning).ThenBy(e => e.Id, StringComparer.Ordinal).ToArray();
         int r = 0, e = 0;
-        var entries = Graph.ChunkedList<TimelineEntry>.Create(relations.Count + events.Length, () =>
+        var entries = ChunkedList<TimelineEntry>.Create(relations.Count + events.Length, () =>
             e < events.Length && (r == relations.Count || events[e].Time.Beginning.CompareTo(relations[r].Time.Beginning) <= 0)
                 ? new TimelineEntry(null, events[e++])
                 : new TimelineEntry(relations[r++], null));

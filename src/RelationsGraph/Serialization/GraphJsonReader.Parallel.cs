@@ -68,15 +68,10 @@ internal sealed partial class GraphJsonReader
             firstHalf.GetAwaiter().GetResult();
 
             var builder = head.Reader.builder;
-            var checkedAsRead = head.Reader.actorsComplete && head.Reader.sourcesComplete && builder.RelationCount == 0;
+            var checkedAsRead = head.Reader.actorsComplete && head.Reader.sourcesComplete;
             foreach (var relation in first.Reader.fragmentRelations!.Concat(second.Reader.fragmentRelations!))
             {
-                builder.Add(relation);
-            }
-
-            if (checkedAsRead)
-            {
-                builder.CheckedRelations = builder.RelationCount;
+                builder.Add(relation, DataLocation.None, checkedAsRead: checkedAsRead);
             }
 
             foreach (var actorEvent in first.Reader.fragmentEvents!.Concat(second.Reader.fragmentEvents!))
@@ -84,8 +79,18 @@ internal sealed partial class GraphJsonReader
                 builder.Add(actorEvent);
             }
 
-            return window is null ? builder.Build()
-                : head.Reader.BuildWindow([head.Reader.idHashes!, first.Reader.idHashes!, second.Reader.idHashes!]);
+            if (window is null)
+            {
+                return builder.Build();
+            }
+
+            // Each half checked its own ids ascend; across the cut, the second half must start above the first's end.
+            if (first.Reader.lastRelationId is { } end && second.Reader.firstRelationId is { } start && string.CompareOrdinal(end, start) >= 0)
+            {
+                throw new WholeReadNeededException();
+            }
+
+            return head.Reader.BuildWindow();
         }
 #pragma warning disable CA1031 // Any failure means: read it the ordinary way, which reports it properly.
         catch (Exception e) when (e is not OutOfMemoryException)

@@ -39,10 +39,12 @@ internal sealed partial class GraphJsonReader
     private readonly List<ActorEvent>? fragmentEvents;
     private readonly HashSet<string> seenTopLevel = new(StringComparer.Ordinal);
 
-    // A windowed read (GraphLoadOptions.Window, from a file) keeps only the relations active in the window, and
-    // a 64-bit hash of every relation id it reads, kept or not, so that duplicates are still found.
+    // A windowed read (GraphLoadOptions.Window, from a file) keeps only the relations active in the window. It
+    // finds repeated ids among those it leaves out as the builder does while ids ascend (as saved): by order.
+    // The first and last relation id it read (kept or not) let a parallel read check the cut between halves.
     private readonly TimeWindow? window;
-    private readonly List<ulong>? idHashes;
+    private string? firstRelationId;
+    private string? lastRelationId;
 
     private GraphJsonReader(JsonTextReader json, string? file, GraphLoadOptions options, GraphJsonReader? head = null, TimeWindow? window = null)
     {
@@ -51,7 +53,6 @@ internal sealed partial class GraphJsonReader
         this.options = options;
         checks = builder;
         this.window = head?.window ?? window;
-        idHashes = this.window is null ? null : [];
         if (head is not null)
         {
             checks = head.builder;
@@ -70,7 +71,7 @@ internal sealed partial class GraphJsonReader
 
     /// <summary>
     /// Thrown by a windowed read when it cannot vouch for the file by itself (a relation before the actors or
-    /// sources, or two relation ids with the same hash); the file is then read whole.
+    /// sources, or relation ids out of order); the file is then read whole.
     /// </summary>
     private sealed class WholeReadNeededException() : Exception("The windowed read needs the ordinary read.");
 
@@ -136,7 +137,7 @@ internal sealed partial class GraphJsonReader
             using var json = NewJsonReader(text, options);
             var reader = new GraphJsonReader(json, path, options, window: window);
             reader.ReadBody();
-            return reader.BuildWindow([reader.idHashes!]);
+            return reader.BuildWindow();
         }
 #pragma warning disable CA1031 // Any failure means: read it the ordinary way, which reports it properly.
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -146,35 +147,10 @@ internal sealed partial class GraphJsonReader
         }
     }
 
-    /// <summary>Builds a windowed read's graph, once no two relation ids (kept or not) share a hash.</summary>
-    private RelationGraph BuildWindow(IEnumerable<List<ulong>> hashes)
+    private RelationGraph BuildWindow()
     {
-        var all = hashes.SelectMany(h => h).ToArray();
-        Array.Sort(all);
-        for (var i = 1; i < all.Length; i++)
-        {
-            if (all[i] == all[i - 1])
-            {
-                throw new WholeReadNeededException();
-            }
-        }
-
         builder.Coverage = window;
         return builder.Build();
-    }
-
-    /// <summary>A 64-bit FNV-1a hash of an id's characters, finished with a multiply-xorshift mix.</summary>
-    private static ulong IdHash(string id)
-    {
-        var hash = 14695981039346656037UL;
-        foreach (var c in id)
-        {
-            hash = (hash ^ c) * 1099511628211UL;
-        }
-
-        hash ^= hash >> 29;
-        hash *= 0xBF58476D1CE4E5B9UL;
-        return hash ^ (hash >> 32);
     }
 
     private static void SkipUtf8Preamble(FileStream stream)
@@ -376,15 +352,7 @@ internal sealed partial class GraphJsonReader
                     actorsComplete = true;
                     break;
                 case "relations":
-                    // With every actor and source known first (as saved files have them), each relation's
-                    // references are checked as it is read, and the builder need not check them again.
-                    var checkedAsRead = actorsComplete && sourcesComplete && builder.RelationCount == 0;
                     ReadArray(name, ReadRelation);
-                    if (checkedAsRead)
-                    {
-                        builder.CheckedRelations = builder.RelationCount;
-                    }
-
                     break;
                 case "events":
                     ReadArray(name, ReadEvent);
@@ -537,7 +505,12 @@ internal sealed partial class GraphJsonReader
                 throw new WholeReadNeededException();
             }
 
-            idHashes!.Add(IdHash(checkedId));
+            if (lastRelationId is not null && string.CompareOrdinal(lastRelationId, checkedId) >= 0)
+            {
+                throw new WholeReadNeededException();
+            }
+
+            (firstRelationId, lastRelationId) = (firstRelationId ?? checkedId, checkedId);
             keep = extent.Overlaps(window);
         }
 
@@ -565,6 +538,8 @@ internal sealed partial class GraphJsonReader
         }
         else
         {
+            // With every actor and source known first (as saved files have them), the relation's references were
+            // checked above, and the builder need not check them again.
             builder.Add(relation, where, idWhere, checkedAsRead: actorsComplete && sourcesComplete);
         }
     }

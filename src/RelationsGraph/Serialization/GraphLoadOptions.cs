@@ -26,8 +26,8 @@ public sealed record GraphLoadOptions
     /// the file is still read and checked whole, and a broken file fails with the same error as without a
     /// window. The graph's <see cref="Graph.RelationGraph.Coverage"/> is the window, and views outside it are
     /// refused, so a query never answers from half the data. Loading from a <see cref="TextReader"/>, and
-    /// files the library did not lay out (relations before actors or sources), are read whole: their graph
-    /// covers all time.
+    /// files the library did not lay out (relations before actors or sources, or relation ids out of order), are
+    /// read whole: their graph covers all time.
     /// </summary>
     public Time.TimeWindow? Window { get; init; }
 }
