@@ -1,15 +1,17 @@
 using System.Text;
 using RelationsGraph.Graph;
+using RelationsGraph.Model;
 using RelationsGraph.Time;
 
 namespace RelationsGraph.Serialization;
 
 /// <summary>
 /// A large graph.json as the library saves it, read with two readers at once: the sources and actors first,
-/// then each half of the relations array on its own core, then everything merged into one builder in file
-/// order. Any surprise at all (another layout, a syntax error, a bad reference, a duplicate id) abandons the
-/// attempt, and the file is read again the ordinary way, which reports the exact error and location: the
-/// parallel read only ever returns the graph the ordinary one would.
+/// then each half of the relations array on its own core (by <see cref="Utf8RelationReader"/> straight from the
+/// bytes, once every actor and source is known), then everything merged into one builder in file order. Any
+/// surprise at all (another layout, a syntax error, a bad reference, a duplicate id, anything the fast reader
+/// does not vouch for) abandons the attempt, and the file is read again the ordinary way, which reports the
+/// exact error and location: the parallel read only ever returns the graph the ordinary one would.
 /// </summary>
 internal sealed partial class GraphJsonReader
 {
@@ -49,32 +51,59 @@ internal sealed partial class GraphJsonReader
                 head.Reader.ReadBody();
             }
 
-            // Each half of the relations as a document of its own; the second runs on to the end of the file.
-            // Each parses only if its cut falls between two items of the relations array.
-            var first = Fragment(path, options, head.Reader, null, Segment.Text("{\"relations\":["), Segment.File(itemsStart, firstEnd - itemsStart), Segment.Text("]}"));
-            var second = Fragment(path, options, head.Reader, null, Segment.Text("{\"relations\":["), Segment.File(secondStart, length - secondStart));
-            var firstHalf = Task.Run(() =>
+            List<Relation> firstRelations, secondRelations;
+            List<ActorEvent> events;
+            (string? First, string? Last) firstIds, secondIds;
+            if (head.Reader.actorsComplete && head.Reader.sourcesComplete && options.MaxDepth >= MinDepthForUtf8)
             {
-                using (first.Json)
+                // The usual case: each half's relations read from the bytes by the fast reader, then the rest of the
+                // file after the relations array (events, the closing brace) as a document of its own.
+                var firstItems = head.Reader.NewUtf8Reader();
+                var secondItems = head.Reader.NewUtf8Reader();
+                var firstHalf = Task.Run(() => firstItems.Read(path, itemsStart, firstEnd, untilArrayEnd: false));
+                var arrayEnd = secondItems.Read(path, secondStart, length, untilArrayEnd: true);
+                firstHalf.GetAwaiter().GetResult();
+                var tail = Fragment(path, options, head.Reader, null, Segment.Text("{\"relations\":[]"), Segment.File(arrayEnd, length - arrayEnd));
+                using (tail.Json)
                 {
-                    first.Reader.ReadBody();
+                    tail.Reader.ReadBody();
                 }
-            });
-            using (second.Json)
-            {
-                second.Reader.ReadBody();
-            }
 
-            firstHalf.GetAwaiter().GetResult();
+                (firstRelations, secondRelations, events) = (firstItems.Relations, secondItems.Relations, tail.Reader.fragmentEvents!);
+                (firstIds, secondIds) = ((firstItems.FirstId, firstItems.LastId), (secondItems.FirstId, secondItems.LastId));
+            }
+            else
+            {
+                // Each half of the relations as a document of its own; the second runs on to the end of the file.
+                // Each parses only if its cut falls between two items of the relations array.
+                var first = Fragment(path, options, head.Reader, null, Segment.Text("{\"relations\":["), Segment.File(itemsStart, firstEnd - itemsStart), Segment.Text("]}"));
+                var second = Fragment(path, options, head.Reader, null, Segment.Text("{\"relations\":["), Segment.File(secondStart, length - secondStart));
+                var firstHalf = Task.Run(() =>
+                {
+                    using (first.Json)
+                    {
+                        first.Reader.ReadBody();
+                    }
+                });
+                using (second.Json)
+                {
+                    second.Reader.ReadBody();
+                }
+
+                firstHalf.GetAwaiter().GetResult();
+                (firstRelations, secondRelations) = (first.Reader.fragmentRelations!, second.Reader.fragmentRelations!);
+                events = [.. first.Reader.fragmentEvents!, .. second.Reader.fragmentEvents!];
+                (firstIds, secondIds) = ((first.Reader.firstRelationId, first.Reader.lastRelationId), (second.Reader.firstRelationId, second.Reader.lastRelationId));
+            }
 
             var builder = head.Reader.builder;
             var checkedAsRead = head.Reader.actorsComplete && head.Reader.sourcesComplete;
-            foreach (var relation in first.Reader.fragmentRelations!.Concat(second.Reader.fragmentRelations!))
+            foreach (var relation in firstRelations.Concat(secondRelations))
             {
                 builder.Add(relation, DataLocation.None, checkedAsRead: checkedAsRead);
             }
 
-            foreach (var actorEvent in first.Reader.fragmentEvents!.Concat(second.Reader.fragmentEvents!))
+            foreach (var actorEvent in events)
             {
                 builder.Add(actorEvent);
             }
@@ -85,7 +114,7 @@ internal sealed partial class GraphJsonReader
             }
 
             // Each half checked its own ids ascend; across the cut, the second half must start above the first's end.
-            if (first.Reader.lastRelationId is { } end && second.Reader.firstRelationId is { } start && string.CompareOrdinal(end, start) >= 0)
+            if (firstIds.Last is { } end && secondIds.First is { } start && string.CompareOrdinal(end, start) >= 0)
             {
                 throw new WholeReadNeededException();
             }
@@ -99,6 +128,13 @@ internal sealed partial class GraphJsonReader
             return null;
         }
     }
+
+    /// <summary>The fast reader needs no depth beyond a relation's own (five levels); a lower limit is left to the ordinary reader.</summary>
+    private const int MinDepthForUtf8 = 8;
+
+    /// <summary>A fast reader of relations that knows this head's actors, sources and window.</summary>
+    private Utf8RelationReader NewUtf8Reader() =>
+        new(actorIdText, checks.HasSource, sourceIdText, window, options.MaxStringLength);
 
     private static (GraphJsonReader Reader, JsonTextReaderHolder Json) Fragment(string path, GraphLoadOptions options, GraphJsonReader? head, TimeWindow? window, params Segment[] segments)
     {

@@ -24,7 +24,7 @@ internal sealed partial class GraphJsonReader
     // Each actor id's one string, so that relations share it instead of holding a copy each.
     private readonly Dictionary<string, string> actorIdText = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> sourceIdText = new(StringComparer.Ordinal);
-    private const int MaxPooledTexts = 1 << 18;
+    internal const int MaxPooledTexts = 1 << 18;
     private readonly Dictionary<string, string> textPool = new(StringComparer.Ordinal);
     private readonly RelationGraphBuilder builder = new();
     private string? itemArrayPath;

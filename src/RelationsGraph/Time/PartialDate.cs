@@ -118,7 +118,18 @@ public readonly struct PartialDate : IEquatable<PartialDate>, IComparable<Partia
             return false;
         }
 
-        var span = text.AsSpan();
+        var problem = Parse(text, out date);
+        error = problem is null ? string.Empty : $"'{text}' is not a date{problem}";
+        return problem is null;
+    }
+
+    /// <summary>Tries to parse a date given as characters, without saying what is wrong (a fast reader falls back when it fails).</summary>
+    internal static bool TryParseChars(ReadOnlySpan<char> text, out PartialDate date) => Parse(text, out date) is null;
+
+    /// <summary>Null when <paramref name="span"/> is a date; otherwise what is wrong, to follow "'text' is not a date".</summary>
+    private static string? Parse(ReadOnlySpan<char> span, out PartialDate date)
+    {
+        date = default;
         int year, month = 0, day = 0;
         bool shapeOk = span.Length switch
         {
@@ -130,32 +141,26 @@ public readonly struct PartialDate : IEquatable<PartialDate>, IComparable<Partia
         };
         if (!shapeOk)
         {
-            error = $"'{text}' is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD (ISO 8601).";
-            return false;
+            return "; expected YYYY, YYYY-MM or YYYY-MM-DD (ISO 8601).";
         }
 
         if (span.Length >= 7 && month == 0)
         {
-            error = $"'{text}' is not a date: month 00 does not exist.";
-            return false;
+            return ": month 00 does not exist.";
         }
 
         if (span.Length == 10 && day == 0)
         {
-            error = $"'{text}' is not a date: day 00 does not exist.";
-            return false;
+            return ": day 00 does not exist.";
         }
 
-        var problem = Validate(year, month, day);
-        if (problem is not null)
+        if (Validate(year, month, day) is { } problem)
         {
-            error = $"'{text}' is not a date: {problem}";
-            return false;
+            return ": " + problem;
         }
 
         date = new PartialDate(year, month, day);
-        error = string.Empty;
-        return true;
+        return null;
     }
 
     /// <summary>Tells whether this date covers the given day.</summary>

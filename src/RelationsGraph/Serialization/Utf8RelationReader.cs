@@ -1,0 +1,558 @@
+using System.Text;
+using System.Text.Json;
+using RelationsGraph.Model;
+using RelationsGraph.Time;
+
+namespace RelationsGraph.Serialization;
+
+/// <summary>
+/// The fast path of a parallel load: reads the items of the relations array straight from the file's UTF-8
+/// bytes with System.Text.Json's <see cref="Utf8JsonReader"/>, without the UTF-16 copy of the text and the
+/// string per value that a <c>JsonTextReader</c> makes (kinds, actor and source ids, dates and labels are
+/// matched as bytes; a quote's bytes are kept as they are).
+/// </summary>
+/// <remarks>
+/// It accepts only what the ordinary reader reads to the same relations: plain JSON, known property names
+/// written without escapes, ids, kinds and dates without escapes, known actors and sources. Anything else,
+/// valid or not, throws <see cref="NotPlainException"/> (or the JSON reader's own exception), and the caller
+/// reads the file again with the ordinary reader, which gives its exact result or error. So it never decides
+/// an error, and never accepts a file the ordinary reader refuses.
+/// </remarks>
+internal sealed class Utf8RelationReader
+{
+    private static readonly Dictionary<string, RelationKind> KindNames = RelationKind.All.ToDictionary(k => k.Name, StringComparer.Ordinal);
+
+    private readonly IReadOnlyDictionary<string, string> actorIds;
+    private readonly Func<string, bool> isSource;
+    private readonly IReadOnlyDictionary<string, string> sourceIds;
+    private readonly TimeWindow? window;
+    private readonly int maxStringLength;
+    private readonly Utf8Table<string> actors = new();
+    private readonly Utf8Table<string> sources = new();
+    private readonly Utf8Table<RelationKind> kinds = new();
+    private readonly Utf8Table<string> texts = new();
+
+    /// <summary>Creates a reader that knows every actor and source (read first, as saved files have them).</summary>
+    /// <param name="actorIds">Each actor id, mapped to its one string.</param>
+    /// <param name="isSource">Whether a source id is declared.</param>
+    /// <param name="sourceIds">Source ids mapped to their one string, where known.</param>
+    /// <param name="window">The window of a windowed load, or null to keep every relation.</param>
+    /// <param name="maxStringLength">The load's string length limit.</param>
+    public Utf8RelationReader(IReadOnlyDictionary<string, string> actorIds, Func<string, bool> isSource, IReadOnlyDictionary<string, string> sourceIds, TimeWindow? window, int maxStringLength)
+    {
+        this.actorIds = actorIds;
+        this.isSource = isSource;
+        this.sourceIds = sourceIds;
+        this.window = window;
+        this.maxStringLength = maxStringLength;
+        foreach (var (name, kind) in KindNames)
+        {
+            kinds.Add(Encoding.UTF8.GetBytes(name), kind);
+        }
+    }
+
+    /// <summary>Gets the relations read and kept, in file order.</summary>
+    public List<Relation> Relations { get; } = [];
+
+    /// <summary>Gets the first relation id read (kept or not), for a windowed load's check across halves.</summary>
+    public string? FirstId { get; private set; }
+
+    /// <summary>Gets the last relation id read (kept or not).</summary>
+    public string? LastId { get; private set; }
+
+    /// <summary>
+    /// Reads relation items from the bytes [<paramref name="from"/>, <paramref name="to"/>) of a file: objects
+    /// separated by commas, starting with one. With <paramref name="untilArrayEnd"/> they end at the array's
+    /// closing bracket, and the offset just after it is returned (the rest of the file is someone else's);
+    /// without, they fill the range exactly, and <paramref name="to"/> is returned.
+    /// </summary>
+    public long Read(string path, long from, long to, bool untilArrayEnd)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        file.Position = from;
+        var input = new Input(file, to - from);
+        while (true)
+        {
+            // An item, then a comma and another item, or the end.
+            while (!TryReadItem(ref input))
+            {
+                if (!input.Fill())
+                {
+                    throw new NotPlainException("The file ends inside a relation.");
+                }
+            }
+
+            if (!input.SkipWhiteSpace())
+            {
+                return untilArrayEnd ? throw new NotPlainException("The relations array is not closed.") : to;
+            }
+
+            var next = input.Take();
+            if (next == (byte)']' && untilArrayEnd)
+            {
+                return from + input.Consumed;
+            }
+
+            if (next != (byte)',')
+            {
+                throw new NotPlainException("Expected a comma between relations.");
+            }
+
+            if (!input.SkipWhiteSpace())
+            {
+                throw new NotPlainException("The file ends after a comma.");
+            }
+        }
+    }
+
+    /// <summary>Reads one relation object at the input's position; false when the buffer ends inside it.</summary>
+    private bool TryReadItem(ref Input input)
+    {
+        var json = new Utf8JsonReader(input.Unread, isFinalBlock: input.AtEnd, state: default);
+        if (!json.Read())
+        {
+            return false;
+        }
+
+        if (json.TokenType != JsonTokenType.StartObject)
+        {
+            throw new NotPlainException("Expected a relation object.");
+        }
+
+        string? id = null, label = null, note = null;
+        RelationKind? kind = null;
+        string? source = null, target = null;
+        var directed = false;
+        PartialDate? at = null, start = null, end = null;
+        string? evidenceSource = null;
+        byte[]? quote = null;
+        Evidence[]? many = null;
+        var seen = 0;
+        while (true)
+        {
+            if (!json.Read())
+            {
+                return false;
+            }
+
+            if (json.TokenType == JsonTokenType.EndObject)
+            {
+                break;
+            }
+
+            var name = Property(ref json, ref seen);
+            if (!json.Read())
+            {
+                return false;
+            }
+
+            switch (name)
+            {
+                case 0: id = Id(ref json); break;
+                case 1: kind = kinds.Find(Plain(ref json)) ?? throw new NotPlainException("Unknown kind."); break;
+                case 2: source = Actor(ref json); break;
+                case 3: target = Actor(ref json); break;
+                case 4:
+                    directed = json.TokenType switch
+                    {
+                        JsonTokenType.True => true,
+                        JsonTokenType.False or JsonTokenType.Null => false,
+                        _ => throw new NotPlainException("Expected true or false."),
+                    };
+                    break;
+                case 5: at = Date(ref json); break;
+                case 6: start = Date(ref json); break;
+                case 7: end = json.TokenType == JsonTokenType.Null ? null : Date(ref json); break;
+                case 8: label = Text(ref json) ?? throw new NotPlainException("A blank label."); break;
+                case 9:
+                    if (!TryReadEvidence(ref json, out evidenceSource, out quote, out many))
+                    {
+                        return false;
+                    }
+
+                    break;
+                default: note = json.TokenType == JsonTokenType.Null ? null : Text(ref json); break;
+            }
+        }
+
+        if (id is null || kind is null || source is null || target is null || label is null || (quote is null && many is null))
+        {
+            throw new NotPlainException("A relation lacks a required property.");
+        }
+
+        // The time as the ordinary reader resolves it: "at" alone (an explicit null end is no end), or "start"
+        // with an optional "end" not before it.
+        TimeExtent time;
+        if (at is { } point)
+        {
+            time = start is null && end is null ? TimeExtent.Point(point) : throw new NotPlainException("Mixed time fields.");
+        }
+        else if (start is { } first)
+        {
+            time = end is { } last && TimeExtent.CheckOrder(first, last) is not null
+                ? throw new NotPlainException("The end comes before the start.")
+                : TimeExtent.Period(first, end);
+        }
+        else
+        {
+            throw new NotPlainException("A relation without a time.");
+        }
+
+        input.Advance((int)json.BytesConsumed);
+        if (source == target)
+        {
+            throw new NotPlainException("A relation from an actor to itself.");
+        }
+
+        if (window is not null)
+        {
+            if (LastId is not null && string.CompareOrdinal(LastId, id) >= 0)
+            {
+                throw new NotPlainException("Relation ids out of order.");
+            }
+
+            (FirstId, LastId) = (FirstId ?? id, id);
+            if (!time.Overlaps(window))
+            {
+                Relation.CheckTexts(id, label, note);
+                return true;
+            }
+        }
+        else
+        {
+            (FirstId, LastId) = (FirstId ?? id, id);
+        }
+
+        // The constructor checks what is left (two different ends, the texts) and throws ArgumentException,
+        // which the caller also takes as "read it the ordinary way".
+        IEnumerable<Evidence> evidence = many ?? [Evidence.FromUtf8(evidenceSource!, quote!)];
+        Relations.Add(new Relation(id, kind, new ActorId(source), new ActorId(target), time, label, evidence, directed, note));
+        return true;
+    }
+
+    private bool TryReadEvidence(ref Utf8JsonReader json, out string? single, out byte[]? singleQuote, out Evidence[]? many)
+    {
+        (single, singleQuote, many) = (null, null, null);
+        if (json.TokenType != JsonTokenType.StartArray)
+        {
+            throw new NotPlainException("Expected the evidence array.");
+        }
+
+        List<Evidence>? more = null;
+        while (true)
+        {
+            if (!json.Read())
+            {
+                return false;
+            }
+
+            if (json.TokenType == JsonTokenType.EndArray)
+            {
+                break;
+            }
+
+            if (json.TokenType != JsonTokenType.StartObject)
+            {
+                throw new NotPlainException("Expected an evidence object.");
+            }
+
+            string? source = null;
+            byte[]? quote = null;
+            var seen = 0;
+            while (true)
+            {
+                if (!json.Read())
+                {
+                    return false;
+                }
+
+                if (json.TokenType == JsonTokenType.EndObject)
+                {
+                    break;
+                }
+
+                var isSourceName = json.ValueTextEquals("source"u8) && !json.ValueIsEscaped;
+                var isQuoteName = json.ValueTextEquals("quote"u8) && !json.ValueIsEscaped;
+                var bit = isSourceName ? 1 : isQuoteName ? 2 : throw new NotPlainException("Unknown evidence property.");
+                seen = (seen & bit) == 0 ? seen | bit : throw new NotPlainException("A repeated property.");
+                if (!json.Read())
+                {
+                    return false;
+                }
+
+                if (isSourceName)
+                {
+                    source = Source(ref json);
+                }
+                else
+                {
+                    quote = Quote(ref json);
+                }
+            }
+
+            if (source is null || quote is null)
+            {
+                throw new NotPlainException("Evidence lacks a source or a quote.");
+            }
+
+            if (single is null)
+            {
+                (single, singleQuote) = (source, quote);
+            }
+            else
+            {
+                (more ??= [Evidence.FromUtf8(single, singleQuote!)]).Add(Evidence.FromUtf8(source, quote));
+            }
+        }
+
+        if (single is null)
+        {
+            throw new NotPlainException("Empty evidence.");
+        }
+
+        many = more?.ToArray();
+        return true;
+    }
+
+    /// <summary>The property's number in the order ReadRelation lists them; a repeated or unknown name is not plain.</summary>
+    private static int Property(ref Utf8JsonReader json, ref int seen)
+    {
+        if (json.TokenType != JsonTokenType.PropertyName || json.ValueIsEscaped)
+        {
+            throw new NotPlainException("Expected a plain property name.");
+        }
+
+        var name = json.ValueSpan;
+        var number = name.Length switch
+        {
+            2 when name.SequenceEqual("id"u8) => 0,
+            2 when name.SequenceEqual("at"u8) => 5,
+            3 when name.SequenceEqual("end"u8) => 7,
+            4 when name.SequenceEqual("kind"u8) => 1,
+            4 when name.SequenceEqual("note"u8) => 10,
+            5 when name.SequenceEqual("start"u8) => 6,
+            5 when name.SequenceEqual("label"u8) => 8,
+            6 when name.SequenceEqual("source"u8) => 2,
+            6 when name.SequenceEqual("target"u8) => 3,
+            8 when name.SequenceEqual("directed"u8) => 4,
+            8 when name.SequenceEqual("evidence"u8) => 9,
+            _ => throw new NotPlainException("Unknown relation property."),
+        };
+        seen = (seen & (1 << number)) == 0 ? seen | (1 << number) : throw new NotPlainException("A repeated property.");
+        return number;
+    }
+
+    /// <summary>A string value written without escapes and within the length limit, as its bytes.</summary>
+    private ReadOnlySpan<byte> Plain(ref Utf8JsonReader json) =>
+        json.TokenType == JsonTokenType.String && !json.ValueIsEscaped && json.ValueSpan.Length <= maxStringLength
+            ? json.ValueSpan
+            : throw new NotPlainException("Expected a plain string within the limit.");
+
+    private string Id(ref Utf8JsonReader json)
+    {
+        var bytes = Plain(ref json);
+        var id = bytes.Length <= Identifier.MaxLength ? GraphJsonReader.StrictUtf8.GetString(bytes) : throw new NotPlainException("A long id.");
+        return Identifier.Check(id) is null ? id : throw new NotPlainException("Not an id.");
+    }
+
+    private string Actor(ref Utf8JsonReader json)
+    {
+        var bytes = Plain(ref json);
+        if (actors.Find(bytes) is { } known)
+        {
+            return known;
+        }
+
+        var text = GraphJsonReader.StrictUtf8.GetString(bytes);
+        var id = actorIds.TryGetValue(text, out var same) ? same : throw new NotPlainException("Unknown actor.");
+        actors.Add(bytes, id);
+        return id;
+    }
+
+    private string Source(ref Utf8JsonReader json)
+    {
+        var bytes = Plain(ref json);
+        if (sources.Find(bytes) is { } known)
+        {
+            return known;
+        }
+
+        var text = GraphJsonReader.StrictUtf8.GetString(bytes);
+        if (Identifier.Check(text) is not null || !isSource(text))
+        {
+            throw new NotPlainException("Unknown source.");
+        }
+
+        var id = sourceIds.TryGetValue(text, out var same) ? same : text;
+        sources.Add(bytes, id);
+        return id;
+    }
+
+    private PartialDate Date(ref Utf8JsonReader json)
+    {
+        var bytes = Plain(ref json);
+        Span<char> text = stackalloc char[10];
+        if (bytes.Length > text.Length)
+        {
+            throw new NotPlainException("Not a date.");
+        }
+
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            text[i] = (char)bytes[i];
+        }
+
+        return PartialDate.TryParseChars(text[..bytes.Length], out var date) ? date : throw new NotPlainException("Not a date.");
+    }
+
+    /// <summary>
+    /// A label or note, or null when blank (an error for a label, no note for a note): one string per distinct
+    /// text, as the ordinary reader pools them (they repeat across relations).
+    /// </summary>
+    private string? Text(ref Utf8JsonReader json)
+    {
+        if (json.TokenType != JsonTokenType.String || json.ValueSpan.Length > maxStringLength)
+        {
+            throw new NotPlainException("Expected a string within the limit.");
+        }
+
+        if (json.ValueIsEscaped)
+        {
+            return Checked(json.GetString()!, mayHaveLoneSurrogates: true);
+        }
+
+        var bytes = json.ValueSpan;
+        if (texts.Find(bytes) is { } known)
+        {
+            return known;
+        }
+
+        var text = Checked(GraphJsonReader.StrictUtf8.GetString(bytes), mayHaveLoneSurrogates: false);
+        if (text is not null && texts.Count < GraphJsonReader.MaxPooledTexts && text.Length <= 200)
+        {
+            texts.Add(bytes, text);
+        }
+
+        return text;
+    }
+
+    /// <summary>A quote as UTF-8, as <see cref="Evidence"/> holds it: the file's own bytes when written without escapes.</summary>
+    private byte[] Quote(ref Utf8JsonReader json)
+    {
+        if (json.TokenType != JsonTokenType.String || json.ValueSpan.Length > maxStringLength)
+        {
+            throw new NotPlainException("Expected a string within the limit.");
+        }
+
+        if (json.ValueIsEscaped)
+        {
+            return Encoding.UTF8.GetBytes(Checked(json.GetString()!, mayHaveLoneSurrogates: true) ?? throw new NotPlainException("A blank quote."));
+        }
+
+        // Plain and valid UTF-8 is well-formed text; it is not blank if it has a visible ASCII character, and
+        // only text without one is decoded to be sure.
+        var bytes = json.ValueSpan;
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            throw new NotPlainException("Not UTF-8.");
+        }
+
+        if (bytes.IndexOfAnyInRange((byte)0x21, (byte)0x7E) < 0 && Checked(GraphJsonReader.StrictUtf8.GetString(bytes), mayHaveLoneSurrogates: false) is null)
+        {
+            throw new NotPlainException("A blank quote.");
+        }
+
+        return bytes.ToArray();
+    }
+
+    /// <summary>
+    /// A text the model would take, or null when blank. Text decoded from valid UTF-8 is well-formed; text from
+    /// escapes with any surrogate at all is left to the ordinary reader.
+    /// </summary>
+    private static string? Checked(string text, bool mayHaveLoneSurrogates) =>
+        string.IsNullOrWhiteSpace(text) ? null
+        : mayHaveLoneSurrogates && text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0 ? throw new NotPlainException("Text with surrogates.")
+        : text;
+
+    /// <summary>Thrown for anything this reader leaves to the ordinary one.</summary>
+    internal sealed class NotPlainException(string message) : Exception(message);
+
+    /// <summary>A window of the file's bytes, refilled as items are read.</summary>
+    private struct Input(FileStream file, long length)
+    {
+        private byte[] buffer = new byte[1 << 20];
+        private int start;
+        private int filled;
+        private long read;
+
+        public long Consumed { get; private set; }
+
+        public readonly bool AtEnd => read == length;
+
+        public readonly ReadOnlySpan<byte> Unread => buffer.AsSpan(start, filled - start);
+
+        public void Advance(int count)
+        {
+            start += count;
+            Consumed += count;
+        }
+
+        public byte Take()
+        {
+            Consumed++;
+            return buffer[start++];
+        }
+
+        /// <summary>Skips JSON white space; false at the end of the input.</summary>
+        public bool SkipWhiteSpace()
+        {
+            while (true)
+            {
+                while (start < filled)
+                {
+                    if (buffer[start] is not ((byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t'))
+                    {
+                        return true;
+                    }
+
+                    Advance(1);
+                }
+
+                if (!Fill())
+                {
+                    return false;
+                }
+            }
+        }
+
+        /// <summary>Keeps what is unread and reads more after it (in a bigger buffer if it is full); false at the end.</summary>
+        public bool Fill()
+        {
+            if (AtEnd)
+            {
+                return false;
+            }
+
+            var kept = filled - start;
+            if (kept == buffer.Length)
+            {
+                Array.Resize(ref buffer, buffer.Length * 2);
+            }
+            else
+            {
+                buffer.AsSpan(start, kept).CopyTo(buffer);
+            }
+
+            (start, filled) = (0, kept);
+            var got = file.Read(buffer, filled, (int)Math.Min(buffer.Length - filled, length - read));
+            if (got == 0)
+            {
+                throw new NotPlainException("The file is shorter than when it was opened.");
+            }
+
+            filled += got;
+            read += got;
+            return true;
+        }
+    }
+}

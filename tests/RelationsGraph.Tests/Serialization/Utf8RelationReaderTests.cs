@@ -1,0 +1,222 @@
+using System.Text;
+using RelationsGraph.Graph;
+using RelationsGraph.Model;
+using RelationsGraph.Serialization;
+using static RelationsGraph.Tests.Samples;
+
+namespace RelationsGraph.Tests.Serialization;
+
+/// <summary>
+/// The parallel load reads relations with a fast UTF-8 reader, which must read every saved file as the ordinary
+/// reader does, and must never accept a relation the ordinary reader would read differently or refuse: it
+/// either gives the same relations or leaves the file to the ordinary read.
+/// </summary>
+public sealed class Utf8RelationReaderTests : IDisposable
+{
+    // Texts that make the writer escape (quotes, backslashes, control characters), multi-byte UTF-8, emoji
+    // (surrogate pairs in .NET strings) and blank notes.
+    private static readonly string[] Texts =
+    [
+        "label", "a \"quoted\" word", "back\\slash", "tab\tand\nnew line", "control \u0001 char", "Kim Jong-un 김정은",
+        "中国与朝鲜", "emoji 😀 here", "é", "  padded  ", "slash / and </script>", "\u00a0non-breaking",
+    ];
+
+    private static readonly string[] Notes = ["a note", " ", "\t", "note with \"quotes\"", "😀"];
+
+    private readonly string folder = Directory.CreateTempSubdirectory("relgraph-utf8-").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    [Theory]
+    [InlineData(701, 6, 300)]
+    [InlineData(702, 30, 1500)]
+    public void SavedGraphs_WithAnyText_AreReadFast_AsTheOrdinaryReadReadsThem(int seed, int actors, int relations)
+    {
+        var graph = Rich(seed, actors, relations);
+        var path = Save(graph);
+        var (itemsStart, arrayEnd) = RelationsArray(path);
+
+        var reader = NewReader(graph, GraphLoadOptions.Default);
+        var end = reader.Read(path, itemsStart, new FileInfo(path).Length, untilArrayEnd: true);
+
+        end.Should().Be(arrayEnd, "the reader stops just after the relations array");
+        reader.Relations.Should().Equal(graph.Relations);
+        reader.Relations.Select(r => r.Note).Should().Equal(graph.Relations.Select(r => r.Note));
+        reader.Relations.Select(r => r.Directed).Should().Equal(graph.Relations.Select(r => r.Directed));
+        reader.FirstId.Should().Be(graph.Relations[0].Id);
+        reader.LastId.Should().Be(graph.Relations[^1].Id);
+
+        var parallel = GraphJsonReader.TryReadInParallel(path, new FileInfo(path).Length, 0, GraphLoadOptions.Default);
+        parallel.Should().NotBeNull();
+        GraphText.Of(parallel!).Should().Be(File.ReadAllText(path));
+    }
+
+    [Theory]
+    [InlineData(703)]
+    [InlineData(704)]
+    public void MutatedRelations_GiveTheOrdinaryReadsResultOrError_Exactly(int seed)
+    {
+        var original = File.ReadAllText(Save(Rich(seed, 8, 400)));
+        var relationsAt = original.IndexOf("\"relations\": [", StringComparison.Ordinal);
+        var random = new Random(seed);
+        var path = Path.Combine(folder, "mutated.json");
+        var accepted = 0;
+        for (var i = 0; i < 240; i++)
+        {
+            var text = Mutate(original, relationsAt, random, i);
+            File.WriteAllBytes(path, Encoding.UTF8.GetBytes(text));
+            var options = i % 7 == 0 ? GraphLoadOptions.Default with { MaxStringLength = 12 } : GraphLoadOptions.Default;
+            var ordinary = GraphText.Outcome(() => GraphJsonReader.ReadFile(path, options, parallelFrom: long.MaxValue));
+            GraphText.Outcome(() => GraphJsonReader.ReadFile(path, options, parallelFrom: 0)).Should().Be(ordinary, $"mutation {i}");
+            accepted += ordinary.StartsWith("error: ", StringComparison.Ordinal) ? 0 : 1;
+        }
+
+        accepted.Should().BeGreaterThan(20, "many mutations leave a valid file, which both reads must agree on");
+    }
+
+    [Theory]
+    [InlineData("\"directed\": true", "\"directed\": null")]
+    [InlineData("\"directed\": true", "\"directed\": 1")]
+    [InlineData("\"label\": \"", "\"\\u006cabel\": \"")]
+    [InlineData("\"id\": \"r", "\"id\": \"\\u0072")]
+    [InlineData("\"kind\": \"", "\"kind\": \"x")]
+    [InlineData("\"source\": \"A", "\"source\": \"\\u0041")]
+    [InlineData("\"quote\": \"", "\"quote\": \"\\ud800")]
+    [InlineData("\"quote\": \"", "\"quote\": \"   \", \"q\": \"")]
+    [InlineData("\"label\": \"", "\"note\": \"  \", \"label\": \"")]
+    [InlineData("\"label\": \"", "\"note\": null, \"label\": \"")]
+    [InlineData("\"label\": \"", "\"kind\": \"war\", \"label\": \"")]
+    [InlineData("\"label\": \"", "\"extra\": 1, \"label\": \"")]
+    [InlineData("\"start\": \"", "\"at\": \"2000\", \"start\": \"")]
+    [InlineData("\"start\": \"", "\"end\": null, \"start\": \"")]
+    [InlineData("\"evidence\": [", "\"evidence\": [],\"x\": [")]
+    public void EveryRelationChangedTheSameWay_GivesTheOrdinaryReadsResultOrError(string find, string replace)
+    {
+        var text = File.ReadAllText(Save(Rich(705, 6, 300))).Replace(find, replace, StringComparison.Ordinal);
+        var path = Path.Combine(folder, "changed.json");
+        File.WriteAllText(path, text);
+
+        GraphText.Outcome(() => GraphJsonReader.ReadFile(path, GraphLoadOptions.Default, parallelFrom: 0))
+            .Should().Be(GraphText.Outcome(() => GraphJsonReader.ReadFile(path, GraphLoadOptions.Default, parallelFrom: long.MaxValue)));
+    }
+
+    [Fact]
+    public void AnIdLongerThanTheStringLimit_IsTheOrdinaryReadsError()
+    {
+        // Everything else within the limit (a source's hash is 64 characters), relation ids of 100 beyond it.
+        var builder = new RelationGraphBuilder().Add(Source()).Add(Actor("A")).Add(Actor("B"));
+        for (var i = 0; i < 200; i++)
+        {
+            builder.Add(new Relation($"r{i:D99}", RelationKind.Sanctions, new ActorId("A"), new ActorId("B"), At("2001-02-03"), "ab", [new Evidence("src", "cd")]));
+        }
+
+        var path = Save(builder.Build());
+        var options = GraphLoadOptions.Default with { MaxStringLength = 64 };
+
+        var ordinary = GraphText.Outcome(() => GraphJsonReader.ReadFile(path, options, parallelFrom: long.MaxValue));
+
+        ordinary.Should().StartWith("error: ").And.Contain("the limit is 64");
+        GraphText.Outcome(() => GraphJsonReader.ReadFile(path, options, parallelFrom: 0)).Should().Be(ordinary);
+    }
+
+    [Fact]
+    public void ARelationFromAnActorToItself_OutsideTheWindow_IsStillTheOrdinaryReadsError()
+    {
+        var graph = Rich(706, 6, 300);
+        var outside = graph.Relations.First(r => !r.Time.Overlaps(RelationsGraph.Time.TimeWindow.During(new RelationsGraph.Time.PartialDate(2035))));
+        var text = File.ReadAllText(Save(graph));
+        var at = text.IndexOf($"\"id\": \"{outside.Id}\"", StringComparison.Ordinal);
+        var target = text.IndexOf("\"target\": \"", at, StringComparison.Ordinal);
+        var end = text.IndexOf('"', target + 11);
+        var path = Path.Combine(folder, "loop.json");
+        File.WriteAllText(path, text[..(target + 11)] + outside.Source.Value + text[end..]);
+        var options = GraphLoadOptions.Default with { Window = RelationsGraph.Time.TimeWindow.During(new RelationsGraph.Time.PartialDate(2035)) };
+
+        var ordinary = GraphText.Outcome(() => GraphJsonReader.ReadFile(path, options, parallelFrom: long.MaxValue));
+
+        ordinary.Should().Contain("to itself");
+        GraphText.Outcome(() => GraphJsonReader.ReadFile(path, options, parallelFrom: 0)).Should().Be(ordinary);
+    }
+
+    private static string Mutate(string original, int relationsAt, Random random, int i)
+    {
+        var at = relationsAt + random.Next(original.Length - relationsAt);
+        switch (i % 4)
+        {
+            case 0:
+                // A character anywhere in the relations.
+                return original[..at] + "{}[],:\"x0 \n\\é"[random.Next(13)] + original[(at + 1)..];
+            case 1:
+                // A character deleted.
+                return original[..at] + original[(at + 1)..];
+            case 2:
+                // One value's text replaced by something the fast reader must think twice about.
+                string[] values = ["\"\"", "\" \"", "null", "true", "1", "\"\\u0041\"", "\"\\ud83d\\ude00\"", "\"2001-02-30\"", "\"1999\"", "\"A1\"", "\"src\"", "\"war\"", "[]", "{}"];
+                var colon = original.IndexOf(": ", at, StringComparison.Ordinal);
+                var stop = colon < 0 ? -1 : original.IndexOfAny([',', '\n'], colon + 2);
+                return stop < 0 ? original : original[..(colon + 2)] + values[random.Next(values.Length)] + original[stop..];
+            default:
+                // One property repeated, or a property name changed.
+                var quote = original.IndexOf("\n      \"", at, StringComparison.Ordinal);
+                if (quote < 0)
+                {
+                    return original;
+                }
+
+                var line = original[(quote + 1)..original.IndexOf('\n', quote + 1)];
+                return random.Next(2) == 0
+                    ? original[..(quote + 1)] + line.TrimEnd(',') + ",\n" + original[(quote + 1)..]
+                    : original[..(quote + 8)] + "\\u00" + ((int)original[quote + 8]).ToString("x2", System.Globalization.CultureInfo.InvariantCulture) + original[(quote + 9)..];
+        }
+    }
+
+    /// <summary>A random graph whose relations carry every kind of text, notes, and one to three pieces of evidence.</summary>
+    private static RelationGraph Rich(int seed, int actors, int relations)
+    {
+        var random = new Random(seed);
+        var builder = new RelationGraphBuilder().Add(Source()).Add(new Source("src2", "Other", "Author", "Publisher", RelationsGraph.Time.PartialDate.Parse("2020"), "seeds/y.txt", new string('1', 64)));
+        for (var i = 0; i < actors; i++)
+        {
+            builder.Add(Actor($"A{i}"));
+        }
+
+        for (var i = 0; i < relations; i++)
+        {
+            var s = random.Next(actors);
+            var t = (s + 1 + random.Next(actors - 1)) % actors;
+            var evidence = Enumerable.Range(0, random.Next(3) == 0 ? random.Next(2, 4) : 1)
+                .Select(_ => new Evidence(random.Next(2) == 0 ? "src" : "src2", Texts[random.Next(Texts.Length)] + " " + random.Next(5)))
+                .ToList();
+            builder.Add(new Relation(
+                $"r{i:D5}", RelationKind.All[random.Next(RelationKind.All.Count)], new ActorId($"A{s}"), new ActorId($"A{t}"), RandomExtent(random),
+                Texts[random.Next(Texts.Length)], evidence, random.Next(2) == 0, random.Next(3) == 0 ? Notes[random.Next(Notes.Length)] : null));
+        }
+
+        return builder.Build();
+    }
+
+    private static Utf8RelationReader NewReader(RelationGraph graph, GraphLoadOptions options)
+    {
+        var actors = graph.Actors.ToDictionary(a => a.Id.Value, a => a.Id.Value, StringComparer.Ordinal);
+        var sources = graph.Sources.ToDictionary(s => s.Id, s => s.Id, StringComparer.Ordinal);
+        return new Utf8RelationReader(actors, sources.ContainsKey, sources, null, options.MaxStringLength);
+    }
+
+    /// <summary>The byte offsets of the first relation and just after the relations array's closing bracket.</summary>
+    private static (long ItemsStart, long ArrayEnd) RelationsArray(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        var marker = "\n  \"relations\": [\n"u8;
+        var start = bytes.AsSpan().IndexOf(marker) + marker.Length;
+        var close = "\n  ]"u8;
+        var end = start + bytes.AsSpan(start).IndexOf(close) + close.Length;
+        return (start, end);
+    }
+
+    private string Save(RelationGraph graph)
+    {
+        var path = Path.Combine(folder, $"graph-{Guid.NewGuid():N}.json");
+        graph.Save(path);
+        return path;
+    }
+}
