@@ -47,7 +47,7 @@ internal sealed class Utf8RelationReader
         this.maxStringLength = maxStringLength;
         foreach (var (name, kind) in KindNames)
         {
-            kinds.Add(Encoding.UTF8.GetBytes(name), kind);
+            kinds.Add(Encoding.UTF8.GetBytes(name), name, kind);
         }
     }
 
@@ -365,7 +365,7 @@ internal sealed class Utf8RelationReader
 
         var text = GraphJsonReader.StrictUtf8.GetString(bytes);
         var id = actorIds.TryGetValue(text, out var same) ? same : throw new NotPlainException("Unknown actor.");
-        actors.Add(bytes, id);
+        actors.Add(bytes, id, id);
         return id;
     }
 
@@ -384,7 +384,7 @@ internal sealed class Utf8RelationReader
         }
 
         var id = sourceIds.TryGetValue(text, out var same) ? same : text;
-        sources.Add(bytes, id);
+        sources.Add(bytes, id, id);
         return id;
     }
 
@@ -430,7 +430,7 @@ internal sealed class Utf8RelationReader
         var text = Checked(GraphJsonReader.StrictUtf8.GetString(bytes), mayHaveLoneSurrogates: false);
         if (text is not null && texts.Count < GraphJsonReader.MaxPooledTexts && text.Length <= 200)
         {
-            texts.Add(bytes, text);
+            texts.Add(bytes, text, text);
         }
 
         return text;

@@ -1,8 +1,9 @@
 namespace RelationsGraph.Serialization;
 
 /// <summary>
-/// A small hash table keyed by UTF-8 bytes, so a reader can find the string or object a value stands for
-/// without first making a string of it. Not thread-safe; one per reader.
+/// A hash table keyed by text and looked up by its UTF-8 bytes, so a reader can find the string or object a
+/// value stands for without first making a string of it. It keeps the key strings, not copies of their bytes.
+/// Not thread-safe; one per reader.
 /// </summary>
 /// <typeparam name="T">The values.</typeparam>
 internal sealed class Utf8Table<T>
@@ -22,7 +23,7 @@ internal sealed class Utf8Table<T>
         var hash = Hash(key);
         for (var i = buckets[hash & (buckets.Length - 1)] - 1; i >= 0; i = entries[i].Next)
         {
-            if (entries[i].Hash == hash && key.SequenceEqual(entries[i].Key))
+            if (entries[i].Hash == hash && Same(key, entries[i].Key))
             {
                 return entries[i].Value;
             }
@@ -32,9 +33,10 @@ internal sealed class Utf8Table<T>
     }
 
     /// <summary>Adds a key that is not in the table yet.</summary>
-    /// <param name="key">The key's bytes (copied).</param>
+    /// <param name="key">The key's bytes.</param>
+    /// <param name="text">The key as text (the same text as the bytes).</param>
     /// <param name="value">The value.</param>
-    public void Add(ReadOnlySpan<byte> key, T value)
+    public void Add(ReadOnlySpan<byte> key, string text, T value)
     {
         if (Count == entries.Length)
         {
@@ -46,7 +48,7 @@ internal sealed class Utf8Table<T>
             }
         }
 
-        entries[Count] = new Entry { Key = key.ToArray(), Hash = Hash(key), Value = value };
+        entries[Count] = new Entry { Key = text, Hash = Hash(key), Value = value };
         Link(Count++);
     }
 
@@ -55,6 +57,23 @@ internal sealed class Utf8Table<T>
         ref var bucket = ref buckets[entries[i].Hash & (buckets.Length - 1)];
         entries[i].Next = bucket - 1;
         bucket = i + 1;
+    }
+
+    /// <summary>Whether UTF-8 bytes spell a text: byte for character when they are as many (then both must be ASCII), else by encoding the text.</summary>
+    private static bool Same(ReadOnlySpan<byte> utf8, string text)
+    {
+        if (utf8.Length == text.Length)
+        {
+            return System.Text.Ascii.Equals(utf8, text);
+        }
+
+        if (utf8.Length < text.Length || utf8.Length > 3 * text.Length)
+        {
+            return false;
+        }
+
+        Span<byte> encoded = utf8.Length <= 1024 ? stackalloc byte[utf8.Length] : new byte[utf8.Length];
+        return System.Text.Encoding.UTF8.TryGetBytes(text, encoded, out var written) && written == utf8.Length && encoded.SequenceEqual(utf8);
     }
 
     private static int Hash(ReadOnlySpan<byte> key)
@@ -66,7 +85,7 @@ internal sealed class Utf8Table<T>
 
     private struct Entry
     {
-        public byte[] Key;
+        public string Key;
         public int Hash;
         public int Next;
         public T Value;
