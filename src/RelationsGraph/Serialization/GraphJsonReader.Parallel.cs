@@ -1,16 +1,15 @@
 using System.Text;
 using RelationsGraph.Graph;
-using RelationsGraph.Model;
 using RelationsGraph.Time;
 
 namespace RelationsGraph.Serialization;
 
 /// <summary>
 /// A large graph.json as the library saves it, read with two readers at once: the sources and actors first,
-/// then each half of the relations array on its own core (by <see cref="Utf8RelationReader"/> straight from the
-/// bytes, once every actor and source is known), then everything merged into one builder in file order. Any
-/// surprise at all (another layout, a syntax error, a bad reference, a duplicate id, anything the fast reader
-/// does not vouch for) abandons the attempt, and the file is read again the ordinary way, which reports the
+/// then each half of the relations array on its own core, by <see cref="Utf8RelationReader"/> straight from the
+/// bytes, then everything merged into one builder in file order. Any surprise at all (another layout, relations
+/// before the actors or sources, a syntax error, a bad reference, a duplicate id, anything the fast reader does
+/// not vouch for) abandons the attempt, and the file is read again the ordinary way, which reports the
 /// exact error and location: the parallel read only ever returns the graph the ordinary one would.
 /// </summary>
 internal sealed partial class GraphJsonReader
@@ -25,6 +24,11 @@ internal sealed partial class GraphJsonReader
     /// <summary>The graph read in parallel, or null when the file is not laid out for it or anything goes wrong.</summary>
     internal static RelationGraph? TryReadInParallel(string path, long length, long preamble, GraphLoadOptions options, TimeWindow? window = null)
     {
+        if (options.MaxDepth < MinDepthForUtf8)
+        {
+            return null;
+        }
+
         try
         {
             var marker = Find(path, RelationsMarker, preamble, Math.Min(length, preamble + (256L << 20)));
@@ -51,59 +55,33 @@ internal sealed partial class GraphJsonReader
                 head.Reader.ReadBody();
             }
 
-            List<Relation> firstRelations, secondRelations;
-            List<ActorEvent> events;
-            (string? First, string? Last) firstIds, secondIds;
-            if (head.Reader.actorsComplete && head.Reader.sourcesComplete && options.MaxDepth >= MinDepthForUtf8)
+            // The relations are read by the fast reader, which checks references as it reads them: it needs every
+            // actor and source known first, as saved files have them.
+            if (!head.Reader.actorsComplete || !head.Reader.sourcesComplete)
             {
-                // The usual case: each half's relations read from the bytes by the fast reader, then the rest of the
-                // file after the relations array (events, the closing brace) as a document of its own.
-                var firstItems = head.Reader.NewUtf8Reader();
-                var secondItems = head.Reader.NewUtf8Reader();
-                var firstHalf = Task.Run(() => firstItems.Read(path, itemsStart, firstEnd, untilArrayEnd: false));
-                var arrayEnd = secondItems.Read(path, secondStart, length, untilArrayEnd: true);
-                firstHalf.GetAwaiter().GetResult();
-                var tail = Fragment(path, options, head.Reader, null, Segment.Text("{\"relations\":[]"), Segment.File(arrayEnd, length - arrayEnd));
-                using (tail.Json)
-                {
-                    tail.Reader.ReadBody();
-                }
-
-                (firstRelations, secondRelations, events) = (firstItems.Relations, secondItems.Relations, tail.Reader.fragmentEvents!);
-                (firstIds, secondIds) = ((firstItems.FirstId, firstItems.LastId), (secondItems.FirstId, secondItems.LastId));
+                return null;
             }
-            else
-            {
-                // Each half of the relations as a document of its own; the second runs on to the end of the file.
-                // Each parses only if its cut falls between two items of the relations array.
-                var first = Fragment(path, options, head.Reader, null, Segment.Text("{\"relations\":["), Segment.File(itemsStart, firstEnd - itemsStart), Segment.Text("]}"));
-                var second = Fragment(path, options, head.Reader, null, Segment.Text("{\"relations\":["), Segment.File(secondStart, length - secondStart));
-                var firstHalf = Task.Run(() =>
-                {
-                    using (first.Json)
-                    {
-                        first.Reader.ReadBody();
-                    }
-                });
-                using (second.Json)
-                {
-                    second.Reader.ReadBody();
-                }
 
-                firstHalf.GetAwaiter().GetResult();
-                (firstRelations, secondRelations) = (first.Reader.fragmentRelations!, second.Reader.fragmentRelations!);
-                events = [.. first.Reader.fragmentEvents!, .. second.Reader.fragmentEvents!];
-                (firstIds, secondIds) = ((first.Reader.firstRelationId, first.Reader.lastRelationId), (second.Reader.firstRelationId, second.Reader.lastRelationId));
+            // Each half's relations from the bytes on a core of its own, then the rest of the file after the
+            // relations array (events, the closing brace) as a document of its own.
+            var first = head.Reader.NewUtf8Reader();
+            var second = head.Reader.NewUtf8Reader();
+            var firstHalf = Task.Run(() => first.Read(path, itemsStart, firstEnd, untilArrayEnd: false));
+            var arrayEnd = second.Read(path, secondStart, length, untilArrayEnd: true);
+            firstHalf.GetAwaiter().GetResult();
+            var tail = Fragment(path, options, head.Reader, null, Segment.Text("{\"relations\":[]"), Segment.File(arrayEnd, length - arrayEnd));
+            using (tail.Json)
+            {
+                tail.Reader.ReadBody();
             }
 
             var builder = head.Reader.builder;
-            var checkedAsRead = head.Reader.actorsComplete && head.Reader.sourcesComplete;
-            foreach (var relation in firstRelations.Concat(secondRelations))
+            foreach (var relation in first.Relations.Concat(second.Relations))
             {
-                builder.Add(relation, DataLocation.None, checkedAsRead: checkedAsRead);
+                builder.Add(relation, DataLocation.None, checkedAsRead: true);
             }
 
-            foreach (var actorEvent in events)
+            foreach (var actorEvent in tail.Reader.fragmentEvents!)
             {
                 builder.Add(actorEvent);
             }
@@ -114,7 +92,7 @@ internal sealed partial class GraphJsonReader
             }
 
             // Each half checked its own ids ascend; across the cut, the second half must start above the first's end.
-            if (firstIds.Last is { } end && secondIds.First is { } start && string.CompareOrdinal(end, start) >= 0)
+            if (first.LastId is { } end && second.FirstId is { } start && string.CompareOrdinal(end, start) >= 0)
             {
                 throw new WholeReadNeededException();
             }

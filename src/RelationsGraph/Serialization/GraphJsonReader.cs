@@ -32,18 +32,15 @@ internal sealed partial class GraphJsonReader
     private bool actorsComplete;
     private bool sourcesComplete;
 
-    // A fragment reader (one half of the relations, in a parallel load) checks references against the
-    // builder that read the sources and actors, and collects what it reads instead of adding it.
+    // A fragment reader (the rest of the file after the relations array, in a parallel load) checks references
+    // against the builder that read the sources and actors, and collects the events it reads instead of adding them.
     private readonly RelationGraphBuilder checks;
-    private readonly List<Relation>? fragmentRelations;
     private readonly List<ActorEvent>? fragmentEvents;
     private readonly HashSet<string> seenTopLevel = new(StringComparer.Ordinal);
 
     // A windowed read (GraphLoadOptions.Window, from a file) keeps only the relations active in the window. It
     // finds repeated ids among those it leaves out as the builder does while ids ascend (as saved): by order.
-    // The first and last relation id it read (kept or not) let a parallel read check the cut between halves.
     private readonly TimeWindow? window;
-    private string? firstRelationId;
     private string? lastRelationId;
 
     private GraphJsonReader(JsonTextReader json, string? file, GraphLoadOptions options, GraphJsonReader? head = null, TimeWindow? window = null)
@@ -62,7 +59,6 @@ internal sealed partial class GraphJsonReader
             seenTopLevel.Remove("relations");
             actorsComplete = head.actorsComplete;
             sourcesComplete = head.sourcesComplete;
-            fragmentRelations = [];
             fragmentEvents = [];
         }
     }
@@ -324,9 +320,9 @@ internal sealed partial class GraphJsonReader
                 throw Here().Error($"the property '{name}' appears twice.");
             }
 
-            if (fragmentRelations is not null && name is not ("relations" or "events"))
+            if (fragmentEvents is not null && name is not ("relations" or "events"))
             {
-                throw new InvalidDataException("A fragment of a parallel load holds only relations and events.");
+                throw new InvalidDataException("A fragment of a parallel load holds only the (empty) relations and events.");
             }
 
             switch (name)
@@ -362,7 +358,7 @@ internal sealed partial class GraphJsonReader
             }
         }
 
-        if (!sawVersion && fragmentRelations is null)
+        if (!sawVersion && fragmentEvents is null)
         {
             throw Here().Error("missing \"formatVersion\"; expected \"formatVersion\": 1 in the top-level object.");
         }
@@ -510,7 +506,7 @@ internal sealed partial class GraphJsonReader
                 throw new WholeReadNeededException();
             }
 
-            (firstRelationId, lastRelationId) = (firstRelationId ?? checkedId, checkedId);
+            lastRelationId = checkedId;
             keep = extent.Overlaps(window);
         }
 
@@ -532,16 +528,15 @@ internal sealed partial class GraphJsonReader
             throw ModelError(where, e);
         }
 
-        if (fragmentRelations is not null)
+        // A parallel load's fragment starts after the relations array: a relation in it is not where it belongs.
+        if (fragmentEvents is not null)
         {
-            fragmentRelations.Add(relation);
+            throw new InvalidDataException("A fragment of a parallel load holds no relations.");
         }
-        else
-        {
-            // With every actor and source known first (as saved files have them), the relation's references were
-            // checked above, and the builder need not check them again.
-            builder.Add(relation, where, idWhere, checkedAsRead: actorsComplete && sourcesComplete);
-        }
+
+        // With every actor and source known first (as saved files have them), the relation's references were
+        // checked above, and the builder need not check them again.
+        builder.Add(relation, where, idWhere, checkedAsRead: actorsComplete && sourcesComplete);
     }
 
     private void ReadEvent()

@@ -20,8 +20,6 @@ namespace RelationsGraph.Serialization;
 /// </remarks>
 internal sealed class Utf8RelationReader
 {
-    private static readonly Dictionary<string, RelationKind> KindNames = RelationKind.All.ToDictionary(k => k.Name, StringComparer.Ordinal);
-
     private readonly IReadOnlyDictionary<string, string> actorIds;
     private readonly Func<string, bool> isSource;
     private readonly IReadOnlyDictionary<string, string> sourceIds;
@@ -45,9 +43,9 @@ internal sealed class Utf8RelationReader
         this.sourceIds = sourceIds;
         this.window = window;
         this.maxStringLength = maxStringLength;
-        foreach (var (name, kind) in KindNames)
+        foreach (var kind in RelationKind.All)
         {
-            kinds.Add(Encoding.UTF8.GetBytes(name), name, kind);
+            kinds.Add(Encoding.UTF8.GetBytes(kind.Name), kind.Name, kind);
         }
     }
 
@@ -163,7 +161,7 @@ internal sealed class Utf8RelationReader
                 case 5: at = Date(ref json); break;
                 case 6: start = Date(ref json); break;
                 case 7: end = json.TokenType == JsonTokenType.Null ? null : Date(ref json); break;
-                case 8: label = Text(ref json) ?? throw new NotPlainException("A blank label."); break;
+                case 8: label = Text(ref json); break;
                 case 9:
                     if (!TryReadEvidence(ref json, out evidenceSource, out quote, out many))
                     {
@@ -204,27 +202,23 @@ internal sealed class Utf8RelationReader
             throw new NotPlainException("A relation from an actor to itself.");
         }
 
-        if (window is not null)
+        // A windowed read finds repeated ids among those it leaves out by their order, as the ordinary read does.
+        if (window is not null && LastId is not null && string.CompareOrdinal(LastId, id) >= 0)
         {
-            if (LastId is not null && string.CompareOrdinal(LastId, id) >= 0)
-            {
-                throw new NotPlainException("Relation ids out of order.");
-            }
-
-            (FirstId, LastId) = (FirstId ?? id, id);
-            if (!time.Overlaps(window))
-            {
-                Relation.CheckTexts(id, label, note);
-                return true;
-            }
-        }
-        else
-        {
-            (FirstId, LastId) = (FirstId ?? id, id);
+            throw new NotPlainException("Relation ids out of order.");
         }
 
-        // The constructor checks what is left (two different ends, the texts) and throws ArgumentException,
-        // which the caller also takes as "read it the ordinary way".
+        (FirstId, LastId) = (FirstId ?? id, id);
+
+        // The model checks the label and note (not blank, well-formed; a blank note is no note), for a relation
+        // left out through CheckTexts and for one kept in the constructor, and throws ArgumentException, which
+        // the caller also takes as "read it the ordinary way".
+        if (window is not null && !time.Overlaps(window))
+        {
+            Relation.CheckTexts(id, label, note);
+            return true;
+        }
+
         IEnumerable<Evidence> evidence = many ?? [Evidence.FromUtf8(evidenceSource!, quote!)];
         Relations.Add(new Relation(id, kind, new ActorId(source), new ActorId(target), time, label, evidence, directed, note));
         return true;
@@ -405,11 +399,8 @@ internal sealed class Utf8RelationReader
         return PartialDate.TryParseChars(text[..bytes.Length], out var date) ? date : throw new NotPlainException("Not a date.");
     }
 
-    /// <summary>
-    /// A label or note, or null when blank (an error for a label, no note for a note): one string per distinct
-    /// text, as the ordinary reader pools them (they repeat across relations).
-    /// </summary>
-    private string? Text(ref Utf8JsonReader json)
+    /// <summary>A label or note: one string per distinct text, as the ordinary reader pools them (they repeat across relations).</summary>
+    private string Text(ref Utf8JsonReader json)
     {
         if (json.TokenType != JsonTokenType.String || json.ValueSpan.Length > maxStringLength)
         {
@@ -418,7 +409,7 @@ internal sealed class Utf8RelationReader
 
         if (json.ValueIsEscaped)
         {
-            return Checked(json.GetString()!, mayHaveLoneSurrogates: true);
+            return json.GetString()!;
         }
 
         var bytes = json.ValueSpan;
@@ -427,8 +418,8 @@ internal sealed class Utf8RelationReader
             return known;
         }
 
-        var text = Checked(GraphJsonReader.StrictUtf8.GetString(bytes), mayHaveLoneSurrogates: false);
-        if (text is not null && texts.Count < GraphJsonReader.MaxPooledTexts && text.Length <= 200)
+        var text = GraphJsonReader.StrictUtf8.GetString(bytes);
+        if (texts.Count < GraphJsonReader.MaxPooledTexts && text.Length <= 200)
         {
             texts.Add(bytes, text, text);
         }
@@ -444,35 +435,27 @@ internal sealed class Utf8RelationReader
             throw new NotPlainException("Expected a string within the limit.");
         }
 
+        // The model's own check (not blank, well-formed; ArgumentException otherwise), as Evidence makes it.
         if (json.ValueIsEscaped)
         {
-            return Encoding.UTF8.GetBytes(Checked(json.GetString()!, mayHaveLoneSurrogates: true) ?? throw new NotPlainException("A blank quote."));
+            return Encoding.UTF8.GetBytes(Identifier.RequireText(json.GetString()!, "quote", "quote"));
         }
 
-        // Plain and valid UTF-8 is well-formed text; it is not blank if it has a visible ASCII character, and
-        // only text without one is decoded to be sure.
+        // Valid UTF-8 is well-formed text, and not blank when it has a visible ASCII character: only text
+        // without one is decoded for the check.
         var bytes = json.ValueSpan;
         if (!System.Text.Unicode.Utf8.IsValid(bytes))
         {
             throw new NotPlainException("Not UTF-8.");
         }
 
-        if (bytes.IndexOfAnyInRange((byte)0x21, (byte)0x7E) < 0 && Checked(GraphJsonReader.StrictUtf8.GetString(bytes), mayHaveLoneSurrogates: false) is null)
+        if (bytes.IndexOfAnyInRange((byte)0x21, (byte)0x7E) < 0)
         {
-            throw new NotPlainException("A blank quote.");
+            Identifier.RequireText(GraphJsonReader.StrictUtf8.GetString(bytes), "quote", "quote");
         }
 
         return bytes.ToArray();
     }
-
-    /// <summary>
-    /// A text the model would take, or null when blank. Text decoded from valid UTF-8 is well-formed; text from
-    /// escapes with any surrogate at all is left to the ordinary reader.
-    /// </summary>
-    private static string? Checked(string text, bool mayHaveLoneSurrogates) =>
-        string.IsNullOrWhiteSpace(text) ? null
-        : mayHaveLoneSurrogates && text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0 ? throw new NotPlainException("Text with surrogates.")
-        : text;
 
     /// <summary>Thrown for anything this reader leaves to the ordinary one.</summary>
     internal sealed class NotPlainException(string message) : Exception(message);
