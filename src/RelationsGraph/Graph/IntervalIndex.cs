@@ -1,9 +1,12 @@
+using System.Runtime.InteropServices;
+
 namespace RelationsGraph.Graph;
 
 /// <summary>
 /// A static centered interval tree over closed integer intervals (day numbers). Finds every interval
-/// that overlaps a query range in O(log n + k). Built once in O(n log n) from two presorted orders,
-/// partitioned in place, so a million intervals cost a few arrays and no per-node allocation.
+/// that overlaps a query range in O(log n + k). Built in linear passes: two radix sorts, then passes that find
+/// each interval's node by arithmetic and group both orders by node, so a million intervals cost a few arrays
+/// and no per-node allocation.
 /// Immutable after construction and safe to query from many threads.
 /// </summary>
 internal sealed class IntervalIndex
@@ -35,32 +38,70 @@ internal sealed class IntervalIndex
         this.lo = lo;
         this.hi = hi;
         var n = lo.Length;
+
+        // Both orders keep ties in id order, which keeps the whole build deterministic.
         byLo = new int[n];
         byHi = new int[n];
-
-        // Presorts with ties in id order, which keeps the whole build deterministic. Each sorts one 64-bit
-        // key per interval, the end in the high half (sign bit flipped so ints order as unsigned) and the
-        // id in the low half: a primitive sort, several times faster than a comparison delegate.
-        var keys = new ulong[n];
+        var keys = new uint[n];
+        var spareKeys = new uint[n];
+        var spare = new int[n];
         for (var i = 0; i < n; i++)
         {
-            keys[i] = ((ulong)(uint)(lo[i] ^ int.MinValue) << 32) | (uint)i;
+            keys[i] = (uint)(lo[i] ^ int.MinValue);
         }
 
-        Array.Sort(keys);
+        RadixOrder(keys, spareKeys, byLo, spare);
         for (var i = 0; i < n; i++)
         {
-            byLo[i] = (int)(uint)keys[i];
-            keys[i] = ((ulong)~(uint)(hi[i] ^ int.MinValue) << 32) | (uint)i;
+            keys[i] = ~(uint)(hi[i] ^ int.MinValue);
         }
 
-        Array.Sort(keys);
-        for (var i = 0; i < n; i++)
+        RadixOrder(keys, spareKeys, byHi, spare);
+
+        // The tree is implicit in the sorted low ends K (K[j] = lo[byLo[j]]): the node over positions [l, r)
+        // has its center at K[m], m = l + (r - l) / 2, and its children over [l, m) and [m + 1, r). With p an
+        // interval's own position in K and q the last position whose value is at most its high end, it goes
+        // right while m < p (then K[m] <= its low end), left while m > q (then K[m] > its high end), and
+        // otherwise belongs to node m, whose center it contains (lo <= K[p] <= K[m] <= K[q] <= hi). Everything
+        // right of a center starts at or after it and everything left of it ends before it, which is all a
+        // query relies on. So every interval finds its node by arithmetic alone, and one stable counting sort
+        // by node groups both orders, in sequential passes instead of a partition of all intervals at every level.
+        var grouped = spare.AsSpan();
+        var sortedLo = MemoryMarshal.Cast<uint, int>(keys.AsSpan());
+        var nodeOf = MemoryMarshal.Cast<uint, int>(spareKeys.AsSpan());
+        for (var j = 0; j < n; j++)
         {
-            byHi[i] = (int)(uint)keys[i];
+            sortedLo[j] = lo[byLo[j]];
+            nodeOf[byLo[j]] = j;
         }
-        var scratch = new int[n];
-        root = Build(0, n, scratch);
+
+        var count = new int[n + 1];
+        var q = -1;
+        for (var k = n - 1; k >= 0; k--)
+        {
+            // byHi read backwards gives the high ends ascending, so the last position at most each one only moves on.
+            var id = byHi[k];
+            while (q + 1 < n && sortedLo[q + 1] <= hi[id])
+            {
+                q++;
+            }
+
+            var node = NodeOf(nodeOf[id], q, n);
+            nodeOf[id] = node;
+            count[node + 1]++;
+        }
+
+        for (var m = 0; m < n; m++)
+        {
+            count[m + 1] += count[m];
+        }
+
+        // count[m] is now where node m's intervals begin; both orders are distributed stably into place.
+        var next = count.AsSpan(0, n).ToArray();
+        Distribute(byLo, nodeOf, next, grouped);
+        count.AsSpan(0, n).CopyTo(next);
+        Distribute(byHi, nodeOf, next, grouped);
+        root = Link(0, n, count, sortedLo);
         loInLoOrder = new int[n];
         hiInHiOrder = new int[n];
         for (var i = 0; i < n; i++)
@@ -178,64 +219,108 @@ internal sealed class IntervalIndex
         }
     }
 
-    private int Build(int start, int end, int[] scratch)
+    /// <summary>
+    /// Fills <paramref name="order"/> with 0..n-1 sorted by <paramref name="keys"/> (unsigned), ties in index order:
+    /// a least-significant-digit radix sort, three stable passes of 11 bits (a pass whose digit every key shares
+    /// is skipped), each key carried along with its index so no pass reads the keys out of order. A million
+    /// keys sort in a few linear passes instead of an O(n log n) comparison sort. Leaves the keys sorted too.
+    /// </summary>
+    private static void RadixOrder(uint[] keys, uint[] spareKeys, int[] order, int[] spare)
     {
-        if (start >= end)
+        const int Bits = 11;
+        const int Mask = (1 << Bits) - 1;
+        var n = keys.Length;
+        for (var i = 0; i < n; i++)
+        {
+            order[i] = i;
+        }
+
+        Span<int> start = stackalloc int[1 << Bits];
+        for (var shift = 0; shift < 32; shift += Bits)
+        {
+            start.Clear();
+            foreach (var key in keys)
+            {
+                start[(int)(key >> shift) & Mask]++;
+            }
+
+            if (n == 0 || start[(int)(keys[0] >> shift) & Mask] == n)
+            {
+                continue;
+            }
+
+            for (int digit = 0, sum = 0; digit < start.Length; digit++)
+            {
+                (start[digit], sum) = (sum, sum + start[digit]);
+            }
+
+            for (var i = 0; i < n; i++)
+            {
+                var at = start[(int)(keys[i] >> shift) & Mask]++;
+                spareKeys[at] = keys[i];
+                spare[at] = order[i];
+            }
+
+            spareKeys.CopyTo(keys, 0);
+            spare.CopyTo(order, 0);
+        }
+    }
+
+    /// <summary>The node an interval belongs to: the first mid position on the way down within [first, last].</summary>
+    private static int NodeOf(int first, int last, int n)
+    {
+        int l = 0, r = n;
+        while (l < r)
+        {
+            var m = l + ((r - l) / 2);
+            if (m < first)
+            {
+                l = m + 1;
+            }
+            else if (m > last)
+            {
+                r = m;
+            }
+            else
+            {
+                return m;
+            }
+        }
+
+        // [first, last] is never empty (an interval's own low end is at most its high end), so this is not reached.
+        throw new InvalidOperationException("The interval index's orders are inconsistent.");
+    }
+
+    /// <summary>Reorders <paramref name="order"/> by node, keeping its order within each node.</summary>
+    private static void Distribute(int[] order, ReadOnlySpan<int> nodeOf, int[] next, Span<int> scratch)
+    {
+        foreach (var id in order)
+        {
+            scratch[next[nodeOf[id]]++] = id;
+        }
+
+        scratch.CopyTo(order);
+    }
+
+    /// <summary>
+    /// Makes the nodes of positions [l, r) that hold an interval or lead to one, in preorder; <paramref name="start"/>
+    /// gives where each node's intervals begin (so [start[l], start[r]) are the whole subtree's). Returns the
+    /// subtree's root, or -1 when it holds nothing.
+    /// </summary>
+    private int Link(int l, int r, int[] start, ReadOnlySpan<int> sortedLo)
+    {
+        if (l >= r || start[l] == start[r])
         {
             return -1;
         }
 
-        // The median low end lies inside its own interval, so every node holds at least one interval and
-        // each side gets at most half of the rest: depth stays under log2(n) + 1.
-        var center = lo[byLo[start + ((end - start) / 2)]];
-        var leftCount = Partition(byLo, start, end, center, scratch);
-        Partition(byHi, start, end, center, scratch);
-        var midCount = 0;
-        for (var i = start + leftCount; i < end && lo[byLo[i]] <= center; i++)
-        {
-            midCount++;
-        }
-
+        var m = l + ((r - l) / 2);
         var index = nodes.Count;
         nodes.Add(default);
-        var left = Build(start, start + leftCount, scratch);
-        var right = Build(start + leftCount + midCount, end, scratch);
-        nodes[index] = new Node(center, start + leftCount, midCount, left, right);
+        var left = Link(l, m, start, sortedLo);
+        var right = Link(m + 1, r, start, sortedLo);
+        nodes[index] = new Node(sortedLo[m], start[m], start[m + 1] - start[m], left, right);
         return index;
-    }
-
-    /// <summary>Stable partition of [start, end) into: ends before center | contains center | starts after center.</summary>
-    private int Partition(int[] order, int start, int end, int center, int[] scratch)
-    {
-        var w = start;
-        for (var i = start; i < end; i++)
-        {
-            if (hi[order[i]] < center)
-            {
-                scratch[w++] = order[i];
-            }
-        }
-
-        var leftCount = w - start;
-        for (var i = start; i < end; i++)
-        {
-            var id = order[i];
-            if (hi[id] >= center && lo[id] <= center)
-            {
-                scratch[w++] = id;
-            }
-        }
-
-        for (var i = start; i < end; i++)
-        {
-            if (lo[order[i]] > center)
-            {
-                scratch[w++] = order[i];
-            }
-        }
-
-        Array.Copy(scratch, start, order, start, end - start);
-        return leftCount;
     }
 
     private readonly record struct Node(int Center, int MidStart, int MidCount, int Left, int Right);

@@ -21,7 +21,9 @@ public sealed class RelationGraph
 
     private readonly Relation[] relations;
     private readonly ActorEvent[] events;
-    private readonly Dictionary<ActorId, int> actorIndex;
+    // Keyed by the id's text: a dictionary of strings runs optimized code from the first call, where one keyed
+    // by ActorId starts in the JIT's quick code, and the load looks up two ids for every relation.
+    private readonly Dictionary<string, int> actorIndex;
     private readonly BidirectionalGraph<int, RelationEdge> graph;
     private readonly IntervalIndex relationTimes;
     private readonly int[] relationFirstDay;
@@ -67,10 +69,10 @@ public sealed class RelationGraph
         this.events = events;
         this.directory = directory;
 
-        actorIndex = new Dictionary<ActorId, int>(actors.Length);
+        actorIndex = new Dictionary<string, int>(actors.Length, StringComparer.Ordinal);
         for (var i = 0; i < actors.Length; i++)
         {
-            actorIndex.Add(actors[i].Id, i);
+            actorIndex.Add(actors[i].Id.Value, i);
         }
 
         var lo = new int[relations.Length];
@@ -78,24 +80,39 @@ public sealed class RelationGraph
         relationSource = new int[relations.Length];
         relationTarget = new int[relations.Length];
         var rank = new byte[relations.Length];
-        for (var i = 0; i < relations.Length; i++)
+        void Columns(int from, int to)
         {
-            var r = relations[i];
-            relationSource[i] = actorIndex[r.Source];
-            relationTarget[i] = actorIndex[r.Target];
-            lo[i] = r.Time.FirstDayNumber;
-            hi[i] = r.Time.LastDayNumber;
-            rank[i] = r.Time.Beginning.Precision switch
+            for (var i = from; i < to; i++)
             {
-                DatePrecision.Day => 0,
-                DatePrecision.Month => 1,
-                _ => 2,
-            };
+                var r = relations[i];
+                relationSource[i] = actorIndex[r.Source.Value];
+                relationTarget[i] = actorIndex[r.Target.Value];
+                lo[i] = r.Time.FirstDayNumber;
+                hi[i] = r.Time.LastDayNumber;
+                rank[i] = r.Time.Beginning.Precision switch
+                {
+                    DatePrecision.Day => 0,
+                    DatePrecision.Month => 1,
+                    _ => 2,
+                };
+            }
+        }
+
+        // On a big graph, this pass and the three indexes after it are spread over the cores: every relation
+        // is a memory read of its own, and the indexes are independent of each other.
+        var parallel = relations.Length >= 100_000 && Environment.ProcessorCount > 1;
+        if (parallel)
+        {
+            var parts = Environment.ProcessorCount;
+            Parallel.For(0, parts, part => Columns((int)((long)relations.Length * part / parts), (int)((long)relations.Length * (part + 1) / parts)));
+        }
+        else
+        {
+            Columns(0, relations.Length);
         }
 
         beginningRank = rank;
 
-        // The three indexes are independent; on a big graph they are built side by side.
         BidirectionalGraph<int, RelationEdge>? edges = null;
         IntervalIndex? times = null;
         (int[] Start, int[] Ordinals, int[][] Neighbours, int[][] Pairs) adjacency = ([], [], [], []);
@@ -106,7 +123,7 @@ public sealed class RelationGraph
             () => times = new IntervalIndex(lo, hi),
             () => adjacency = IndexPairs(actors.Length, ends.Sources, ends.Targets),
         ];
-        if (relations.Length >= 100_000 && Environment.ProcessorCount > 1)
+        if (parallel)
         {
             Parallel.Invoke(builds);
         }
@@ -138,7 +155,7 @@ public sealed class RelationGraph
         for (var i = 0; i < events.Length; i++)
         {
             var e = events[i];
-            (eventsByActor[actorIndex[e.Actor]] ??= []).Add(i);
+            (eventsByActor[actorIndex[e.Actor.Value]] ??= []).Add(i);
             elo[i] = e.Time.FirstDayNumber;
             ehi[i] = e.Time.LastDayNumber;
         }
@@ -244,7 +261,7 @@ public sealed class RelationGraph
     /// <returns><see langword="true"/> when the graph has the actor.</returns>
     public bool TryGetActor(ActorId id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Actor? actor)
     {
-        if (id.Value is not null && actorIndex.TryGetValue(id, out var i))
+        if (id.Value is not null && actorIndex.TryGetValue(id.Value, out var i))
         {
             actor = Actors[i];
             return true;
@@ -317,7 +334,7 @@ public sealed class RelationGraph
     /// <returns>The relations, sorted by id; empty for an unknown actor.</returns>
     public IReadOnlyList<Relation> RelationsOf(ActorId actor)
     {
-        if (actor.Value is null || !actorIndex.TryGetValue(actor, out var v))
+        if (actor.Value is null || !actorIndex.TryGetValue(actor.Value, out var v))
         {
             return [];
         }
@@ -334,7 +351,7 @@ public sealed class RelationGraph
     public IReadOnlyList<Relation> RelationsBetween(ActorId first, ActorId second)
     {
         if (first.Value is null || second.Value is null
-            || !actorIndex.TryGetValue(first, out var a) || !actorIndex.TryGetValue(second, out var b))
+            || !actorIndex.TryGetValue(first.Value, out var a) || !actorIndex.TryGetValue(second.Value, out var b))
         {
             return [];
         }
@@ -348,7 +365,7 @@ public sealed class RelationGraph
     /// <returns>The events, sorted by id; empty for an unknown actor.</returns>
     public IReadOnlyList<ActorEvent> EventsOf(ActorId actor)
     {
-        if (actor.Value is null || !actorIndex.TryGetValue(actor, out var v) || eventsByActor[v] is not { } list)
+        if (actor.Value is null || !actorIndex.TryGetValue(actor.Value, out var v) || eventsByActor[v] is not { } list)
         {
             return [];
         }
@@ -363,7 +380,7 @@ public sealed class RelationGraph
     internal bool TryGetVertex(ActorId actor, out int vertex)
     {
         vertex = -1;
-        return actor.Value is not null && actorIndex.TryGetValue(actor, out vertex);
+        return actor.Value is not null && actorIndex.TryGetValue(actor.Value, out vertex);
     }
 
     internal Actor ActorAt(int vertex) => Actors[vertex];
@@ -452,16 +469,30 @@ public sealed class RelationGraph
 
     private static BidirectionalGraph<int, RelationEdge> BuildEdges(int vertexCount, int[] sources, int[] targets)
     {
-        // No edgeCapacity: QuikGraph gives every vertex's edge lists that capacity, so it would reserve
-        // actors × relations slots (gigabytes at a million relations) instead of relations.
+        // QuikGraph gives a vertex's out- and in-edge lists the capacity set when the vertex is added, so each
+        // vertex is added with room for the larger of its two degrees: no list grows by doubling (a million
+        // relations would otherwise allocate and copy about three times the edges they keep).
+        var outDegree = new int[vertexCount];
+        var inDegree = new int[vertexCount];
+        for (var i = 0; i < sources.Length; i++)
+        {
+            outDegree[sources[i]]++;
+            inDegree[targets[i]]++;
+        }
+
         var edges = new BidirectionalGraph<int, RelationEdge>(allowParallelEdges: true, vertexCapacity: vertexCount, edgeCapacity: -1);
-        edges.AddVertexRange(Enumerable.Range(0, vertexCount));
+        for (var v = 0; v < vertexCount; v++)
+        {
+            edges.EdgeCapacity = Math.Max(outDegree[v], inDegree[v]);
+            edges.AddVertex(v);
+        }
+
         for (var i = 0; i < sources.Length; i++)
         {
             edges.AddEdge(new RelationEdge(sources[i], targets[i], i));
         }
 
-        // The edge lists grew by doubling; a quarter of their slots, on average, would stay empty for good.
+        // The shorter list of each vertex has room for the longer one's edges; trimming gives that room back.
         edges.TrimEdgeExcess();
         return edges;
     }

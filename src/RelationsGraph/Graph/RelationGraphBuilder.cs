@@ -137,6 +137,16 @@ public sealed class RelationGraphBuilder
         return this;
     }
 
+    /// <summary>Makes room for <paramref name="count"/> more relations, so a big read adds them without growing its lists step by step.</summary>
+    internal void ReserveRelations(int count)
+    {
+        relations.EnsureCapacity(relations.Count + count);
+        if (relationIds is null)
+        {
+            relationLines.EnsureCapacity(relationLines.Count + count);
+        }
+    }
+
     internal RelationGraphBuilder Add(ActorEvent actorEvent, DataLocation where, DataLocation idWhere = default)
     {
         ArgumentNullException.ThrowIfNull(actorEvent);

@@ -38,11 +38,33 @@ public sealed record Relation
         IEnumerable<Evidence> evidence,
         bool directed = false,
         string? note = null)
+        : this(id, kind, source, target, time, label, directed, note, evidence, null, null)
+    {
+    }
+
+    // The public constructor's checks, in its order; evidence either as a list, or (from a reader that has
+    // checked them) as one source id and its quote's UTF-8 bytes, with no Evidence object or array made for it.
+    private Relation(
+        string id,
+        RelationKind kind,
+        ActorId source,
+        ActorId target,
+        TimeExtent time,
+        string label,
+        bool directed,
+        string? note,
+        IEnumerable<Evidence>? evidence,
+        string? quoteSource,
+        byte[]? utf8Quote)
     {
         CheckTexts(id, label, note);
         Id = id;
         ArgumentNullException.ThrowIfNull(kind);
-        ArgumentNullException.ThrowIfNull(evidence);
+        if (utf8Quote is null)
+        {
+            ArgumentNullException.ThrowIfNull(evidence);
+        }
+
         if (source.Value is null || target.Value is null)
         {
             throw new ArgumentException("The source and target actor ids must be set.", source.Value is null ? nameof(source) : nameof(target));
@@ -58,12 +80,27 @@ public sealed record Relation
         Target = target;
         Time = time;
         Label = label;
-        var held = ModelLists.NonEmpty(evidence, nameof(evidence), "relation", id);
-        evidenceSource = (held as Model.Evidence)?.Source;
-        evidenceHeld = held is Model.Evidence one ? one.Utf8Quote : held;
+        if (utf8Quote is not null)
+        {
+            (evidenceSource, evidenceHeld) = (quoteSource, utf8Quote);
+        }
+        else
+        {
+            var held = ModelLists.NonEmpty(evidence!, nameof(evidence), "relation", id);
+            evidenceSource = (held as Model.Evidence)?.Source;
+            evidenceHeld = held is Model.Evidence one ? one.Utf8Quote : held;
+        }
+
         Directed = directed;
         Note = string.IsNullOrWhiteSpace(note) ? null : note;
     }
+
+    /// <summary>
+    /// A relation with one piece of evidence, given as a known source id and the UTF-8 bytes of a quote already
+    /// checked (as <see cref="Model.Evidence(string, string)"/> would), which the relation keeps as they are.
+    /// </summary>
+    internal static Relation WithQuote(string id, RelationKind kind, ActorId source, ActorId target, TimeExtent time, string label, string quoteSource, byte[] utf8Quote, bool directed, string? note) =>
+        new(id, kind, source, target, time, label, directed, note, null, quoteSource, utf8Quote);
 
     /// <summary>The constructor's checks of the id, label and note, for a reader that checks a relation it does not keep.</summary>
     internal static void CheckTexts(string id, string label, string? note)

@@ -76,6 +76,7 @@ internal sealed partial class GraphJsonReader
             }
 
             var builder = head.Reader.builder;
+            builder.ReserveRelations(first.Relations.Count + second.Relations.Count);
             foreach (var relation in first.Relations.Concat(second.Relations))
             {
                 builder.Add(relation, DataLocation.None, checkedAsRead: true);

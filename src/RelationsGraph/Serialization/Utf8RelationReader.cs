@@ -219,8 +219,9 @@ internal sealed class Utf8RelationReader
             return true;
         }
 
-        IEnumerable<Evidence> evidence = many ?? [Evidence.FromUtf8(evidenceSource!, quote!)];
-        Relations.Add(new Relation(id, kind, new ActorId(source), new ActorId(target), time, label, evidence, directed, note));
+        Relations.Add(many is null
+            ? Relation.WithQuote(id, kind, new ActorId(source), new ActorId(target), time, label, evidenceSource!, quote!, directed, note)
+            : new Relation(id, kind, new ActorId(source), new ActorId(target), time, label, many, directed, note));
         return true;
     }
 

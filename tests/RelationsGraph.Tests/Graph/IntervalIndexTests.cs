@@ -38,6 +38,58 @@ public sealed class IntervalIndexTests
         }
     }
 
+    [Theory]
+    [InlineData(11, 3000)]
+    [InlineData(12, 20_000)]
+    public void Query_AgreesWithABruteForceScan_ForEndsAcrossTheWholeIntRange(int seed, int count)
+    {
+        // Ends anywhere from int.MinValue to int.MaxValue, clustered and spread, so the build's sort meets every
+        // digit and the sign; a quarter share one low end, so many intervals compete for one node.
+        var random = new Random(seed);
+        var lo = new int[count];
+        var hi = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            lo[i] = (i % 4) switch
+            {
+                0 => -7,
+                1 => random.Next(int.MinValue, int.MaxValue),
+                2 => random.Next(-1000, 1000),
+                _ => random.Next(700_000, 740_000),
+            };
+            var room = (long)int.MaxValue - lo[i];
+            hi[i] = random.Next(6) == 0 ? int.MaxValue : lo[i] + (int)Math.Min(room, random.Next(3) == 0 ? random.Next(3) : random.Next());
+        }
+
+        var index = new IntervalIndex(lo, hi);
+        int[] edges = [int.MinValue, -1000, -7, -6, 0, 999, 700_000, 720_000, int.MaxValue - 1, int.MaxValue];
+        for (var q = 0; q < 200; q++)
+        {
+            var a = q < edges.Length ? edges[q] : lo[random.Next(count)] + random.Next(-2, 3);
+            var b = q < edges.Length ? a : random.Next(3) == 0 ? a : (int)Math.Min(int.MaxValue, (long)a + random.Next());
+            if (a > b)
+            {
+                (a, b) = (b, a);
+            }
+
+            var expected = Enumerable.Range(0, count).Where(i => lo[i] <= b && hi[i] >= a).ToArray();
+
+            index.Query(a, b).Should().Equal(expected, $"window [{a}, {b}] with seed {seed}");
+        }
+    }
+
+    [Fact]
+    public void Query_FindsEveryInterval_WhenAllAreTheSame()
+    {
+        var lo = Enumerable.Repeat(5, 1000).ToArray();
+        var hi = Enumerable.Repeat(9, 1000).ToArray();
+        var index = new IntervalIndex(lo, hi);
+
+        index.Query(9, 9).Should().Equal(Enumerable.Range(0, 1000));
+        index.Query(0, 4).Should().BeEmpty();
+        index.Query(10, 10).Should().BeEmpty();
+    }
+
     [Fact]
     public void Query_ReturnsNothing_ForAnEmptyIndex()
     {
