@@ -16,6 +16,11 @@ public sealed record Relation
     private readonly string? evidenceSource;
     private readonly object evidenceHeld;
 
+    // For a single piece of evidence, where its quote lies in evidenceHeld: the whole array, or (from a fast
+    // read, which keeps quotes in shared blocks) a part of a block.
+    private readonly int quoteStart;
+    private readonly int quoteLength;
+
     /// <summary>Creates a relation.</summary>
     /// <param name="id">The id, unique in its graph.</param>
     /// <param name="kind">The kind.</param>
@@ -38,7 +43,7 @@ public sealed record Relation
         IEnumerable<Evidence> evidence,
         bool directed = false,
         string? note = null)
-        : this(id, kind, source, target, time, label, directed, note, evidence, null, null)
+        : this(id, kind, source, target, time, label, directed, note, evidence, null, null, 0, 0)
     {
     }
 
@@ -55,7 +60,9 @@ public sealed record Relation
         string? note,
         IEnumerable<Evidence>? evidence,
         string? quoteSource,
-        byte[]? utf8Quote)
+        byte[]? utf8Quote,
+        int quoteStart,
+        int quoteLength)
     {
         CheckTexts(id, label, note);
         Id = id;
@@ -83,12 +90,14 @@ public sealed record Relation
         if (utf8Quote is not null)
         {
             (evidenceSource, evidenceHeld) = (quoteSource, utf8Quote);
+            (this.quoteStart, this.quoteLength) = (quoteStart, quoteLength);
         }
         else
         {
             var held = ModelLists.NonEmpty(evidence!, nameof(evidence), "relation", id);
             evidenceSource = (held as Model.Evidence)?.Source;
             evidenceHeld = held is Model.Evidence one ? one.Utf8Quote : held;
+            this.quoteLength = (evidenceHeld as byte[])?.Length ?? 0;
         }
 
         Directed = directed;
@@ -97,10 +106,18 @@ public sealed record Relation
 
     /// <summary>
     /// A relation with one piece of evidence, given as a known source id and the UTF-8 bytes of a quote already
-    /// checked (as <see cref="Model.Evidence(string, string)"/> would), which the relation keeps as they are.
+    /// checked (as <see cref="Model.Evidence(string, string)"/> would): <paramref name="length"/> bytes of
+    /// <paramref name="block"/> from <paramref name="start"/>, which the relation keeps where they are.
     /// </summary>
-    internal static Relation WithQuote(string id, RelationKind kind, ActorId source, ActorId target, TimeExtent time, string label, string quoteSource, byte[] utf8Quote, bool directed, string? note) =>
-        new(id, kind, source, target, time, label, directed, note, null, quoteSource, utf8Quote);
+    internal static Relation WithQuote(string id, RelationKind kind, ActorId source, ActorId target, TimeExtent time, string label, string quoteSource, byte[] block, int start, int length, bool directed, string? note) =>
+        new(id, kind, source, target, time, label, directed, note, null, quoteSource, block, start, length);
+
+    // The single quote's bytes (evidenceSource set).
+    private ReadOnlySpan<byte> Utf8Quote => ((byte[])evidenceHeld).AsSpan(quoteStart, quoteLength);
+
+    // The single quote as an array of its own, as Evidence holds it: the array itself when the quote is all of it.
+    private byte[] QuoteArray() =>
+        quoteStart == 0 && quoteLength == ((byte[])evidenceHeld).Length ? (byte[])evidenceHeld : Utf8Quote.ToArray();
 
     /// <summary>The constructor's checks of the id, label and note, for a reader that checks a relation it does not keep.</summary>
     internal static void CheckTexts(string id, string label, string? note)
@@ -133,7 +150,7 @@ public sealed record Relation
 
     /// <summary>Gets the quotes supporting the relation; never empty.</summary>
     public IReadOnlyList<Evidence> Evidence =>
-        ModelLists.List<Evidence>(evidenceSource is null ? evidenceHeld : Model.Evidence.FromUtf8(evidenceSource, (byte[])evidenceHeld));
+        ModelLists.List<Evidence>(evidenceSource is null ? evidenceHeld : Model.Evidence.FromUtf8(evidenceSource, QuoteArray()));
 
     /// <summary>Gets an optional note, or <see langword="null"/>.</summary>
     public string? Note { get; }
@@ -162,7 +179,7 @@ public sealed record Relation
         && evidenceSource == other.evidenceSource
         && (evidenceSource is null
             ? ModelLists.SequenceEqual<Evidence>(evidenceHeld, other.evidenceHeld)
-            : ((byte[])evidenceHeld).AsSpan().SequenceEqual((byte[])other.evidenceHeld))
+            : Utf8Quote.SequenceEqual(other.Utf8Quote))
         && Note == other.Note;
 
     /// <inheritdoc />

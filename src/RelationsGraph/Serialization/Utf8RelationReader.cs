@@ -30,6 +30,12 @@ internal sealed class Utf8RelationReader
     private readonly Utf8Table<RelationKind> kinds = new();
     private readonly Utf8Table<string> texts = new();
 
+    // Kept quotes' bytes, one after another in shared blocks: a million quotes are then a few hundred arrays
+    // that the garbage collector never moves, instead of a million small ones it copies from generation to
+    // generation. A quote is copied here only once its relation is known to be kept.
+    private byte[] quoteBlock = [];
+    private int quoteBlockUsed;
+
     /// <summary>Creates a reader that knows every actor and source (read first, as saved files have them).</summary>
     /// <param name="actorIds">Each actor id, mapped to its one string.</param>
     /// <param name="isSource">Whether a source id is declared.</param>
@@ -106,7 +112,8 @@ internal sealed class Utf8RelationReader
     /// <summary>Reads one relation object at the input's position; false when the buffer ends inside it.</summary>
     private bool TryReadItem(ref Input input)
     {
-        var json = new Utf8JsonReader(input.Unread, isFinalBlock: input.AtEnd, state: default);
+        var item = input.Unread;
+        var json = new Utf8JsonReader(item, isFinalBlock: input.AtEnd, state: default);
         if (!json.Read())
         {
             return false;
@@ -123,7 +130,7 @@ internal sealed class Utf8RelationReader
         var directed = false;
         PartialDate? at = null, start = null, end = null;
         string? evidenceSource = null;
-        byte[]? quote = null;
+        QuoteAt? quote = null;
         Evidence[]? many = null;
         var seen = 0;
         while (true)
@@ -163,7 +170,7 @@ internal sealed class Utf8RelationReader
                 case 7: end = json.TokenType == JsonTokenType.Null ? null : Date(ref json); break;
                 case 8: label = Text(ref json); break;
                 case 9:
-                    if (!TryReadEvidence(ref json, out evidenceSource, out quote, out many))
+                    if (!TryReadEvidence(ref json, item, out evidenceSource, out quote, out many))
                     {
                         return false;
                     }
@@ -219,13 +226,18 @@ internal sealed class Utf8RelationReader
             return true;
         }
 
-        Relations.Add(many is null
-            ? Relation.WithQuote(id, kind, new ActorId(source), new ActorId(target), time, label, evidenceSource!, quote!, directed, note)
-            : new Relation(id, kind, new ActorId(source), new ActorId(target), time, label, many, directed, note));
+        if (many is not null)
+        {
+            Relations.Add(new Relation(id, kind, new ActorId(source), new ActorId(target), time, label, many, directed, note));
+            return true;
+        }
+
+        var (block, quoteStart) = Keep(quote!.Value, item);
+        Relations.Add(Relation.WithQuote(id, kind, new ActorId(source), new ActorId(target), time, label, evidenceSource!, block, quoteStart, quote.Value.Length, directed, note));
         return true;
     }
 
-    private bool TryReadEvidence(ref Utf8JsonReader json, out string? single, out byte[]? singleQuote, out Evidence[]? many)
+    private bool TryReadEvidence(ref Utf8JsonReader json, ReadOnlySpan<byte> item, out string? single, out QuoteAt? singleQuote, out Evidence[]? many)
     {
         (single, singleQuote, many) = (null, null, null);
         if (json.TokenType != JsonTokenType.StartArray)
@@ -252,7 +264,7 @@ internal sealed class Utf8RelationReader
             }
 
             string? source = null;
-            byte[]? quote = null;
+            QuoteAt? quote = null;
             var seen = 0;
             while (true)
             {
@@ -296,7 +308,7 @@ internal sealed class Utf8RelationReader
             }
             else
             {
-                (more ??= [Evidence.FromUtf8(single, singleQuote!)]).Add(Evidence.FromUtf8(source, quote));
+                (more ??= [Evidence.FromUtf8(single, singleQuote!.Value.Copy(item))]).Add(Evidence.FromUtf8(source, quote.Value.Copy(item)));
             }
         }
 
@@ -428,8 +440,11 @@ internal sealed class Utf8RelationReader
         return text;
     }
 
-    /// <summary>A quote as UTF-8, as <see cref="Evidence"/> holds it: the file's own bytes when written without escapes.</summary>
-    private byte[] Quote(ref Utf8JsonReader json)
+    /// <summary>
+    /// A quote as UTF-8, as <see cref="Evidence"/> holds it: where the file's own bytes lie in the item when it
+    /// is written without escapes (copied only if the relation is kept), or the decoded bytes when it is not.
+    /// </summary>
+    private QuoteAt Quote(ref Utf8JsonReader json)
     {
         if (json.TokenType != JsonTokenType.String || json.ValueSpan.Length > maxStringLength)
         {
@@ -439,7 +454,8 @@ internal sealed class Utf8RelationReader
         // The model's own check (not blank, well-formed; ArgumentException otherwise), as Evidence makes it.
         if (json.ValueIsEscaped)
         {
-            return Encoding.UTF8.GetBytes(Identifier.RequireText(json.GetString()!, "quote", "quote"));
+            var decoded = Encoding.UTF8.GetBytes(Identifier.RequireText(json.GetString()!, "quote", "quote"));
+            return new QuoteAt(decoded, 0, decoded.Length);
         }
 
         // Valid UTF-8 is well-formed text, and not blank when it has a visible ASCII character: only text
@@ -455,10 +471,41 @@ internal sealed class Utf8RelationReader
             Identifier.RequireText(GraphJsonReader.StrictUtf8.GetString(bytes), "quote", "quote");
         }
 
-        return bytes.ToArray();
+        // A string token starts at its opening quote mark.
+        return new QuoteAt(null, checked((int)json.TokenStartIndex + 1), bytes.Length);
     }
 
-    /// <summary>Thrown for anything this reader leaves to the ordinary one.</summary>
+    /// <summary>A kept quote's bytes in the current block (a new block when it is full; a long quote alone), and where.</summary>
+    private (byte[] Block, int Start) Keep(QuoteAt quote, ReadOnlySpan<byte> item)
+    {
+        const int BlockSize = 1 << 20;
+        if (quote.Decoded is { } decoded)
+        {
+            return (decoded, 0);
+        }
+
+        if (quote.Length > BlockSize / 16)
+        {
+            return (quote.Copy(item), 0);
+        }
+
+        if (quoteBlockUsed + quote.Length > quoteBlock.Length)
+        {
+            (quoteBlock, quoteBlockUsed) = (new byte[BlockSize], 0);
+        }
+
+        var start = quoteBlockUsed;
+        item.Slice(quote.Start, quote.Length).CopyTo(quoteBlock.AsSpan(start));
+        quoteBlockUsed += quote.Length;
+        return (quoteBlock, start);
+    }
+
+    /// <summary>A quote read: its decoded bytes, or where its bytes lie in the item being read.</summary>
+    private readonly record struct QuoteAt(byte[]? Decoded, int Start, int Length)
+    {
+        public byte[] Copy(ReadOnlySpan<byte> item) => Decoded ?? item.Slice(Start, Length).ToArray();
+    }
+
     internal sealed class NotPlainException(string message) : Exception(message);
 
     /// <summary>A window of the file's bytes, refilled as items are read.</summary>

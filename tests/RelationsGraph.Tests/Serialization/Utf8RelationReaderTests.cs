@@ -43,6 +43,7 @@ public sealed class Utf8RelationReaderTests : IDisposable
         reader.Relations.Should().Equal(graph.Relations);
         reader.Relations.Select(r => r.Note).Should().Equal(graph.Relations.Select(r => r.Note));
         reader.Relations.Select(r => r.Directed).Should().Equal(graph.Relations.Select(r => r.Directed));
+        reader.Relations.SelectMany(r => r.Evidence).Should().Equal(graph.Relations.SelectMany(r => r.Evidence), "quotes kept in shared blocks read back as their own");
         reader.FirstId.Should().Be(graph.Relations[0].Id);
         reader.LastId.Should().Be(graph.Relations[^1].Id);
 
@@ -168,6 +169,37 @@ public sealed class Utf8RelationReaderTests : IDisposable
                     ? original[..(quote + 1)] + line.TrimEnd(',') + ",\n" + original[(quote + 1)..]
                     : original[..(quote + 8)] + "\\u00" + ((int)original[quote + 8]).ToString("x2", System.Globalization.CultureInfo.InvariantCulture) + original[(quote + 9)..];
         }
+    }
+
+    [Fact]
+    public void QuotesFillingSeveralSharedBlocks_AndQuotesTooLongForOne_ReadBackExactly()
+    {
+        // Kept quotes are copied into shared 1 MB blocks, and one over 64 KB gets an array of its own: 3 MB of
+        // quotes from 1 byte to 100 KB cross several block boundaries and take both ways.
+        var random = new Random(703);
+        var builder = new RelationGraphBuilder().Add(Source()).Add(Actor("A")).Add(Actor("B"));
+        for (var i = 0; i < 90; i++)
+        {
+            var length = i % 10 == 9 ? 65_536 + random.Next(40_000) : 1 + random.Next(60_000);
+            var quote = string.Create(length, random.Next(26), (chars, first) =>
+            {
+                for (var c = 0; c < chars.Length; c++)
+                {
+                    chars[c] = (char)('a' + ((first + c) % 26));
+                }
+            });
+            builder.Add(new Relation($"r{i:D3}", RelationKind.All[i % RelationKind.All.Count], new ActorId("A"), new ActorId("B"), RelationsGraph.Time.TimeExtent.Point(RelationsGraph.Time.PartialDate.Parse("2017")), "label", [new Evidence("src", quote + " " + i)]));
+        }
+
+        var graph = builder.Build();
+        var path = Save(graph);
+        var (itemsStart, _) = RelationsArray(path);
+        var reader = NewReader(graph, new GraphLoadOptions { MaxStringLength = 1 << 20 });
+
+        reader.Read(path, itemsStart, new FileInfo(path).Length, untilArrayEnd: true);
+
+        reader.Relations.Should().Equal(graph.Relations);
+        reader.Relations.Select(r => r.Evidence.Single().Quote).Should().Equal(graph.Relations.Select(r => r.Evidence.Single().Quote));
     }
 
     /// <summary>A random graph whose relations carry every kind of text, notes, and one to three pieces of evidence.</summary>
