@@ -2,7 +2,8 @@ namespace RelationsGraph.Serialization;
 
 /// <summary>
 /// Writes a file so that readers see the old content or the new, never a part: the content goes to a
-/// temporary file in the same folder, is flushed to disk, then renamed over the target.
+/// temporary file in the same folder, is flushed to disk, then renamed over the target, and the folder is
+/// flushed too (on POSIX systems), so that the rename itself survives a crash.
 /// </summary>
 internal static class AtomicFile
 {
@@ -13,6 +14,7 @@ internal static class AtomicFile
         Written,
         Flushed,
         Renamed,
+        FolderSynced,
     }
 
     /// <summary>File systems whose entries are devices, pipes or kernel state: written to, never replaced.</summary>
@@ -64,6 +66,10 @@ internal static class AtomicFile
 
             File.Move(temp, full, overwrite: true);
             probe?.Invoke(Step.Renamed);
+
+            // The new name lives in the folder's entries; until they reach the disk, a crash can undo the rename.
+            NativeMethods.SyncFolder(folder);
+            probe?.Invoke(Step.FolderSynced);
         }
         finally
         {

@@ -35,6 +35,24 @@ public sealed class AtomicSaveTests : IDisposable
     }
 
     [Fact]
+    public void Write_SyncsTheFolderAfterTheRename()
+    {
+        var path = Path.Combine(folder, "graph.json");
+        var steps = new List<AtomicFile.Step>();
+
+        AtomicFile.Write(path, s => GraphJsonWriter.Write(Random(43, 5, 20), s), steps.Add);
+
+        steps.Should().Equal(AtomicFile.Step.Created, AtomicFile.Step.Written, AtomicFile.Step.Flushed, AtomicFile.Step.Renamed, AtomicFile.Step.FolderSynced);
+    }
+
+    [Fact]
+    public void SyncFolder_SyncsARealFolder_OnPosixSystems_AndNotAMissingOne()
+    {
+        NativeMethods.SyncFolder(folder).Should().Be(!OperatingSystem.IsWindows(), "libc's open and fsync take a folder");
+        NativeMethods.SyncFolder(Path.Combine(folder, "missing")).Should().BeFalse();
+    }
+
+    [Fact]
     public void Write_WriterThrowingHalfway_LeavesThePreviousFileIntact()
     {
         var path = Path.Combine(folder, "graph.json");

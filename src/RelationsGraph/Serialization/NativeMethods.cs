@@ -1,0 +1,56 @@
+using System.Runtime.InteropServices;
+
+namespace RelationsGraph.Serialization;
+
+/// <summary>The POSIX calls .NET has no API for: a folder cannot be opened as a stream, so it cannot be synced with one.</summary>
+internal static class NativeMethods
+{
+    private const int ReadOnly = 0;
+
+    /// <summary>
+    /// Asks the file system to write a folder's entries to disk (a rename is then durable, not only atomic):
+    /// POSIX systems only; elsewhere, or when the folder cannot be opened or synced, nothing happens.
+    /// </summary>
+    /// <returns><see langword="true"/> when the folder was synced.</returns>
+    public static bool SyncFolder(string folder)
+    {
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS() && !OperatingSystem.IsFreeBSD())
+        {
+            return false;
+        }
+
+        try
+        {
+            var handle = Open(folder, ReadOnly);
+            if (handle < 0)
+            {
+                return false;
+            }
+
+            try
+            {
+                return FSync(handle) == 0;
+            }
+            finally
+            {
+                _ = Close(handle);
+            }
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    [DllImport("libc", EntryPoint = "open", SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int Open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
+
+    [DllImport("libc", EntryPoint = "fsync", SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int FSync(int handle);
+
+    [DllImport("libc", EntryPoint = "close", SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int Close(int handle);
+}
