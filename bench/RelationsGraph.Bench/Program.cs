@@ -15,6 +15,20 @@ string Option(string name, string fallback)
 
 int Number(string name, int fallback) => int.Parse(Option(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
 
+Workload.Parameters Asked()
+{
+    var triangle = Option("--triangle", string.Join(",", Workload.Parameters.Synthetic.Triangle)).Split(',');
+    var path = Option("--path", string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries);
+    if (triangle.Length != 3 || (path.Length != 0 && path.Length != 2))
+    {
+        throw new ArgumentException("--triangle takes three actor ids and --path two, comma-separated.");
+    }
+
+    var center = Option("--center", string.Empty);
+    return new Workload.Parameters(
+        Option("--in", Workload.Parameters.Synthetic.Period), triangle, path.Length == 2 ? path[0] : null, path.Length == 2 ? path[1] : null, center.Length > 0 ? center : null);
+}
+
 var repo = FindRepo();
 switch (command)
 {
@@ -79,7 +93,7 @@ switch (command)
 
     case "run":
         {
-            var results = Workload.Run(rest[0]);
+            var results = Workload.Run(rest[0], Asked());
             Console.WriteLine(JsonConvert.SerializeObject(results, Formatting.Indented));
             return 0;
         }
@@ -87,13 +101,14 @@ switch (command)
     case "compare":
         {
             var file = rest[0];
+            var asked = Asked();
             // Both sides run with their runtime's defaults; ours warms each query up first (see Workload.Median),
             // the one-shot row below keeps the console's defaults.
-            var ours = RunJson(Environment.ProcessPath!, ["run", file]);
-            var peer = RunJson("/usr/bin/python3", [Path.Combine(repo, "bench", "peers", "networkx_bench.py"), file]);
+            var ours = RunJson(Environment.ProcessPath!, ["run", file, .. asked.Options()]);
+            var peer = RunJson("/usr/bin/python3", [Path.Combine(repo, "bench", "peers", "networkx_bench.py"), file, .. asked.Options()]);
             var relgraph = Option("--relgraph", Path.Combine(repo, "src", "RelationsGraph.Console", "bin", "Release", "net10.0", "relgraph"));
-            var oursOneShot = Wall(relgraph, ["triangle", "US", "China", "DPRK", "--in", "2017", "--graph", file]);
-            var peerOneShot = Wall("/usr/bin/python3", [Path.Combine(repo, "bench", "peers", "networkx_bench.py"), file, "--oneshot-triangle", "US", "China", "DPRK", "--in", "2017"]);
+            var oursOneShot = Wall(relgraph, ["triangle", .. asked.Triangle, "--in", asked.Period, "--graph", file]);
+            var peerOneShot = Wall("/usr/bin/python3", [Path.Combine(repo, "bench", "peers", "networkx_bench.py"), file, "--oneshot-triangle", .. asked.Triangle, "--in", asked.Period]);
             Console.WriteLine($"{file}: {ours["relations"]} relations, {ours["actors"]} actors; {Environment.ProcessorCount} cores; {DateTime.UtcNow:yyyy-MM-dd}; queries warmed up (load is a first call)");
             Console.WriteLine($"{"operation",-30} {"RelationsGraph",14} {"NetworkX",14} {"ratio",9}  check");
             var differ = 0;
@@ -109,7 +124,7 @@ switch (command)
             }
 
             Row("load", "load_s", "relations");
-            Row("slice 2017", "slice_s", "slice_count");
+            Row($"slice {asked.Period}", "slice_s", "slice_count");
             Row("shortest path in slice", "path_s", "path_hops");
             Row("2-hop neighbourhood in slice", "ego_s", "ego_members", "ego_relations");
             Row("triangle in slice", "triangle_s", "triangle_relations");
@@ -157,8 +172,10 @@ switch (command)
 
     default:
         Console.WriteLine("relgraph-bench gen [--actors 200] [--relations 1000000] [--seed 1] [-o FILE]");
-        Console.WriteLine("relgraph-bench run FILE                     time the operations, print JSON");
-        Console.WriteLine("relgraph-bench compare FILE [--relgraph P]  RelationsGraph and NetworkX side by side, with ratios");
+        Console.WriteLine("relgraph-bench run FILE [QUERIES]                     time the operations, print JSON");
+        Console.WriteLine("relgraph-bench compare FILE [QUERIES] [--relgraph P]  RelationsGraph and NetworkX side by side, with ratios");
+        Console.WriteLine("  QUERIES: [--in 2017] [--triangle US,China,DPRK] [--path FROM,TO] [--center ID]");
+        Console.WriteLine("  (the path and the neighbourhood default to the generator's last actors)");
         Console.WriteLine("relgraph-bench scale [--sizes 10000,100000,1000000] [--actors 200] [--dir D]");
         return command == "help" ? 0 : 2;
 }

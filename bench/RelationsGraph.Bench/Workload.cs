@@ -10,15 +10,15 @@ namespace RelationsGraph.Bench;
 
 /// <summary>
 /// The operations compared with NetworkX, timed on one file in one process: load; the slice of the relations
-/// active in 2017; a shortest path, the 2-hop neighbourhood and the US–China–DPRK triangle in that slice; the
-/// timeline of the busiest pair; peak memory. Queries use the library's API (PathFinder, Neighbourhood,
+/// active in a period (2017 unless asked otherwise); a shortest path, the 2-hop neighbourhood and a triangle
+/// (US–China–DPRK unless asked otherwise) in that slice; the timeline of the busiest pair; peak memory. Queries use the library's API (PathFinder, Neighbourhood,
 /// GroupReport, Timeline) on a fresh view each time, so no run profits from a list cached by the one before.
 /// </summary>
 internal static class Workload
 {
     public const int Runs = 5;
 
-    public static Dictionary<string, object> Run(string path)
+    public static Dictionary<string, object> Run(string path, Parameters parameters)
     {
         var results = new Dictionary<string, object> { ["tool"] = "RelationsGraph", ["file"] = Path.GetFileName(path) };
         var clock = Stopwatch.StartNew();
@@ -27,26 +27,26 @@ internal static class Workload
         results["relations"] = graph.Relations.Count;
         results["actors"] = graph.Actors.Count;
 
-        var year = TimeWindow.During(new PartialDate(2017));
-        GraphView Slice() => GraphView.Of(graph, year);
+        var period = TimeWindow.During(PartialDate.Parse(parameters.Period));
+        GraphView Slice() => GraphView.Of(graph, period);
         IReadOnlyList<Relation> slice = [];
         results["slice_s"] = Median(() => slice = Slice().Relations);
         results["slice_count"] = slice.Count;
 
-        var from = new ActorId(Generator.ActorIdOf(graph.Actors.Count - 1));
-        var to = new ActorId(Generator.ActorIdOf(graph.Actors.Count - 2));
+        var from = new ActorId(parameters.PathFrom ?? Generator.ActorIdOf(graph.Actors.Count - 1));
+        var to = new ActorId(parameters.PathTo ?? Generator.ActorIdOf(graph.Actors.Count - 2));
         ActorPath? path1 = null;
         results["path_s"] = Median(() => path1 = PathFinder.Shortest(Slice(), from, to));
         results["path_hops"] = path1?.Length ?? -1;
 
         Neighbourhood? ego = null;
-        var center = new ActorId(Generator.ActorIdOf(graph.Actors.Count - 1));
+        var center = new ActorId(parameters.Center ?? Generator.ActorIdOf(graph.Actors.Count - 1));
         results["ego_s"] = Median(() => ego = Neighbourhood.Of(Slice(), center, 2));
         results["ego_members"] = ego?.Members.Count ?? 0;
         results["ego_relations"] = ego?.Relations.Count ?? 0;
 
         GroupReport? triangle = null;
-        ActorId[] three = [new("US"), new("China"), new("DPRK")];
+        var three = parameters.Triangle.Select(id => new ActorId(id)).ToArray();
         results["triangle_s"] = Median(() => triangle = GroupReport.Of(Slice(), three));
         results["triangle_relations"] = triangle?.RelationCount ?? 0;
 
@@ -69,6 +69,24 @@ internal static class Workload
         GC.KeepAlive(graph);
         results["scan_s"] = Scan(path);
         return results;
+    }
+
+    /// <summary>
+    /// What the compared queries ask: the period of the slice (a year or a month), the triangle's three actor ids,
+    /// the path's ends and the neighbourhood's center (null: the generator's last two actors and its last).
+    /// </summary>
+    public sealed record Parameters(string Period, string[] Triangle, string? PathFrom, string? PathTo, string? Center)
+    {
+        public static Parameters Synthetic { get; } = new("2017", ["US", "China", "DPRK"], null, null, null);
+
+        /// <summary>The same, as options of relgraph-bench and of the NetworkX peer.</summary>
+        public IEnumerable<string> Options()
+        {
+            string[] options = ["--in", Period, "--triangle", string.Join(",", Triangle)];
+            return options
+                .Concat(PathFrom is null || PathTo is null ? [] : new[] { "--path", PathFrom + "," + PathTo })
+                .Concat(Center is null ? [] : new[] { "--center", Center });
+        }
     }
 
     /// <summary>A bare Newtonsoft token scan of the file: the floor for any JSON load that reads every value.</summary>

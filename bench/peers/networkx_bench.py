@@ -6,7 +6,8 @@ period ends at infinity), a time slice as subgraph_view with an edge filter, sho
 it (either direction, as RelationsGraph follows relations by default), the triangle as the slice's subgraph
 on three actors, the timeline of a pair from the adjacency of both directions.
 
-    /usr/bin/python3 bench/peers/networkx_bench.py FILE            # time the operations, print JSON
+    /usr/bin/python3 bench/peers/networkx_bench.py FILE [--in 2017] [--triangle US,China,DPRK]
+        [--path FROM,TO] [--center ID]                            # time the operations, print JSON
     /usr/bin/python3 bench/peers/networkx_bench.py FILE --oneshot-triangle US China DPRK --in 2017
 
 Use Debian's python3-networkx (/usr/bin/python3); other Pythons on the PATH may lack networkx.
@@ -55,8 +56,8 @@ def load(path):
     return g
 
 
-def slice_view(g, year):
-    lo, hi = datetime.date(year, 1, 1).toordinal(), datetime.date(year, 12, 31).toordinal()
+def slice_view(g, period):
+    lo, hi = first_day(period), last_day(period)
 
     def active(u, v, k):
         d = g[u][v][k]
@@ -88,7 +89,13 @@ def actor_id(i):
     return {0: "US", 1: "China", 2: "DPRK"}.get(i, "A%04d" % i)
 
 
+def option(name, default):
+    return sys.argv[sys.argv.index(name) + 1] if name in sys.argv else default
+
+
 def run(path):
+    period = option("--in", "2017")
+    three = option("--triangle", "US,China,DPRK").split(",")
     out = {"tool": "NetworkX " + nx.__version__, "file": path.split("/")[-1]}
     t = time.perf_counter()
     g = load(path)
@@ -96,26 +103,27 @@ def run(path):
     out["relations"] = g.number_of_edges()
     out["actors"] = g.number_of_nodes()
 
-    out["slice_s"], edges = median(lambda: sorted(slice_view(g, 2017).edges(keys=True, data=True), key=lambda e: e[2]))
+    out["slice_s"], edges = median(lambda: sorted(slice_view(g, period).edges(keys=True, data=True), key=lambda e: e[2]))
     out["slice_count"] = len(edges)
 
     n = g.number_of_nodes()
-    source, target = actor_id(n - 1), actor_id(n - 2)
+    source, target = option("--path", actor_id(n - 1) + "," + actor_id(n - 2)).split(",")
+    center = option("--center", actor_id(n - 1))
 
     def path():
         try:
-            return nx.shortest_path(slice_view(g, 2017).to_undirected(as_view=True), source, target)
+            return nx.shortest_path(slice_view(g, period).to_undirected(as_view=True), source, target)
         except nx.NetworkXNoPath:
             return None
 
     out["path_s"], p = median(path)
     out["path_hops"] = len(p) - 1 if p else -1
 
-    out["ego_s"], ego = median(lambda: nx.ego_graph(slice_view(g, 2017), actor_id(n - 1), radius=2, undirected=True))
+    out["ego_s"], ego = median(lambda: nx.ego_graph(slice_view(g, period), center, radius=2, undirected=True))
     out["ego_members"] = ego.number_of_nodes()
     out["ego_relations"] = ego.number_of_edges()
 
-    out["triangle_s"], tri = median(lambda: triangle(slice_view(g, 2017), ["US", "China", "DPRK"]))
+    out["triangle_s"], tri = median(lambda: triangle(slice_view(g, period), three))
     out["triangle_relations"] = len(tri)
 
     a, b = busiest_pair(g)
@@ -131,15 +139,15 @@ def run(path):
     print(json.dumps(out, indent=2))
 
 
-def oneshot_triangle(path, three, year):
+def oneshot_triangle(path, three, period):
     g = load(path)
-    for u, v, k, d in triangle(slice_view(g, year), three):
+    for u, v, k, d in triangle(slice_view(g, period), three):
         print(d["lo"], d["kind"], u, "->" if d.get("directed") else "--", v, d["label"])
 
 
 if __name__ == "__main__":
     if "--oneshot-triangle" in sys.argv:
         i = sys.argv.index("--oneshot-triangle")
-        oneshot_triangle(sys.argv[1], sys.argv[i + 1:i + 4], int(sys.argv[sys.argv.index("--in") + 1]))
+        oneshot_triangle(sys.argv[1], sys.argv[i + 1:i + 4], option("--in", "2017"))
     else:
         run(sys.argv[1])
