@@ -80,6 +80,12 @@ internal sealed class ActorDirectory
                 // A fragment such as "Korea" should still find "North Korea" and "South Korea".
                 scored.Add((limit + 1 + candidate.Length - lowered.Length, key, actor));
             }
+            else if (IsInitialsOf(query, key))
+            {
+                // Initials such as "US" or "UAE" should find "United States" and "United Arab Emirates" (states
+                // and organizations first: an acronym names a person less often).
+                scored.Add((actor.Kind is ActorKind.State or ActorKind.Organization ? 0 : 1, key, actor));
+            }
         }
 
         var result = new List<ActorSuggestion>();
@@ -98,6 +104,36 @@ internal sealed class ActorDirectory
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Whether a query of two to six letters, written in capitals, spells the initials of a name of as many
+    /// words (small words such as "of" and "the" left out): "US" for "United States".
+    /// </summary>
+    internal static bool IsInitialsOf(string query, string name)
+    {
+        if (query.Length is < 2 or > 6 || !query.All(char.IsAsciiLetterUpper))
+        {
+            return false;
+        }
+
+        var words = name.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => w is not ("of" or "the" or "and" or "for" or "de" or "la" or "del" or "da" or "du"))
+            .ToArray();
+        if (words.Length != query.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (char.ToUpperInvariant(words[i][0]) != query[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Edit distance, giving up (returning limit + 1) once it must exceed <paramref name="limit"/>.</summary>

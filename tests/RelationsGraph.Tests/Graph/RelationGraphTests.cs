@@ -138,6 +138,22 @@ public sealed class RelationGraphTests
     }
 
     [Fact]
+    public void FindActor_Initials_SuggestTheNamesTheySpell_StatesFirst()
+    {
+        var graph = new RelationGraphBuilder()
+            .Add(new Actor(new ActorId("Urmas-Sutt"), "Urmas Sutt", ActorKind.Person))
+            .Add(new Actor(new ActorId("United-States"), "United States", ActorKind.State))
+            .Add(new Actor(new ActorId("United-Arab-Emirates"), "United Arab Emirates", ActorKind.State))
+            .Add(new Actor(new ActorId("Bank-of-England"), "Bank of England", ActorKind.Organization))
+            .Build();
+
+        graph.FindActor("US").ToString().Should().Be("unknown actor 'US'; did you mean 'United States' (United-States) or 'Urmas Sutt' (Urmas-Sutt)?");
+        graph.FindActor("UAE").ToString().Should().Be("unknown actor 'UAE'; did you mean 'United Arab Emirates' (United-Arab-Emirates)?");
+        graph.FindActor("BE").ToString().Should().Be("unknown actor 'BE'; did you mean 'Bank of England' (Bank-of-England)?", "small words are left out");
+        graph.FindActor("ua").ToString().Should().NotContain("United", "initials are asked for in capitals");
+    }
+
+    [Fact]
     public void FindActor_NothingClose_PointsToTheActorList()
     {
         TwoActors().FindActor("Atlantis").ToString().Should().Be("unknown actor 'Atlantis'; 'relgraph actors' lists the known actors.");
