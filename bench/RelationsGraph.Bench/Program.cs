@@ -67,19 +67,21 @@ switch (command)
 
     case "probe":
         {
-            // Times one query many times on one loaded graph: relgraph-bench probe FILE [triangle|ego|path|slice]
+            // Times one query many times on one loaded graph: relgraph-bench probe FILE [triangle|ego|slice] [QUERIES]
             var graph = RelationsGraph.Graph.RelationGraph.Load(rest[0]);
-            var what = rest.Count > 1 ? rest[1] : "triangle";
-            var year = RelationsGraph.Time.TimeWindow.During(new RelationsGraph.Time.PartialDate(2017));
-            RelationsGraph.Model.ActorId[] three = [new("US"), new("China"), new("DPRK")];
+            var what = rest.Count > 1 && !rest[1].StartsWith("--", StringComparison.Ordinal) ? rest[1] : "triangle";
+            var asked = Asked();
+            var period = RelationsGraph.Time.TimeWindow.During(RelationsGraph.Time.PartialDate.Parse(asked.Period));
+            var three = asked.Triangle.Select(id => new RelationsGraph.Model.ActorId(id)).ToArray();
+            var center = new RelationsGraph.Model.ActorId(asked.Center ?? Generator.ActorIdOf(graph.Actors.Count - 1));
             var times = new List<double>();
             for (var i = 0; i < Number("--times", 30); i++)
             {
-                var view = RelationsGraph.Queries.GraphView.Of(graph, year);
+                var view = RelationsGraph.Queries.GraphView.Of(graph, period);
                 var clock = Stopwatch.StartNew();
                 object result = what switch
                 {
-                    "ego" => RelationsGraph.Queries.Neighbourhood.Of(view, new(Generator.ActorIdOf(graph.Actors.Count - 1)), 2)!,
+                    "ego" => RelationsGraph.Queries.Neighbourhood.Of(view, center, 2)!,
                     "slice" => view.Relations,
                     _ => RelationsGraph.Queries.GroupReport.Of(view, three),
                 };
@@ -177,6 +179,8 @@ switch (command)
         Console.WriteLine("  QUERIES: [--in 2017] [--triangle US,China,DPRK] [--path FROM,TO] [--center ID]");
         Console.WriteLine("  (the path and the neighbourhood default to the generator's last actors)");
         Console.WriteLine("relgraph-bench scale [--sizes 10000,100000,1000000] [--actors 200] [--dir D]");
+        Console.WriteLine("relgraph-bench load FILE [--times 3]          load against a token scan, with GC pauses");
+        Console.WriteLine("relgraph-bench probe FILE [triangle|ego|slice] [QUERIES] [--times 30]  one query, timed each time");
         return command == "help" ? 0 : 2;
 }
 
