@@ -11,9 +11,6 @@ namespace RelationsGraph.Graph;
 /// </summary>
 internal sealed class IntervalIndex
 {
-    private readonly int[] lo;
-    private readonly int[] hi;
-
     // Per node: the center, the range [midStart, midStart + midCount) of its intervals in byLo/byHi,
     // and the child nodes (-1 for none).
     private readonly List<Node> nodes = [];
@@ -35,8 +32,6 @@ internal sealed class IntervalIndex
             throw new ArgumentException("Both ends are needed for every interval.", nameof(hi));
         }
 
-        this.lo = lo;
-        this.hi = hi;
         var n = lo.Length;
 
         // Both orders keep ties in id order, which keeps the whole build deterministic.
@@ -111,7 +106,7 @@ internal sealed class IntervalIndex
         }
     }
 
-    public int Count => lo.Length;
+    public int Count => byLo.Length;
 
     /// <summary>Sets the bit of every interval overlapping [from, to] in <paramref name="bits"/> (cleared by the caller); returns how many.</summary>
     private int Mark(int from, int to, ulong[] bits)
@@ -195,7 +190,7 @@ internal sealed class IntervalIndex
     /// </remarks>
     public PooledOrdinals QueryPooled(int from, int to)
     {
-        var words = (lo.Length + 63) >> 6;
+        var words = (byLo.Length + 63) >> 6;
         var bits = System.Buffers.ArrayPool<ulong>.Shared.Rent(Math.Max(words, 1));
         try
         {
