@@ -1,3 +1,4 @@
+using System.Text;
 using RelationsGraph.Time;
 
 namespace RelationsGraph.Model;
@@ -21,6 +22,11 @@ public sealed record Relation
     private readonly int quoteStart;
     private readonly int quoteLength;
 
+    // The label as a string, or (from a fast read) null, with its UTF-8 bytes the labelLength bytes just before
+    // the quote in the quote's block: a million labels are then no objects at all, decoded when asked for.
+    private readonly string? label;
+    private readonly int labelLength;
+
     /// <summary>Creates a relation.</summary>
     /// <param name="id">The id, unique in its graph.</param>
     /// <param name="kind">The kind.</param>
@@ -43,19 +49,21 @@ public sealed record Relation
         IEnumerable<Evidence> evidence,
         bool directed = false,
         string? note = null)
-        : this(id, kind, source, target, time, label, directed, note, evidence, null, null, 0, 0)
+        : this(id, kind, source, target, time, label, 0, directed, note, evidence, null, null, 0, 0)
     {
     }
 
     // The public constructor's checks, in its order; evidence either as a list, or (from a reader that has
-    // checked them) as one source id and its quote's UTF-8 bytes, with no Evidence object or array made for it.
+    // checked them) as one source id and its quote's UTF-8 bytes, with no Evidence object or array made for it;
+    // the label as a string, or (checked by the reader too) as the labelLength bytes before that quote.
     private Relation(
         string id,
         RelationKind kind,
         ActorId source,
         ActorId target,
         TimeExtent time,
-        string label,
+        string? label,
+        int labelLength,
         bool directed,
         string? note,
         IEnumerable<Evidence>? evidence,
@@ -64,7 +72,16 @@ public sealed record Relation
         int quoteStart,
         int quoteLength)
     {
-        CheckTexts(id, label, note);
+        if (labelLength > 0)
+        {
+            Identifier.Require(id, nameof(id));
+            Identifier.OptionalText(note, nameof(note), "note");
+        }
+        else
+        {
+            CheckTexts(id, label!, note);
+        }
+
         Id = id;
         ArgumentNullException.ThrowIfNull(kind);
         if (utf8Quote is null)
@@ -86,7 +103,7 @@ public sealed record Relation
         Source = source;
         Target = target;
         Time = time;
-        Label = label;
+        (this.label, this.labelLength) = (label, labelLength);
         if (utf8Quote is not null)
         {
             (evidenceSource, evidenceHeld) = (quoteSource, utf8Quote);
@@ -110,7 +127,14 @@ public sealed record Relation
     /// <paramref name="block"/> from <paramref name="start"/>, which the relation keeps where they are.
     /// </summary>
     internal static Relation WithQuote(string id, RelationKind kind, ActorId source, ActorId target, TimeExtent time, string label, string quoteSource, byte[] block, int start, int length, bool directed, string? note) =>
-        new(id, kind, source, target, time, label, directed, note, null, quoteSource, block, start, length);
+        new(id, kind, source, target, time, label, 0, directed, note, null, quoteSource, block, start, length);
+
+    /// <summary>
+    /// As <see cref="WithQuote"/>, with the label's UTF-8 bytes (checked as the constructor checks a label:
+    /// well-formed, not blank) the <paramref name="labelLength"/> bytes just before the quote in the block.
+    /// </summary>
+    internal static Relation WithLabelAndQuote(string id, RelationKind kind, ActorId source, ActorId target, TimeExtent time, int labelLength, string quoteSource, byte[] block, int start, int length, bool directed, string? note) =>
+        new(id, kind, source, target, time, null, labelLength, directed, note, null, quoteSource, block, start, length);
 
     // The single quote's bytes (evidenceSource set).
     private ReadOnlySpan<byte> Utf8Quote => ((byte[])evidenceHeld).AsSpan(quoteStart, quoteLength);
@@ -146,7 +170,7 @@ public sealed record Relation
     public TimeExtent Time { get; }
 
     /// <summary>Gets a short human description.</summary>
-    public string Label { get; }
+    public string Label => label ?? Encoding.UTF8.GetString((byte[])evidenceHeld, quoteStart - labelLength, labelLength);
 
     /// <summary>Gets the quotes supporting the relation; never empty.</summary>
     public IReadOnlyList<Evidence> Evidence =>
@@ -175,7 +199,7 @@ public sealed record Relation
     /// <inheritdoc />
     public bool Equals(Relation? other) =>
         other is not null && Id == other.Id && ReferenceEquals(Kind, other.Kind) && Source == other.Source
-        && Target == other.Target && Directed == other.Directed && Time == other.Time && Label == other.Label
+        && Target == other.Target && Directed == other.Directed && Time == other.Time && SameLabel(other)
         && evidenceSource == other.evidenceSource
         && (evidenceSource is null
             ? ModelLists.SequenceEqual<Evidence>(evidenceHeld, other.evidenceHeld)
@@ -184,6 +208,12 @@ public sealed record Relation
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Id, Kind, Source, Target, Time);
+
+    // Labels compared without decoding when both are bytes (UTF-8 is the same text exactly when the same bytes).
+    private bool SameLabel(Relation other) =>
+        label is null && other.label is null
+            ? ((byte[])evidenceHeld).AsSpan(quoteStart - labelLength, labelLength).SequenceEqual(((byte[])other.evidenceHeld).AsSpan(other.quoteStart - other.labelLength, other.labelLength))
+            : Label == other.Label;
 
     /// <summary>Returns a one-line summary, such as <c>China -treaty- DPRK 1961/..</c>.</summary>
     /// <returns>The text.</returns>

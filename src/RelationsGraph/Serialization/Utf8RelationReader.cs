@@ -36,6 +36,10 @@ internal sealed class Utf8RelationReader
     private byte[] quoteBlock = [];
     private int quoteBlockUsed;
 
+    // The blocks' size, and the most a relation keeps in one (longer texts get arrays of their own).
+    private const int BlockSize = 1 << 20;
+    private const int MaxBlockedText = BlockSize / 16;
+
     /// <summary>Creates a reader that knows every actor and source (read first, as saved files have them).</summary>
     /// <param name="actorIds">Each actor id, mapped to its one string.</param>
     /// <param name="isSource">Whether a source id is declared.</param>
@@ -125,6 +129,7 @@ internal sealed class Utf8RelationReader
         }
 
         string? id = null, label = null, note = null;
+        TextAt? plainLabel = null;
         RelationKind? kind = null;
         string? source = null, target = null;
         var directed = false;
@@ -168,7 +173,9 @@ internal sealed class Utf8RelationReader
                 case 5: at = Date(ref json); break;
                 case 6: start = Date(ref json); break;
                 case 7: end = json.TokenType == JsonTokenType.Null ? null : Date(ref json); break;
-                case 8: label = Text(ref json); break;
+                case 8:
+                    (label, plainLabel) = Label(ref json);
+                    break;
                 case 9:
                     if (!TryReadEvidence(ref json, item, out evidenceSource, out quote, out many))
                     {
@@ -180,7 +187,7 @@ internal sealed class Utf8RelationReader
             }
         }
 
-        if (id is null || kind is null || source is null || target is null || label is null || (quote is null && many is null))
+        if (id is null || kind is null || source is null || target is null || (label is null && plainLabel is null) || (quote is null && many is null))
         {
             throw new NotPlainException("A relation lacks a required property.");
         }
@@ -222,10 +229,19 @@ internal sealed class Utf8RelationReader
         // the caller also takes as "read it the ordinary way".
         if (window is not null && !time.Overlaps(window))
         {
-            Relation.CheckTexts(id, label, note);
+            Relation.CheckTexts(id, label ?? "-", note);
             return true;
         }
 
+        // A plain label goes into the quote's block just before the quote, as bytes decoded when asked for.
+        if (many is null && plainLabel is { } labelAt && quote!.Value.Decoded is null && labelAt.Length + quote.Value.Length <= MaxBlockedText)
+        {
+            var (labelled, labelStart) = Keep(labelAt.Start, labelAt.Length, quote.Value.Start, quote.Value.Length, item);
+            Relations.Add(Relation.WithLabelAndQuote(id, kind, new ActorId(source), new ActorId(target), time, labelAt.Length, evidenceSource!, labelled, labelStart + labelAt.Length, quote.Value.Length, directed, note));
+            return true;
+        }
+
+        label ??= GraphJsonReader.StrictUtf8.GetString(item.Slice(plainLabel!.Value.Start, plainLabel.Value.Length));
         if (many is not null)
         {
             Relations.Add(new Relation(id, kind, new ActorId(source), new ActorId(target), time, label, many, directed, note));
@@ -441,6 +457,40 @@ internal sealed class Utf8RelationReader
     }
 
     /// <summary>
+    /// A label: where its bytes lie in the item when it is written without escapes (checked as the model checks a
+    /// label: well-formed and not blank), or the decoded text when it is not.
+    /// </summary>
+    private (string? Text, TextAt? Plain) Label(ref Utf8JsonReader json)
+    {
+        if (json.TokenType != JsonTokenType.String || json.ValueIsEscaped)
+        {
+            return (Text(ref json), null);
+        }
+
+        var bytes = Plain(ref json);
+        CheckText(bytes, "label");
+        return (null, new TextAt(checked((int)json.TokenStartIndex + 1), bytes.Length));
+    }
+
+    /// <summary>
+    /// The model's check of a label or quote (well-formed, not blank; ArgumentException otherwise) on its UTF-8
+    /// bytes: valid UTF-8 is well-formed text, and not blank when it has a visible ASCII character, so only text
+    /// without one is decoded for the check.
+    /// </summary>
+    private static void CheckText(ReadOnlySpan<byte> bytes, string what)
+    {
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            throw new NotPlainException("Not UTF-8.");
+        }
+
+        if (bytes.IndexOfAnyInRange((byte)0x21, (byte)0x7E) < 0)
+        {
+            Identifier.RequireText(GraphJsonReader.StrictUtf8.GetString(bytes), what, what);
+        }
+    }
+
+    /// <summary>
     /// A quote as UTF-8, as <see cref="Evidence"/> holds it: where the file's own bytes lie in the item when it
     /// is written without escapes (copied only if the relation is kept), or the decoded bytes when it is not.
     /// </summary>
@@ -458,18 +508,8 @@ internal sealed class Utf8RelationReader
             return new QuoteAt(decoded, 0, decoded.Length);
         }
 
-        // Valid UTF-8 is well-formed text, and not blank when it has a visible ASCII character: only text
-        // without one is decoded for the check.
         var bytes = json.ValueSpan;
-        if (!System.Text.Unicode.Utf8.IsValid(bytes))
-        {
-            throw new NotPlainException("Not UTF-8.");
-        }
-
-        if (bytes.IndexOfAnyInRange((byte)0x21, (byte)0x7E) < 0)
-        {
-            Identifier.RequireText(GraphJsonReader.StrictUtf8.GetString(bytes), "quote", "quote");
-        }
+        CheckText(bytes, "quote");
 
         // A string token starts at its opening quote mark.
         return new QuoteAt(null, checked((int)json.TokenStartIndex + 1), bytes.Length);
@@ -478,27 +518,31 @@ internal sealed class Utf8RelationReader
     /// <summary>A kept quote's bytes in the current block (a new block when it is full; a long quote alone), and where.</summary>
     private (byte[] Block, int Start) Keep(QuoteAt quote, ReadOnlySpan<byte> item)
     {
-        const int BlockSize = 1 << 20;
         if (quote.Decoded is { } decoded)
         {
             return (decoded, 0);
         }
 
-        if (quote.Length > BlockSize / 16)
-        {
-            return (quote.Copy(item), 0);
-        }
+        return quote.Length > MaxBlockedText ? (quote.Copy(item), 0) : Keep(quote.Start, quote.Length, 0, 0, item);
+    }
 
-        if (quoteBlockUsed + quote.Length > quoteBlock.Length)
+    /// <summary>Two ranges of the item's bytes, one right after the other, in the current block (a new one when it is full), and where they start.</summary>
+    private (byte[] Block, int Start) Keep(int start, int length, int nextStart, int nextLength, ReadOnlySpan<byte> item)
+    {
+        if (quoteBlockUsed + length + nextLength > quoteBlock.Length)
         {
             (quoteBlock, quoteBlockUsed) = (new byte[BlockSize], 0);
         }
 
-        var start = quoteBlockUsed;
-        item.Slice(quote.Start, quote.Length).CopyTo(quoteBlock.AsSpan(start));
-        quoteBlockUsed += quote.Length;
-        return (quoteBlock, start);
+        var at = quoteBlockUsed;
+        item.Slice(start, length).CopyTo(quoteBlock.AsSpan(at));
+        item.Slice(nextStart, nextLength).CopyTo(quoteBlock.AsSpan(at + length));
+        quoteBlockUsed += length + nextLength;
+        return (quoteBlock, at);
     }
+
+    /// <summary>Where a plain string's bytes lie in the item being read.</summary>
+    private readonly record struct TextAt(int Start, int Length);
 
     /// <summary>A quote read: its decoded bytes, or where its bytes lie in the item being read.</summary>
     private readonly record struct QuoteAt(byte[]? Decoded, int Start, int Length)
