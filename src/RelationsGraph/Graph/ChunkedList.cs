@@ -54,6 +54,37 @@ internal sealed class ChunkedList<T> : IList<T>, IReadOnlyList<T>
         return new ChunkedList<T>(chunks, ordinals.Length);
     }
 
+    /// <summary>Ranges of arrays one after another, copied (an array up to a chunk, else chunks filled range by range).</summary>
+    public static IReadOnlyList<T> Concat(List<(T[] Items, int Start, int Length)> pieces)
+    {
+        var count = 0;
+        foreach (var piece in pieces)
+        {
+            count += piece.Length;
+        }
+
+        var chunks = new T[Math.Max(1, (count + ChunkSize - 1) >> Shift)][];
+        for (var c = 0; c < chunks.Length; c++)
+        {
+            chunks[c] = new T[Math.Min(ChunkSize, count - (c << Shift))];
+        }
+
+        var at = 0;
+        foreach (var (items, start, length) in pieces)
+        {
+            for (var copied = 0; copied < length;)
+            {
+                var chunk = chunks[at >> Shift];
+                var within = at & (ChunkSize - 1);
+                var n = Math.Min(length - copied, chunk.Length - within);
+                Array.Copy(items, start + copied, chunk, within, n);
+                (copied, at) = (copied + n, at + n);
+            }
+        }
+
+        return count <= ChunkSize ? chunks[0] : new ChunkedList<T>(chunks, count);
+    }
+
     /// <summary>A list of <paramref name="count"/> items made by <paramref name="next"/>, called for each in order.</summary>
     public static IReadOnlyList<T> Create(int count, Func<T> next)
     {

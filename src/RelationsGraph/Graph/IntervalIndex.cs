@@ -25,6 +25,12 @@ internal sealed class IntervalIndex
     private readonly int[] hiInHiOrder;
     private readonly int root;
 
+    // The nodes holding intervals, in the order their ranges lie in byLo and byHi (their centers ascending):
+    // each one's center and where its range begins. The nodes whose centers lie in a query range are a run of
+    // these, so the intervals they hold (all of which overlap it) are one contiguous range of both orders.
+    private readonly int[] runCenter;
+    private readonly int[] runStart;
+
     public IntervalIndex(int[] lo, int[] hi)
     {
         if (lo.Length != hi.Length)
@@ -97,6 +103,7 @@ internal sealed class IntervalIndex
         count.AsSpan(0, n).CopyTo(next);
         Distribute(byHi, nodeOf, next, grouped);
         root = Link(0, n, count, sortedLo);
+        (runCenter, runStart) = Runs();
         loInLoOrder = new int[n];
         hiInHiOrder = new int[n];
         for (var i = 0; i < n; i++)
@@ -212,6 +219,170 @@ internal sealed class IntervalIndex
         {
             System.Buffers.ArrayPool<ulong>.Shared.Return(bits);
         }
+    }
+
+    /// <summary>
+    /// Lays out items (one per interval, by id) as the index holds the intervals: in the low-end order and in
+    /// the high-end order, for <see cref="Overlapping{T}"/>.
+    /// </summary>
+    public (T[] InLowOrder, T[] InHighOrder) Layout<T>(T[] items)
+    {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(items.Length, byLo.Length, nameof(items));
+        var low = new T[items.Length];
+        var high = new T[items.Length];
+        for (var i = 0; i < items.Length; i++)
+        {
+            low[i] = items[byLo[i]];
+            high[i] = items[byHi[i]];
+        }
+
+        return (low, high);
+    }
+
+    /// <summary>
+    /// The items of every interval overlapping [from, to], in the index's own order (deterministic, but neither
+    /// by id nor by time), given as <see cref="Layout{T}"/> laid them out: O(log² n) to find them, then copies
+    /// of contiguous ranges, mostly one. So a slice costs about what copying its result costs.
+    /// </summary>
+    /// <remarks>
+    /// The nodes whose centers lie in [from, to] hold only overlapping intervals, and lie side by side in the
+    /// layout: one range, found by two binary searches over the run centers. The other overlapping intervals lie
+    /// in the nodes on the two search paths (a center before the range: those ending in or after it, a prefix
+    /// of the node's high-end order; after it: those starting by its end, a prefix of the low-end order), found
+    /// by a binary search in each node. Every other node's intervals end before the range or start after it.
+    /// </remarks>
+    public IReadOnlyList<T> Overlapping<T>(int from, int to, T[] inLowOrder, T[] inHighOrder)
+    {
+        if (root < 0 || from > to)
+        {
+            return [];
+        }
+
+        var pieces = new List<(T[] Items, int Start, int Length)>();
+        int first = LowerBound(runCenter, from), last = LowerBound(runCenter, to + 1L);
+        var inside = (Start: runStart[first], End: runStart[last]);
+
+        // Down from the root to the first node inside the range (or to the end), then along both sides of it.
+        var node = root;
+        while (node >= 0 && !Inside(nodes[node].Center, from, to))
+        {
+            node = Partial(node, from, to, inLowOrder, inHighOrder, pieces);
+        }
+
+        if (node >= 0)
+        {
+            for (var left = nodes[node].Left; left >= 0;)
+            {
+                left = nodes[left].Center >= from ? nodes[left].Left : Partial(left, from, to, inLowOrder, inHighOrder, pieces);
+            }
+
+            for (var right = nodes[node].Right; right >= 0;)
+            {
+                right = nodes[right].Center <= to ? nodes[right].Right : Partial(right, from, to, inLowOrder, inHighOrder, pieces);
+            }
+        }
+
+        // (Either layout would do here: a whole node's range holds the same intervals in both orders.)
+        pieces.Add((inLowOrder, inside.Start, inside.End - inside.Start));
+        return ChunkedList<T>.Concat(pieces);
+    }
+
+    private static bool Inside(int center, int from, int to) => center >= from && center <= to;
+
+    /// <summary>Adds the overlapping prefix of a node whose center lies outside [from, to]; returns the child to go on with.</summary>
+    private int Partial<T>(int index, int from, int to, T[] inLowOrder, T[] inHighOrder, List<(T[] Items, int Start, int Length)> pieces)
+    {
+        var node = nodes[index];
+        int start = node.MidStart, end = node.MidStart + node.MidCount;
+        if (node.Center < from)
+        {
+            // High ends descend within the node: those at or after `from` come first.
+            int low = start, high = end;
+            while (low < high)
+            {
+                var mid = (low + high) >>> 1;
+                if (hiInHiOrder[mid] >= from)
+                {
+                    low = mid + 1;
+                }
+                else
+                {
+                    high = mid;
+                }
+            }
+
+            pieces.Add((inHighOrder, start, low - start));
+            return node.Right;
+        }
+
+        {
+            // Low ends ascend within the node: those at or before `to` come first.
+            int low = start, high = end;
+            while (low < high)
+            {
+                var mid = (low + high) >>> 1;
+                if (loInLoOrder[mid] <= to)
+                {
+                    low = mid + 1;
+                }
+                else
+                {
+                    high = mid;
+                }
+            }
+
+            pieces.Add((inLowOrder, start, low - start));
+            return node.Left;
+        }
+    }
+
+    /// <summary>The first index whose value is at least <paramref name="value"/> in an ascending array (its length when none is).</summary>
+    private static int LowerBound(int[] sorted, long value)
+    {
+        int low = 0, high = sorted.Length;
+        while (low < high)
+        {
+            var mid = (low + high) >>> 1;
+            if (sorted[mid] < value)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return low;
+    }
+
+    /// <summary>The nodes holding intervals in layout order (an in-order walk): their centers, and where their ranges begin, with the end after the last.</summary>
+    private (int[] Centers, int[] Starts) Runs()
+    {
+        var centers = new List<int>();
+        var starts = new List<int>();
+        var stack = new Stack<int>();
+        for (var node = root; node >= 0 || stack.Count > 0;)
+        {
+            if (node >= 0)
+            {
+                stack.Push(node);
+                node = nodes[node].Left;
+                continue;
+            }
+
+            var at = nodes[stack.Pop()];
+            if (at.MidCount > 0)
+            {
+                centers.Add(at.Center);
+                starts.Add(at.MidStart);
+            }
+
+            node = at.Right;
+        }
+
+        starts.Add(byLo.Length);
+        return (centers.ToArray(), starts.ToArray());
     }
 
     /// <summary>

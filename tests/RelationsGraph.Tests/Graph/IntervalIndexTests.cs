@@ -35,6 +35,7 @@ public sealed class IntervalIndexTests
             var expected = Enumerable.Range(0, count).Where(i => lo[i] <= b && hi[i] >= a).ToArray();
 
             index.Query(a, b).Should().Equal(expected, $"window [{a}, {b}] with seed {seed}");
+            ShouldFindEachOnce(index, a, b, expected);
         }
     }
 
@@ -75,6 +76,7 @@ public sealed class IntervalIndexTests
             var expected = Enumerable.Range(0, count).Where(i => lo[i] <= b && hi[i] >= a).ToArray();
 
             index.Query(a, b).Should().Equal(expected, $"window [{a}, {b}] with seed {seed}");
+            ShouldFindEachOnce(index, a, b, expected);
         }
     }
 
@@ -88,12 +90,16 @@ public sealed class IntervalIndexTests
         index.Query(9, 9).Should().Equal(Enumerable.Range(0, 1000));
         index.Query(0, 4).Should().BeEmpty();
         index.Query(10, 10).Should().BeEmpty();
+        ShouldFindEachOnce(index, 9, 9, Enumerable.Range(0, 1000).ToArray());
+        ShouldFindEachOnce(index, 0, 4, []);
+        ShouldFindEachOnce(index, 10, 10, []);
     }
 
     [Fact]
     public void Query_ReturnsNothing_ForAnEmptyIndex()
     {
         new IntervalIndex([], []).Query(int.MinValue, int.MaxValue).Should().BeEmpty();
+        ShouldFindEachOnce(new IntervalIndex([], []), int.MinValue, int.MaxValue, []);
     }
 
     [Fact]
@@ -107,5 +113,34 @@ public sealed class IntervalIndexTests
 
         index.Query(50_000, 50_000).Should().Equal(25_000);
         index.Query(50_001, 50_001).Should().BeEmpty();
+        ShouldFindEachOnce(index, 50_000, 50_000, [25_000]);
+        ShouldFindEachOnce(index, 50_001, 50_001, []);
+    }
+
+    [Fact]
+    public void Overlapping_GivesItemsInBothLayouts_NotIds()
+    {
+        // Items distinct from ids (here their negations), so an item taken from the wrong layout or at an id
+        // instead of a position shows.
+        var lo = new[] { 5, 1, 9, 3, 7, 2, 8 };
+        var hi = new[] { 6, 20, 9, 4, 30, 2, 8 };
+        var index = new IntervalIndex(lo, hi);
+        var (low, high) = index.Layout(Enumerable.Range(0, lo.Length).Select(i => -i).ToArray());
+
+        index.Overlapping(8, 9, low, high).Order().Should().Equal(-6, -4, -2, -1);
+        index.Overlapping(int.MinValue, int.MaxValue, low, high).Order().Should().Equal(-6, -5, -4, -3, -2, -1, 0);
+    }
+
+    /// <summary>
+    /// The ranges <see cref="IntervalIndex.Overlapping{T}"/> copies hold exactly the overlapping intervals, each
+    /// once (its order is the index's own, so compared sorted), whether the window meets the nodes inside it,
+    /// the nodes on either search path, or both.
+    /// </summary>
+    private static void ShouldFindEachOnce(IntervalIndex index, int a, int b, int[] expected)
+    {
+        var (low, high) = index.Layout(Enumerable.Range(0, index.Count).ToArray());
+        var found = index.Overlapping(a, b, low, high);
+        found.Count.Should().Be(expected.Length, $"window [{a}, {b}]");
+        found.Order().Should().Equal(expected, $"window [{a}, {b}]");
     }
 }

@@ -57,7 +57,7 @@ public sealed class QueryPropertyTests
                     && (view.ActorKinds is null || (view.ActorKinds.Contains(KindOf(graph, r.Source)) && view.ActorKinds.Contains(KindOf(graph, r.Target))));
 
                 view.Relations.Should().Equal(graph.Relations.Where(Kept));
-                graph.RelationsActiveIn(view.Window).Should().Equal(graph.Relations.Where(r => Overlaps(r.Time)));
+                graph.RelationsActiveIn(view.Window).OrderBy(r => r.Id, StringComparer.Ordinal).Should().Equal(graph.Relations.Where(r => Overlaps(r.Time)), (a, b) => ReferenceEquals(a, b));
                 graph.EventsActiveIn(view.Window).Should().Equal(graph.Events.Where(e => Overlaps(e.Time)));
             },
             iter: 300,
