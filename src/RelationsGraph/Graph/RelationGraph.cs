@@ -84,13 +84,14 @@ public sealed class RelationGraph
         relationSource = new int[relations.Length];
         relationTarget = new int[relations.Length];
         var rank = new byte[relations.Length];
+        var byReference = new VertexByReference(actors, actorIndex);
         void Columns(int from, int to)
         {
             for (var i = from; i < to; i++)
             {
                 var r = relations[i];
-                relationSource[i] = actorIndex[r.Source.Value];
-                relationTarget[i] = actorIndex[r.Target.Value];
+                relationSource[i] = byReference.Find(r.Source.Value);
+                relationTarget[i] = byReference.Find(r.Target.Value);
                 lo[i] = r.Time.FirstDayNumber;
                 hi[i] = r.Time.LastDayNumber;
                 rank[i] = r.Time.Beginning.Precision switch
@@ -474,6 +475,51 @@ public sealed class RelationGraph
         }
 
         return low > start && maxLastDays[low - 1] >= from;
+    }
+
+    /// <summary>
+    /// Actor vertices found by the id string's identity first: a loaded graph's relations share their actors' id
+    /// strings, so a million lookups need no string hashing; any other string is looked up by its text.
+    /// </summary>
+    private sealed class VertexByReference
+    {
+        private readonly string?[] keys;
+        private readonly int[] vertices;
+        private readonly Dictionary<string, int> byText;
+
+        public VertexByReference(Actor[] actors, Dictionary<string, int> byText)
+        {
+            this.byText = byText;
+            var size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(4, actors.Length * 4));
+            keys = new string?[size];
+            vertices = new int[size];
+            for (var v = 0; v < actors.Length; v++)
+            {
+                var key = actors[v].Id.Value;
+                var at = System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key) & (size - 1);
+                while (keys[at] is not null)
+                {
+                    at = (at + 1) & (size - 1);
+                }
+
+                (keys[at], vertices[at]) = (key, v);
+            }
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        public int Find(string id)
+        {
+            var mask = keys.Length - 1;
+            for (var at = System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(id) & mask; keys[at] is { } key; at = (at + 1) & mask)
+            {
+                if (ReferenceEquals(key, id))
+                {
+                    return vertices[at];
+                }
+            }
+
+            return byText[id];
+        }
     }
 
     private static BidirectionalGraph<int, RelationEdge> BuildEdges(int vertexCount, int[] sources, int[] targets)
