@@ -102,8 +102,11 @@ internal sealed class IntervalIndex
         Distribute(byLo, nodeOf, next, grouped);
         count.AsSpan(0, n).CopyTo(next);
         Distribute(byHi, nodeOf, next, grouped);
-        root = Link(0, n, count, sortedLo);
-        (runCenter, runStart) = Runs();
+        var centers = new List<int>();
+        var starts = new List<int>();
+        root = Link(0, n, count, sortedLo, centers, starts);
+        starts.Add(n);
+        (runCenter, runStart) = (centers.ToArray(), starts.ToArray());
         loInLoOrder = new int[n];
         hiInHiOrder = new int[n];
         for (var i = 0; i < n; i++)
@@ -356,35 +359,6 @@ internal sealed class IntervalIndex
         return low;
     }
 
-    /// <summary>The nodes holding intervals in layout order (an in-order walk): their centers, and where their ranges begin, with the end after the last.</summary>
-    private (int[] Centers, int[] Starts) Runs()
-    {
-        var centers = new List<int>();
-        var starts = new List<int>();
-        var stack = new Stack<int>();
-        for (var node = root; node >= 0 || stack.Count > 0;)
-        {
-            if (node >= 0)
-            {
-                stack.Push(node);
-                node = nodes[node].Left;
-                continue;
-            }
-
-            var at = nodes[stack.Pop()];
-            if (at.MidCount > 0)
-            {
-                centers.Add(at.Center);
-                starts.Add(at.MidStart);
-            }
-
-            node = at.Right;
-        }
-
-        starts.Add(byLo.Length);
-        return (centers.ToArray(), starts.ToArray());
-    }
-
     /// <summary>
     /// Fills <paramref name="order"/> with 0..n-1 sorted by <paramref name="keys"/> (unsigned), ties in index order:
     /// a least-significant-digit radix sort, three stable passes of 11 bits (a pass whose digit every key shares
@@ -471,9 +445,10 @@ internal sealed class IntervalIndex
     /// <summary>
     /// Makes the nodes of positions [l, r) that hold an interval or lead to one, in preorder; <paramref name="start"/>
     /// gives where each node's intervals begin (so [start[l], start[r]) are the whole subtree's). Returns the
-    /// subtree's root, or -1 when it holds nothing.
+    /// subtree's root, or -1 when it holds nothing. Lists the nodes holding intervals in order (their centers
+    /// and where their ranges begin), as they lie in the layout.
     /// </summary>
-    private int Link(int l, int r, int[] start, ReadOnlySpan<int> sortedLo)
+    private int Link(int l, int r, int[] start, ReadOnlySpan<int> sortedLo, List<int> centers, List<int> starts)
     {
         if (l >= r || start[l] == start[r])
         {
@@ -483,8 +458,14 @@ internal sealed class IntervalIndex
         var m = l + ((r - l) / 2);
         var index = nodes.Count;
         nodes.Add(default);
-        var left = Link(l, m, start, sortedLo);
-        var right = Link(m + 1, r, start, sortedLo);
+        var left = Link(l, m, start, sortedLo, centers, starts);
+        if (start[m + 1] > start[m])
+        {
+            centers.Add(sortedLo[m]);
+            starts.Add(start[m]);
+        }
+
+        var right = Link(m + 1, r, start, sortedLo, centers, starts);
         nodes[index] = new Node(sortedLo[m], start[m], start[m + 1] - start[m], left, right);
         return index;
     }
