@@ -75,30 +75,21 @@ internal sealed partial class GraphJsonReader
                 tail.Reader.ReadBody();
             }
 
-            var builder = head.Reader.builder;
-            builder.ReserveRelations(first.Relations.Count + second.Relations.Count);
-            foreach (var relation in first.Relations.Concat(second.Relations))
-            {
-                builder.Add(relation, DataLocation.None, checkedAsRead: true);
-            }
-
-            foreach (var actorEvent in tail.Reader.fragmentEvents!)
-            {
-                builder.Add(actorEvent);
-            }
-
-            if (window is null)
-            {
-                return builder.Build();
-            }
-
             // Each half checked its own ids ascend; across the cut, the second half must start above the first's end.
             if (first.LastId is { } end && second.FirstId is { } start && string.CompareOrdinal(end, start) >= 0)
             {
                 throw new WholeReadNeededException();
             }
 
-            return head.Reader.BuildWindow();
+            var builder = head.Reader.builder;
+            builder.AddInOrder(first.Relations, second.Relations);
+
+            foreach (var actorEvent in tail.Reader.fragmentEvents!)
+            {
+                builder.Add(actorEvent);
+            }
+
+            return window is null ? builder.Build() : head.Reader.BuildWindow();
         }
 #pragma warning disable CA1031 // Any failure means: read it the ordinary way, which reports it properly.
         catch (Exception e) when (e is not OutOfMemoryException)

@@ -224,8 +224,10 @@ internal sealed class Utf8RelationReader
             throw new NotPlainException("A relation from an actor to itself.");
         }
 
-        // A windowed read finds repeated ids among those it leaves out by their order, as the ordinary read does.
-        if (window is not null && LastId is not null && string.CompareOrdinal(LastId, id) >= 0)
+        // Ids must ascend, as saved files have them: the relations are then added without a check per relation,
+        // and a windowed read finds repeated ids among those it leaves out by their order, as the ordinary read
+        // does. A file with ids in another order is read the ordinary way.
+        if (LastId is not null && string.CompareOrdinal(LastId, id) >= 0)
         {
             throw new NotPlainException("Relation ids out of order.");
         }

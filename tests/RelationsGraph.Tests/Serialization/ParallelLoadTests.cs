@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using RelationsGraph.Graph;
 using RelationsGraph.Model;
 using RelationsGraph.Serialization;
@@ -47,6 +48,52 @@ public sealed class ParallelLoadTests : IDisposable
 
         GraphJsonReader.TryReadInParallel(path, new FileInfo(path).Length, 0, GraphLoadOptions.Default).Should().BeNull();
         GraphJsonReader.ReadFile(path, GraphLoadOptions.Default, parallelFrom: 0).Relations.Should().HaveCount(50);
+    }
+
+    [Theory]
+    [InlineData("r00010", "r00390")]
+    [InlineData("r00010", "r00020")]
+    [InlineData("r00380", "r00390")]
+    public void UniqueIdsOutOfOrder_WithinAHalfOrAcrossTheCut_GiveTheOrdinaryReadsGraph(string one, string other)
+    {
+        // The fast read adds relations without a check per relation because their ids ascend; ids swapped within
+        // either half or across the cut are all still unique, and the graph must be the ordinary read's.
+        var text = File.ReadAllText(Save(Random(507, 12, 400)))
+            .Replace($"\"id\": \"{one}\"", "\"id\": \"swap\"", StringComparison.Ordinal)
+            .Replace($"\"id\": \"{other}\"", $"\"id\": \"{one}\"", StringComparison.Ordinal)
+            .Replace("\"id\": \"swap\"", $"\"id\": \"{other}\"", StringComparison.Ordinal);
+        var path = Path.Combine(folder, "swapped.json");
+        File.WriteAllText(path, text);
+
+        var ordinary = Outcome(() => GraphJsonReader.ReadFile(path, GraphLoadOptions.Default, parallelFrom: long.MaxValue));
+        ordinary.Should().NotStartWith("error: ");
+        Outcome(() => GraphJsonReader.ReadFile(path, GraphLoadOptions.Default, parallelFrom: 0)).Should().Be(ordinary);
+        GraphJsonReader.TryReadInParallel(path, new FileInfo(path).Length, 0, GraphLoadOptions.Default).Should().BeNull("the fast read vouches only for ascending ids");
+    }
+
+    [Fact]
+    public void IdsSwappedAtTheCut_GiveTheOrdinaryReadsGraph()
+    {
+        // The last relation of the first half and the first of the second swap ids: each half still ascends,
+        // so only the check across the cut (where the fast read splits the array, as found here) sees it.
+        var original = File.ReadAllBytes(Save(Random(508, 12, 400)));
+        var marker = "\n  \"relations\": [\n"u8;
+        var itemsStart = original.AsSpan().IndexOf(marker) + marker.Length;
+        var middle = itemsStart + ((original.Length - itemsStart) / 2);
+        var cutByte = middle + original.AsSpan(middle).IndexOf("\n    },\n    {\n"u8);
+        var text = Encoding.UTF8.GetString(original);
+        var cut = Encoding.UTF8.GetCharCount(original, 0, cutByte);
+        var before = Regex.Matches(text[..cut], "\"id\": \"(r\\d+)\"").Last().Groups[1].Value;
+        var after = Regex.Match(text[cut..], "\"id\": \"(r\\d+)\"").Groups[1].Value;
+        text = text.Replace($"\"{before}\"", "\"swap\"", StringComparison.Ordinal)
+            .Replace($"\"{after}\"", $"\"{before}\"", StringComparison.Ordinal)
+            .Replace("\"swap\"", $"\"{after}\"", StringComparison.Ordinal);
+        var path = Path.Combine(folder, "cut.json");
+        File.WriteAllText(path, text);
+
+        var ordinary = Outcome(() => GraphJsonReader.ReadFile(path, GraphLoadOptions.Default, parallelFrom: long.MaxValue));
+        ordinary.Should().NotStartWith("error: ");
+        Outcome(() => GraphJsonReader.ReadFile(path, GraphLoadOptions.Default, parallelFrom: 0)).Should().Be(ordinary);
     }
 
     [Theory]
