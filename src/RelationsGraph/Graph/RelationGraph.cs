@@ -290,7 +290,7 @@ public sealed class RelationGraph
         while (low <= high)
         {
             var mid = (low + high) >>> 1;
-            var order = string.CompareOrdinal(relations[mid].Id, id);
+            var order = relations[mid].CompareIdOrdinal(id);
             if (order == 0)
             {
                 relation = relations[mid];

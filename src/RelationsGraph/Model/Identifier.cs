@@ -10,6 +10,13 @@ internal static class Identifier
     private static readonly System.Buffers.SearchValues<char> IdCharacters =
         System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._:-");
 
+    private static readonly System.Buffers.SearchValues<byte> IdBytes =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._:-"u8);
+
+    /// <summary>Whether UTF-8 bytes spell a valid id (the rule of <see cref="Check"/>; a valid id is ASCII, one byte per character).</summary>
+    public static bool IsValid(ReadOnlySpan<byte> utf8) =>
+        utf8.Length is > 0 and <= MaxLength && char.IsAsciiLetterOrDigit((char)utf8[0]) && !utf8.ContainsAnyExcept(IdBytes);
+
     /// <summary>Returns why <paramref name="id"/> is not a valid id, or null when it is.</summary>
     public static string? Check(string? id)
     {

@@ -27,6 +27,11 @@ public sealed record Relation
     private readonly string? label;
     private readonly int labelLength;
 
+    // The id likewise: a string, or null with its bytes (ASCII, as every valid id is) the idLength bytes just
+    // before the label.
+    private readonly string? id;
+    private readonly int idLength;
+
     /// <summary>Creates a relation.</summary>
     /// <param name="id">The id, unique in its graph.</param>
     /// <param name="kind">The kind.</param>
@@ -49,15 +54,17 @@ public sealed record Relation
         IEnumerable<Evidence> evidence,
         bool directed = false,
         string? note = null)
-        : this(id, kind, source, target, time, label, 0, directed, note, evidence, null, null, 0, 0)
+        : this(id, 0, kind, source, target, time, label, 0, directed, note, evidence, null, null, 0, 0)
     {
     }
 
     // The public constructor's checks, in its order; evidence either as a list, or (from a reader that has
     // checked them) as one source id and its quote's UTF-8 bytes, with no Evidence object or array made for it;
-    // the label as a string, or (checked by the reader too) as the labelLength bytes before that quote.
+    // the label as a string, or (checked by the reader too) as the labelLength bytes before that quote, and the
+    // id as a string, or (with such a label, checked by the reader) as the idLength bytes before the label.
     private Relation(
-        string id,
+        string? id,
+        int idLength,
         RelationKind kind,
         ActorId source,
         ActorId target,
@@ -74,15 +81,19 @@ public sealed record Relation
     {
         if (labelLength > 0)
         {
-            Identifier.Require(id, nameof(id));
+            if (idLength == 0)
+            {
+                Identifier.Require(id, nameof(id));
+            }
+
             Identifier.OptionalText(note, nameof(note), "note");
         }
         else
         {
-            CheckTexts(id, label!, note);
+            CheckTexts(id!, label!, note);
         }
 
-        Id = id;
+        (this.id, this.idLength) = (id, idLength);
         ArgumentNullException.ThrowIfNull(kind);
         if (utf8Quote is null)
         {
@@ -96,7 +107,7 @@ public sealed record Relation
 
         if (source == target)
         {
-            throw new ArgumentException($"Relation '{id}' goes from '{source}' to itself; a relation joins two different actors.", nameof(target));
+            throw new ArgumentException($"Relation '{id ?? "?"}' goes from '{source}' to itself; a relation joins two different actors.", nameof(target));
         }
 
         Kind = kind;
@@ -111,7 +122,7 @@ public sealed record Relation
         }
         else
         {
-            var held = ModelLists.NonEmpty(evidence!, nameof(evidence), "relation", id);
+            var held = ModelLists.NonEmpty(evidence!, nameof(evidence), "relation", id!);
             evidenceSource = (held as Model.Evidence)?.Source;
             evidenceHeld = held is Model.Evidence one ? one.Utf8Quote : held;
             this.quoteLength = (evidenceHeld as byte[])?.Length ?? 0;
@@ -127,14 +138,47 @@ public sealed record Relation
     /// <paramref name="block"/> from <paramref name="start"/>, which the relation keeps where they are.
     /// </summary>
     internal static Relation WithQuote(string id, RelationKind kind, ActorId source, ActorId target, TimeExtent time, string label, string quoteSource, byte[] block, int start, int length, bool directed, string? note) =>
-        new(id, kind, source, target, time, label, 0, directed, note, null, quoteSource, block, start, length);
+        new(id, 0, kind, source, target, time, label, 0, directed, note, null, quoteSource, block, start, length);
 
     /// <summary>
     /// As <see cref="WithQuote"/>, with the label's UTF-8 bytes (checked as the constructor checks a label:
     /// well-formed, not blank) the <paramref name="labelLength"/> bytes just before the quote in the block.
     /// </summary>
     internal static Relation WithLabelAndQuote(string id, RelationKind kind, ActorId source, ActorId target, TimeExtent time, int labelLength, string quoteSource, byte[] block, int start, int length, bool directed, string? note) =>
-        new(id, kind, source, target, time, null, labelLength, directed, note, null, quoteSource, block, start, length);
+        new(id, 0, kind, source, target, time, null, labelLength, directed, note, null, quoteSource, block, start, length);
+
+    /// <summary>
+    /// As <see cref="WithLabelAndQuote"/>, with the id's bytes too (checked by <see cref="Identifier.IsValid"/>)
+    /// the <paramref name="idLength"/> bytes just before the label: no string per relation for its id either.
+    /// </summary>
+    internal static Relation WithIdLabelAndQuote(int idLength, RelationKind kind, ActorId source, ActorId target, TimeExtent time, int labelLength, string quoteSource, byte[] block, int start, int length, bool directed, string? note) =>
+        new(null, idLength, kind, source, target, time, null, labelLength, directed, note, null, quoteSource, block, start, length);
+
+    /// <summary>Compares the id with a string, ordinally, without making a string of an id held as bytes.</summary>
+    internal int CompareIdOrdinal(string other)
+    {
+        if (id is not null)
+        {
+            return string.CompareOrdinal(id, other);
+        }
+
+        // The id is ASCII, one byte per character, so bytes compare as the characters do.
+        var bytes = IdBytes;
+        var common = Math.Min(bytes.Length, other.Length);
+        for (var i = 0; i < common; i++)
+        {
+            var order = bytes[i] - other[i];
+            if (order != 0)
+            {
+                return order;
+            }
+        }
+
+        return bytes.Length - other.Length;
+    }
+
+    // The id's bytes (id null).
+    private ReadOnlySpan<byte> IdBytes => ((byte[])evidenceHeld).AsSpan(quoteStart - labelLength - idLength, idLength);
 
     // The single quote's bytes (evidenceSource set).
     private ReadOnlySpan<byte> Utf8Quote => ((byte[])evidenceHeld).AsSpan(quoteStart, quoteLength);
@@ -152,7 +196,7 @@ public sealed record Relation
     }
 
     /// <summary>Gets the id.</summary>
-    public string Id { get; }
+    public string Id => id ?? Encoding.ASCII.GetString(IdBytes);
 
     /// <summary>Gets the kind.</summary>
     public RelationKind Kind { get; }
@@ -198,7 +242,7 @@ public sealed record Relation
 
     /// <inheritdoc />
     public bool Equals(Relation? other) =>
-        other is not null && Id == other.Id && ReferenceEquals(Kind, other.Kind) && Source == other.Source
+        other is not null && SameId(other) && ReferenceEquals(Kind, other.Kind) && Source == other.Source
         && Target == other.Target && Directed == other.Directed && Time == other.Time && SameLabel(other)
         && evidenceSource == other.evidenceSource
         && (evidenceSource is null
@@ -207,7 +251,30 @@ public sealed record Relation
         && Note == other.Note;
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Id, Kind, Source, Target, Time);
+    public override int GetHashCode() => HashCode.Combine(IdHash(), Kind, Source, Target, Time);
+
+    private bool SameId(Relation other) =>
+        id is not null && other.id is not null ? id == other.id
+        : id is null && other.id is null ? IdBytes.SequenceEqual(other.IdBytes)
+        : CompareIdOrdinal(other.Id) == 0;
+
+    // The id's string hash, as Id.GetHashCode() gives, without making the string of an id held as bytes.
+    private int IdHash()
+    {
+        if (id is not null)
+        {
+            return id.GetHashCode(StringComparison.Ordinal);
+        }
+
+        Span<char> chars = stackalloc char[Identifier.MaxLength];
+        var bytes = IdBytes;
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            chars[i] = (char)bytes[i];
+        }
+
+        return string.GetHashCode(chars[..bytes.Length], StringComparison.Ordinal);
+    }
 
     // Labels compared without decoding when both are bytes (UTF-8 is the same text exactly when the same bytes).
     private bool SameLabel(Relation other) =>

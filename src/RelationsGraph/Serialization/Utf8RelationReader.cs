@@ -71,8 +71,12 @@ internal sealed class Utf8RelationReader
     /// <summary>Gets the first relation id read (kept or not), for a windowed load's check across halves.</summary>
     public string? FirstId { get; private set; }
 
+    // The last id read, as bytes: ids are compared for order without a string each.
+    private readonly byte[] lastId = new byte[Identifier.MaxLength];
+    private int lastIdLength = -1;
+
     /// <summary>Gets the last relation id read (kept or not).</summary>
-    public string? LastId { get; private set; }
+    public string? LastId => lastIdLength < 0 ? null : Encoding.ASCII.GetString(lastId, 0, lastIdLength);
 
     /// <summary>
     /// Reads relation items from the bytes [<paramref name="from"/>, <paramref name="to"/>) of a file: objects
@@ -136,7 +140,8 @@ internal sealed class Utf8RelationReader
             throw new NotPlainException("Expected a relation object.");
         }
 
-        string? id = null, label = null, note = null;
+        string? label = null, note = null;
+        TextAt? idAt = null;
         TextAt? plainLabel = null;
         RelationKind? kind = null;
         string? source = null, target = null;
@@ -166,7 +171,7 @@ internal sealed class Utf8RelationReader
 
             switch (name)
             {
-                case 0: id = Id(ref json); break;
+                case 0: idAt = Id(ref json); break;
                 case 1: kind = kinds.Find(Plain(ref json)) ?? throw new NotPlainException("Unknown kind."); break;
                 case 2: source = Actor(ref json); break;
                 case 3: target = Actor(ref json); break;
@@ -195,7 +200,7 @@ internal sealed class Utf8RelationReader
             }
         }
 
-        if (id is null || kind is null || source is null || target is null || (label is null && plainLabel is null) || (quote is null && many is null))
+        if (idAt is not { } at0 || kind is null || source is null || target is null || (label is null && plainLabel is null) || (quote is null && many is null))
         {
             throw new NotPlainException("A relation lacks a required property.");
         }
@@ -227,29 +232,39 @@ internal sealed class Utf8RelationReader
         // Ids must ascend, as saved files have them: the relations are then added without a check per relation,
         // and a windowed read finds repeated ids among those it leaves out by their order, as the ordinary read
         // does. A file with ids in another order is read the ordinary way.
-        if (LastId is not null && string.CompareOrdinal(LastId, id) >= 0)
+        var idBytes = item.Slice(at0.Start, at0.Length);
+        if (lastIdLength >= 0 && lastId.AsSpan(0, lastIdLength).SequenceCompareTo(idBytes) >= 0)
         {
             throw new NotPlainException("Relation ids out of order.");
         }
 
-        (FirstId, LastId) = (FirstId ?? id, id);
+        FirstId ??= Encoding.ASCII.GetString(idBytes);
+        idBytes.CopyTo(lastId);
+        lastIdLength = idBytes.Length;
 
         // The model checks the label and note (not blank, well-formed; a blank note is no note), for a relation
         // left out through CheckTexts and for one kept in the constructor, and throws ArgumentException, which
         // the caller also takes as "read it the ordinary way".
         if (window is not null && !time.Overlaps(window))
         {
-            Relation.CheckTexts(id, label ?? "-", note);
+            if (label is not null)
+            {
+                Identifier.RequireText(label, "label", "label");
+            }
+
+            Identifier.OptionalText(note, "note", "note");
             return true;
         }
 
-        // A plain label goes into the quote's block just before the quote, as bytes decoded when asked for.
-        if (many is null && plainLabel is { } labelAt && quote!.Value.Decoded is null && labelAt.Length + quote.Value.Length <= MaxBlockedText)
+        // The id and a plain label go into the quote's block just before the quote, as bytes decoded when asked for.
+        if (many is null && plainLabel is { } labelAt && quote!.Value.Decoded is null && at0.Length + labelAt.Length + quote.Value.Length <= MaxBlockedText)
         {
-            var (labelled, labelStart) = Keep(labelAt.Start, labelAt.Length, quote.Value.Start, quote.Value.Length, item);
-            Relations.Add(Relation.WithLabelAndQuote(id, kind, new ActorId(source), new ActorId(target), time, labelAt.Length, evidenceSource!, labelled, labelStart + labelAt.Length, quote.Value.Length, directed, note));
+            var (block0, start0) = Keep(at0, labelAt, new TextAt(quote.Value.Start, quote.Value.Length), item);
+            Relations.Add(Relation.WithIdLabelAndQuote(at0.Length, kind, new ActorId(source), new ActorId(target), time, labelAt.Length, evidenceSource!, block0, start0 + at0.Length + labelAt.Length, quote.Value.Length, directed, note));
             return true;
         }
+
+        var id = Encoding.ASCII.GetString(idBytes);
 
         label ??= GraphJsonReader.StrictUtf8.GetString(item.Slice(plainLabel!.Value.Start, plainLabel.Value.Length));
         if (many is not null)
@@ -385,11 +400,10 @@ internal sealed class Utf8RelationReader
             : throw new NotPlainException("Expected a plain string within the limit.");
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private string Id(ref Utf8JsonReader json)
+    private TextAt Id(ref Utf8JsonReader json)
     {
         var bytes = Plain(ref json);
-        var id = bytes.Length <= Identifier.MaxLength ? GraphJsonReader.StrictUtf8.GetString(bytes) : throw new NotPlainException("A long id.");
-        return Identifier.Check(id) is null ? id : throw new NotPlainException("Not an id.");
+        return Identifier.IsValid(bytes) ? new TextAt(checked((int)json.TokenStartIndex + 1), bytes.Length) : throw new NotPlainException("Not an id.");
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -543,21 +557,24 @@ internal sealed class Utf8RelationReader
             return (decoded, 0);
         }
 
-        return quote.Length > MaxBlockedText ? (quote.Copy(item), 0) : Keep(quote.Start, quote.Length, 0, 0, item);
+        return quote.Length > MaxBlockedText ? (quote.Copy(item), 0) : Keep(default, default, new TextAt(quote.Start, quote.Length), item);
     }
 
-    /// <summary>Two ranges of the item's bytes, one right after the other, in the current block (a new one when it is full), and where they start.</summary>
-    private (byte[] Block, int Start) Keep(int start, int length, int nextStart, int nextLength, ReadOnlySpan<byte> item)
+    /// <summary>Three ranges of the item's bytes, one right after the other, in the current block (a new one when it is full), and where they start.</summary>
+    private (byte[] Block, int Start) Keep(TextAt first, TextAt second, TextAt third, ReadOnlySpan<byte> item)
     {
-        if (quoteBlockUsed + length + nextLength > quoteBlock.Length)
+        if (quoteBlockUsed + first.Length + second.Length + third.Length > quoteBlock.Length)
         {
             (quoteBlock, quoteBlockUsed) = (new byte[BlockSize], 0);
         }
 
         var at = quoteBlockUsed;
-        item.Slice(start, length).CopyTo(quoteBlock.AsSpan(at));
-        item.Slice(nextStart, nextLength).CopyTo(quoteBlock.AsSpan(at + length));
-        quoteBlockUsed += length + nextLength;
+        foreach (var range in (ReadOnlySpan<TextAt>)[first, second, third])
+        {
+            item.Slice(range.Start, range.Length).CopyTo(quoteBlock.AsSpan(quoteBlockUsed));
+            quoteBlockUsed += range.Length;
+        }
+
         return (quoteBlock, at);
     }
 

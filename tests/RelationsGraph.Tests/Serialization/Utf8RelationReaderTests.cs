@@ -42,6 +42,8 @@ public sealed class Utf8RelationReaderTests : IDisposable
         end.Should().Be(arrayEnd, "the reader stops just after the relations array");
         reader.Relations.Should().Equal(graph.Relations);
         reader.Relations.Select(r => r.Label).Should().Equal(graph.Relations.Select(r => r.Label), "labels kept as bytes before their quotes decode to the same text");
+        reader.Relations.Select(r => r.Id).Should().Equal(graph.Relations.Select(r => r.Id), "ids kept as bytes before their labels decode to the same text");
+        reader.Relations.Select(r => r.GetHashCode()).Should().Equal(graph.Relations.Select(r => r.GetHashCode()), "a relation holding its id as bytes hashes as the same relation holding a string");
         reader.Relations.Select(r => r.Note).Should().Equal(graph.Relations.Select(r => r.Note));
         reader.Relations.Select(r => r.Directed).Should().Equal(graph.Relations.Select(r => r.Directed));
         reader.Relations.SelectMany(r => r.Evidence).Should().Equal(graph.Relations.SelectMany(r => r.Evidence), "quotes kept in shared blocks read back as their own");
@@ -51,6 +53,15 @@ public sealed class Utf8RelationReaderTests : IDisposable
         var parallel = GraphJsonReader.TryReadInParallel(path, new FileInfo(path).Length, 0, GraphLoadOptions.Default);
         parallel.Should().NotBeNull();
         GraphText.Of(parallel!).Should().Be(File.ReadAllText(path));
+
+        // Found by id through a binary search that compares ids held as bytes with the asked string.
+        foreach (var relation in graph.Relations)
+        {
+            parallel!.TryGetRelation(relation.Id, out var found).Should().BeTrue(relation.Id);
+            found!.Id.Should().Be(relation.Id);
+            parallel.TryGetRelation(relation.Id + "0", out _).Should().BeFalse();
+            parallel.TryGetRelation(relation.Id[..^1], out _).Should().BeFalse();
+        }
     }
 
     [Theory]
@@ -202,6 +213,42 @@ public sealed class Utf8RelationReaderTests : IDisposable
         reader.Relations.Should().Equal(graph.Relations);
         reader.Relations.Select(r => r.Evidence.Single().Quote).Should().Equal(graph.Relations.Select(r => r.Evidence.Single().Quote));
         reader.Relations.Select(r => r.Label).Should().Equal(graph.Relations.Select(r => r.Label));
+    }
+
+    [Fact]
+    public void IdsHeldAsBytes_AreFound_Compared_AndHashed_AsTheirText()
+    {
+        // Ids that are prefixes of one another, so the binary search meets every case of the comparison, on
+        // relations otherwise identical, so only the id tells them apart.
+        string[] ids = ["a", "a.b", "a0", "a00", "a000", "a1", "ab", "abc", "abd", "b", "b-", "b:c", "ba", "c", "c_", "z9"];
+        var builder = new RelationGraphBuilder().Add(Source()).Add(Actor("A")).Add(Actor("B"));
+        foreach (var id in ids)
+        {
+            builder.Add(new Relation(id, RelationKind.All[0], new ActorId("A"), new ActorId("B"), RelationsGraph.Time.TimeExtent.Point(RelationsGraph.Time.PartialDate.Parse("2017")), "same", [new Evidence("src", "same quote")]));
+        }
+
+        var path = Save(builder.Build());
+        var first = GraphJsonReader.TryReadInParallel(path, new FileInfo(path).Length, 0, GraphLoadOptions.Default)!;
+        var again = GraphJsonReader.TryReadInParallel(path, new FileInfo(path).Length, 0, GraphLoadOptions.Default)!;
+
+        first.Relations.Select(r => r.Id).Should().Equal(ids);
+        foreach (var id in ids)
+        {
+            first.TryGetRelation(id, out var found).Should().BeTrue(id);
+            found!.Id.Should().Be(id);
+        }
+
+        foreach (var absent in new[] { "", "0", "a.", "a01", "aa", "abcd", "b.", "bb", "c-", "zz" })
+        {
+            first.TryGetRelation(absent, out _).Should().BeFalse(absent);
+        }
+
+        for (var i = 0; i < ids.Length; i++)
+        {
+            first.Relations[i].Should().Be(again.Relations[i], "the same relation read twice");
+            first.Relations[i].GetHashCode().Should().Be(again.Relations[i].GetHashCode());
+            first.Relations.Where((r, j) => j != i && r.Equals(first.Relations[i])).Should().BeEmpty("relations differing only by id differ");
+        }
     }
 
     [Theory]
