@@ -378,7 +378,7 @@ public sealed class GraphView
         var order = System.Buffers.ArrayPool<int>.Shared.Rent(count);
         try
         {
-            Array.Sort(keys, 0, count);
+            KeySort.Sort(keys.AsSpan(0, count));
             for (var i = 0; i < count; i++)
             {
                 order[i] = (int)(uint)keys[i];

@@ -1,0 +1,35 @@
+using RelationsGraph.Graph;
+
+namespace RelationsGraph.Tests.Graph;
+
+public sealed class KeySortTests
+{
+    [Theory]
+    [InlineData(1, 0)]
+    [InlineData(2, 1)]
+    [InlineData(3, KeySort.RadixFrom - 1)]
+    [InlineData(4, KeySort.RadixFrom)]
+    [InlineData(5, 30_000)]
+    [InlineData(6, 100_001)]
+    public void Sort_GivesTheComparisonSortsOrder_ForKeysOfEveryShape(int seed, int count)
+    {
+        var random = new Random(seed);
+        foreach (var shape in new Func<ulong>[]
+        {
+            // Anywhere in 64 bits (so every pass runs); as queries pack them (a day, a precision, an ordinal);
+            // few distinct values; one digit only (a single pass, which leaves the keys in the spare array).
+            () => (ulong)random.NextInt64() ^ ((ulong)random.Next(2) << 63),
+            () => ((ulong)(uint)random.Next(600_000, 740_000) << 34) | ((ulong)(uint)random.Next(3) << 32) | (uint)random.Next(1_000_000),
+            () => (ulong)random.Next(3) << 40,
+            () => (ulong)random.Next(1 << 11) << 22,
+        })
+        {
+            var keys = Enumerable.Range(0, count).Select(_ => shape()).ToArray();
+            var expected = keys.Order().ToArray();
+
+            KeySort.Sort(keys);
+
+            keys.Should().Equal(expected);
+        }
+    }
+}
