@@ -121,65 +121,15 @@ internal sealed class IntervalIndex
     /// <summary>Sets the bit of every interval overlapping [from, to] in <paramref name="bits"/> (cleared by the caller); returns how many.</summary>
     private int Mark(int from, int to, ulong[] bits)
     {
-        if (root < 0 || from > to)
-        {
-            return 0;
-        }
-
         var count = 0;
-
-        Span<int> stack = stackalloc int[128];
-        var top = 0;
-        stack[top++] = root;
-        while (top > 0)
+        foreach (var (ids, start, length) in Pieces(from, to, byLo, byHi))
         {
-            var node = nodes[stack[--top]];
-            var end = node.MidStart + node.MidCount;
-            if (to < node.Center)
+            foreach (var id in ids.AsSpan(start, length))
             {
-                // Only intervals starting by `to` can reach the window; they all reach past it on the right.
-                for (var i = node.MidStart; i < end && loInLoOrder[i] <= to; i++)
-                {
-                    bits[byLo[i] >> 6] |= 1UL << (byLo[i] & 63);
-                    count++;
-                }
-
-                if (node.Left >= 0)
-                {
-                    stack[top++] = node.Left;
-                }
+                bits[id >> 6] |= 1UL << (id & 63);
             }
-            else if (from > node.Center)
-            {
-                for (var i = node.MidStart; i < end && hiInHiOrder[i] >= from; i++)
-                {
-                    bits[byHi[i] >> 6] |= 1UL << (byHi[i] & 63);
-                    count++;
-                }
 
-                if (node.Right >= 0)
-                {
-                    stack[top++] = node.Right;
-                }
-            }
-            else
-            {
-                for (var i = node.MidStart; i < end; i++)
-                {
-                    bits[byLo[i] >> 6] |= 1UL << (byLo[i] & 63);
-                    count++;
-                }
-
-                if (node.Left >= 0)
-                {
-                    stack[top++] = node.Left;
-                }
-
-                if (node.Right >= 0)
-                {
-                    stack[top++] = node.Right;
-                }
-            }
+            count += length;
         }
 
         return count;
@@ -194,9 +144,9 @@ internal sealed class IntervalIndex
 
     /// <summary>As <see cref="Query"/>, in a pooled array the caller disposes (a big slice's ids are then no garbage).</summary>
     /// <remarks>
-    /// The tree meets intervals in no useful order, so it sets their bits in a pooled bitmap, which is read
-    /// back in id order: O(log n + k + n / 64), with no sort and no growing list (a million intervals cost a
-    /// 16,000-word scan, microseconds, whatever the result).
+    /// The tree gives intervals in no useful order (the ranges of <see cref="Overlapping{T}"/>, read as ids), so
+    /// it sets their bits in a pooled bitmap, which is read back in id order: O(log² n + k + n / 64), with no
+    /// sort and no growing list (a million intervals cost a 16,000-word scan, microseconds, whatever the result).
     /// </remarks>
     public PooledOrdinals QueryPooled(int from, int to)
     {
@@ -254,14 +204,21 @@ internal sealed class IntervalIndex
     /// of the node's high-end order; after it: those starting by its end, a prefix of the low-end order), found
     /// by a binary search in each node. Every other node's intervals end before the range or start after it.
     /// </remarks>
-    public IReadOnlyList<T> Overlapping<T>(int from, int to, T[] inLowOrder, T[] inHighOrder)
+    public IReadOnlyList<T> Overlapping<T>(int from, int to, T[] inLowOrder, T[] inHighOrder) =>
+        ChunkedList<T>.Concat(Pieces(from, to, inLowOrder, inHighOrder));
+
+    /// <summary>
+    /// The ranges of two layouts (<see cref="Layout{T}"/>'s, or the ids themselves, <c>byLo</c> and <c>byHi</c>)
+    /// that together hold every interval overlapping [from, to], each once.
+    /// </summary>
+    private List<(T[] Items, int Start, int Length)> Pieces<T>(int from, int to, T[] inLowOrder, T[] inHighOrder)
     {
+        var pieces = new List<(T[] Items, int Start, int Length)>();
         if (root < 0 || from > to)
         {
-            return [];
+            return pieces;
         }
 
-        var pieces = new List<(T[] Items, int Start, int Length)>();
         int first = LowerBound(runCenter, from), last = LowerBound(runCenter, to + 1L);
         var inside = (Start: runStart[first], End: runStart[last]);
 
@@ -287,7 +244,7 @@ internal sealed class IntervalIndex
 
         // (Either layout would do here: a whole node's range holds the same intervals in both orders.)
         pieces.Add((inLowOrder, inside.Start, inside.End - inside.Start));
-        return ChunkedList<T>.Concat(pieces);
+        return pieces;
     }
 
     private static bool Inside(int center, int from, int to) => center >= from && center <= to;
