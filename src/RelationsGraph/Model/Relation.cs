@@ -177,8 +177,10 @@ public sealed record Relation
         return bytes.Length - other.Length;
     }
 
-    // The id's bytes (id null).
+    // The id's bytes (id null) and the label's (label null), in front of the quote.
     private ReadOnlySpan<byte> IdBytes => ((byte[])evidenceHeld).AsSpan(quoteStart - labelLength - idLength, idLength);
+
+    private ReadOnlySpan<byte> LabelBytes => ((byte[])evidenceHeld).AsSpan(quoteStart - labelLength, labelLength);
 
     // The single quote's bytes (evidenceSource set).
     private ReadOnlySpan<byte> Utf8Quote => ((byte[])evidenceHeld).AsSpan(quoteStart, quoteLength);
@@ -214,7 +216,7 @@ public sealed record Relation
     public TimeExtent Time { get; }
 
     /// <summary>Gets a short human description.</summary>
-    public string Label => label ?? Encoding.UTF8.GetString((byte[])evidenceHeld, quoteStart - labelLength, labelLength);
+    public string Label => label ?? Encoding.UTF8.GetString(LabelBytes);
 
     /// <summary>Gets the quotes supporting the relation; never empty.</summary>
     public IReadOnlyList<Evidence> Evidence =>
@@ -278,9 +280,7 @@ public sealed record Relation
 
     // Labels compared without decoding when both are bytes (UTF-8 is the same text exactly when the same bytes).
     private bool SameLabel(Relation other) =>
-        label is null && other.label is null
-            ? ((byte[])evidenceHeld).AsSpan(quoteStart - labelLength, labelLength).SequenceEqual(((byte[])other.evidenceHeld).AsSpan(other.quoteStart - other.labelLength, other.labelLength))
-            : Label == other.Label;
+        label is null && other.label is null ? LabelBytes.SequenceEqual(other.LabelBytes) : Label == other.Label;
 
     /// <summary>Returns a one-line summary, such as <c>China -treaty- DPRK 1961/..</c>.</summary>
     /// <returns>The text.</returns>
