@@ -199,7 +199,7 @@ switch (command)
                 var slice = (double)r["slice_s"]!;
                 var count = (int)r["slice_count"]!;
                 Console.WriteLine(
-                    $"{size,10} {((new FileInfo(file).ResolveLinkTarget(returnFinalTarget: true) as FileInfo) ?? new FileInfo(file)).Length / 1e6,7:0.0} {Workload.Format(load),9} {load / size * 1e6,7:0.00} µs {Workload.Format((double)r["scan_s"]!),9} " +
+                    $"{size,10} {((new FileInfo(file).ResolveLinkTarget(returnFinalTarget: true) as FileInfo) ?? new FileInfo(file)).Length / 1e6,7:0.0} {Workload.Format(load),9} {load / size * 1e6,7:0.00} µs {Workload.Format(First("first-scan", file, [])),9} " +
                     $"{Workload.Format(slice),9} {count,9} {slice / Math.Max(1, count) * 1e9,7:0} ns {(double)r["peak_mb"]!,8:0}");
             }
 

@@ -76,7 +76,6 @@ internal static class Workload
         results["copy_only_s"] = Median(() => flat.CopyTo(copy, 0));
         GC.KeepAlive(copy);
         GC.KeepAlive(graph);
-        results["scan_s"] = Scan(path);
         return results;
     }
 
