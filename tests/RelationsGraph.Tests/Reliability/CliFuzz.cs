@@ -38,7 +38,7 @@ internal static partial class CliFuzz
         (1, Gen.OneOf(",", ",,", "DPRK,,China")));
 
     private static readonly Gen<string> KindList = Gen.Frequency(
-        (4, Gen.OneOf(Model.RelationKind.All.Select(k => k.Name).ToArray()).Array[1, 3].Select(a => string.Join(",", a))),
+        (4, Gen.OneOf(RelationsGraph.Model.RelationKind.All.Select(k => k.Name).ToArray()).Array[1, 3].Select(a => string.Join(",", a))),
         (1, Gen.OneOf("friendship", "", ",", "ALLY", "ally,,war")));
 
     private static readonly Gen<string> GraphFile = Gen.OneOf(

@@ -14,7 +14,7 @@ internal static class GraphText
     }
 
     /// <summary>A builder holding the graph's sources and actors and the given relations, to add more to.</summary>
-    public static RelationGraphBuilder Rebuild(RelationGraph graph, IEnumerable<Model.Relation> relations)
+    public static RelationGraphBuilder Rebuild(RelationGraph graph, IEnumerable<RelationsGraph.Model.Relation> relations)
     {
         var builder = new RelationGraphBuilder();
         foreach (var source in graph.Sources)

@@ -1,7 +1,6 @@
 using RelationsGraph.Graph;
-using RelationsGraph.Tests.Console;
 
-namespace RelationsGraph.Tests.Import;
+namespace RelationsGraph.Tests.Console;
 
 public sealed class ImportCommandTests : IDisposable
 {

@@ -4,7 +4,7 @@ using System.Text;
 using System.Xml.Linq;
 using Xunit.Abstractions;
 
-namespace RelationsGraph.Tests.Export;
+namespace RelationsGraph.Tests;
 
 /// <summary>
 /// Runs the real Graphviz <c>dot</c> and Debian's Python with NetworkX. Under CI (CI=true) a missing tool

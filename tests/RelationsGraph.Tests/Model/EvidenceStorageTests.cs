@@ -2,7 +2,7 @@ using CsCheck;
 using RelationsGraph.Model;
 using RelationsGraph.Time;
 
-namespace RelationsGraph.Tests.Graph;
+namespace RelationsGraph.Tests.Model;
 
 /// <summary>
 /// Evidence is held compactly (a quote as UTF-8; a single piece of evidence without a list around it). What

@@ -2,10 +2,10 @@ using RelationsGraph.Export;
 using RelationsGraph.Graph;
 using RelationsGraph.Model;
 using RelationsGraph.Queries;
-using RelationsGraph.Tests.Console;
+using RelationsGraph.Tests.Export;
 using RelationsGraph.Time;
 
-namespace RelationsGraph.Tests.Export;
+namespace RelationsGraph.Tests.Console;
 
 public sealed class ExportCommandTests : IDisposable
 {

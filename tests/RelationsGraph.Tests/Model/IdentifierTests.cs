@@ -1,7 +1,7 @@
 using CsCheck;
 using RelationsGraph.Model;
 
-namespace RelationsGraph.Tests.Graph;
+namespace RelationsGraph.Tests.Model;
 
 /// <summary>
 /// The id and text checks run millions of times in a load, so they search vectorized; these compare them with

@@ -1,10 +1,10 @@
 using RelationsGraph.Export;
 using RelationsGraph.Graph;
 using RelationsGraph.Queries;
-using RelationsGraph.Tests.Console;
+using RelationsGraph.Tests.Export;
 using RelationsGraph.Time;
 
-namespace RelationsGraph.Tests.Export;
+namespace RelationsGraph.Tests.Console;
 
 /// <summary>The README's pictures and commands are the tool's own, current output.</summary>
 public sealed class ExportDocsTests : IDisposable
