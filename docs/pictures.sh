@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Draws the README's pictures: relgraph writes DOT, Graphviz's dot renders it to SVG.
+# Draws the pictures of docs/exports.md (and the README's): relgraph writes DOT, Graphviz's dot renders it to SVG.
 # Run from anywhere: bash docs/pictures.sh (needs the .NET SDK and the Debian package graphviz).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -4,7 +4,7 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using RelationsGraph.Bench;
 
-// relgraph-bench: gen | run | compare | scale. See README "Scale and real data".
+// relgraph-bench: gen | run | compare | scale. See docs/performance.md.
 var command = args.Length > 0 ? args[0] : "help";
 var rest = args.Skip(1).ToList();
 string Option(string name, string fallback)

@@ -23,7 +23,7 @@ namespace RelationsGraph.Import;
 /// the quadruple line itself (runs of white space folded to one space), citing a source that records
 /// the file's SHA-256 and its path relative to the graph file. The dictionaries are recorded as sources too.</para>
 /// <para>Actors are named and kinded by the rules of the ICEWS names (sector actors, states, persons,
-/// organizations and groups; see the README's "Scale and real data"); names that differ only by case are one
+/// organizations and groups; see docs/import.md); names that differ only by case are one
 /// actor. Events whose type has no CAMEO code, and events of an actor with itself, are left out and
 /// counted in the result.</para>
 /// </remarks>

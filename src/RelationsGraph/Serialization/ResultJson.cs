@@ -9,7 +9,7 @@ namespace RelationsGraph.Serialization;
 /// shape as in graph.json; relations too, plus <c>"polarity"</c> (-1, 0 or 1). Every query result is an
 /// object whose <c>"query"</c> names the query and whose <c>"window"</c> is the view's window as an ISO 8601
 /// interval (<c>2017</c>, <c>1950/1953</c>, <c>1961/..</c>, <c>..</c>). Output is indented with "\n" line ends
-/// and ends with a newline; the same result always gives the same text. The shapes are documented in the README.
+/// and ends with a newline; the same result always gives the same text. The shapes are documented in docs/console.md.
 /// </summary>
 public static class ResultJson
 {

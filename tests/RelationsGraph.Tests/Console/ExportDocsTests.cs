@@ -6,10 +6,10 @@ using RelationsGraph.Time;
 
 namespace RelationsGraph.Tests.Console;
 
-/// <summary>The README's pictures and commands are the tool's own, current output.</summary>
+/// <summary>The pictures and commands of docs/exports.md are the tool's own, current output.</summary>
 public sealed class ExportDocsTests : IDisposable
 {
-    private static readonly string Readme = File.ReadAllText(Repo.File("README.md"));
+    private static readonly string ExportsPage = File.ReadAllText(Repo.File("docs", "exports.md"));
 
     private readonly string folder = Directory.CreateTempSubdirectory("relgraph-docs-").FullName;
 
@@ -26,7 +26,7 @@ public sealed class ExportDocsTests : IDisposable
         File.ReadAllText(Repo.File("docs", file)).Should().Be(output, $"docs/{file} should be redrawn with bash docs/pictures.sh");
         File.Exists(Repo.File("docs", Path.ChangeExtension(file, ".svg"))).Should().BeTrue();
         File.ReadAllText(Repo.File("docs", "pictures.sh")).Should().Contain($"relgraph {command} -o docs/{file}");
-        Readme.Should().Contain($"relgraph {command} -o docs/{file}").And.Contain($"(docs/{Path.ChangeExtension(file, ".svg")})");
+        ExportsPage.Should().Contain($"relgraph {command} -o docs/{file}").And.Contain($"]({Path.ChangeExtension(file, ".svg")})");
     }
 
     [Fact]
@@ -39,24 +39,24 @@ public sealed class ExportDocsTests : IDisposable
         foreach (var file in files)
         {
             File.ReadAllText(Repo.File("docs", Path.GetFileName(file))).Should().Be(File.ReadAllText(file));
-            Readme.Should().Contain($"(docs/{Path.ChangeExtension(Path.GetFileName(file), ".svg")})");
+            ExportsPage.Should().Contain($"]({Path.ChangeExtension(Path.GetFileName(file), ".svg")})");
         }
 
         File.ReadAllText(Repo.File("docs", "pictures.sh")).Should().Contain("relgraph dot --from 2016 --to 2019 --actors US,China,DPRK --each year -o docs/triangle.dot");
     }
 
     [Fact]
-    public void Readme_ShowsTheImportCommandTheExportPrints()
+    public void Docs_ShowTheImportCommandTheExportPrints()
     {
         var written = Neo4jCsvWriter.Write(GraphView.Of(RelationGraph.LoadBundled()), folder);
 
-        Readme.Should().Contain(written.ImportCommand);
+        ExportsPage.Should().Contain(written.ImportCommand);
     }
 
     [Fact]
-    public void Readme_CypherAsksWhatTheCsvTestsCheck()
+    public void Docs_CypherAsksWhatTheCsvTestsCheck()
     {
-        Readme.Should().Contain("WHERE a.id IN ['US', 'China', 'DPRK'] AND b.id IN ['US', 'China', 'DPRK']")
+        ExportsPage.Should().Contain("WHERE a.id IN ['US', 'China', 'DPRK'] AND b.id IN ['US', 'China', 'DPRK']")
             .And.Contain("AND r.start <= date('2017-12-31') AND (r.end IS NULL OR r.end >= date('2017-01-01'))");
     }
 }

@@ -115,7 +115,7 @@ public sealed class Neo4jCsvWriterTests(ITestOutputHelper output) : IDisposable
         var rows = Rows(ReadCsv(), "relations.csv");
         string[] triangle = ["US", "China", "DPRK"];
 
-        // The README's Cypher: both ends in the triangle, start <= 2017-12-31 and (end IS NULL OR end >= 2017-01-01).
+        // The Cypher of docs/exports.md: both ends in the triangle, start <= 2017-12-31 and (end IS NULL OR end >= 2017-01-01).
         var answer = rows
             .Where(r => triangle.Contains(r[":START_ID(Actor)"]) && triangle.Contains(r[":END_ID(Actor)"]))
             .Where(r => string.CompareOrdinal(r["start:date"], "2017-12-31") <= 0 && (r["end:date"].Length == 0 || string.CompareOrdinal(r["end:date"], "2017-01-01") >= 0))
