@@ -2,7 +2,7 @@
 """The NetworkX peer of relgraph-bench: the same operations on the same graph.json, written the obvious way.
 
 A MultiDiGraph whose edges carry the relation with its first and last day (ordinal day numbers; an open
-period ends at infinity), a time slice as subgraph_view with an edge filter, shortest_path and ego_graph on
+period ends with the latest publication date of the sources it cites, as in RelationsGraph), a time slice as subgraph_view with an edge filter, shortest_path and ego_graph on
 it (either direction, as RelationsGraph follows relations by default), the triangle as the slice's subgraph
 on three actors, the timeline of a pair from the adjacency of both directions.
 
@@ -15,7 +15,6 @@ Use Debian's python3-networkx (/usr/bin/python3); other Pythons on the PATH may 
 import calendar
 import datetime
 import json
-import math
 import resource
 import sys
 import time
@@ -44,6 +43,7 @@ def load(path):
     with open(path, encoding="utf-8") as f:
         data = json.load(f)
     g = nx.MultiDiGraph()
+    published = {s["id"]: last_day(s["published"]) for s in data["sources"]}
     for a in data["actors"]:
         g.add_node(a["id"], **a)
     for r in data["relations"]:
@@ -51,7 +51,11 @@ def load(path):
             start, end = first_day(r["at"]), last_day(r["at"])
         else:
             start = first_day(r["start"])
-            end = last_day(r["end"]) if r.get("end") else math.inf
+            if r.get("end"):
+                end = last_day(r["end"])
+            else:
+                end = max(published[e["source"]] for e in r["evidence"])
+                end = end if end >= start else last_day(r["start"])
         g.add_edge(r["source"], r["target"], key=r["id"], lo=start, hi=end, **r)
     return g
 

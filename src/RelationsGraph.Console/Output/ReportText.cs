@@ -7,11 +7,17 @@ namespace RelationsGraph.Cli.Output;
 /// <summary>The text form of every query result: aligned, readable in a terminal, deterministic.</summary>
 internal static class ReportText
 {
-    public static void Source(TextWriter o, RelationGraph graph, Style style)
+    /// <summary>The sources' lines under an answer's title, and the note when its window reaches past them.</summary>
+    public static void Source(TextWriter o, RelationGraph graph, string? beyondSources, Style style)
     {
         foreach (var s in graph.Sources)
         {
             o.WriteLine(style.Dim($"Source: {s.Author}, “{s.Title}”, {s.Publisher}, {s.Published}."));
+        }
+
+        if (beyondSources is not null)
+        {
+            o.WriteLine(style.Warn($"Note: {beyondSources}."));
         }
     }
 
@@ -73,7 +79,7 @@ internal static class ReportText
     public static void Group(TextWriter o, GroupReport report, string title, Style style)
     {
         o.WriteLine(style.Bold($"{title} {string.Join(", ", report.Actors.Select(a => a.Id.Value))} · {report.View}"));
-        Source(o, report.View.Graph, style);
+        Source(o, report.View.Graph, report.View.BeyondSources, style);
         foreach (var pair in report.Pairs)
         {
             o.WriteLine();
@@ -133,7 +139,7 @@ internal static class ReportText
     public static void Paths(TextWriter o, GraphView view, ActorId from, ActorId to, IReadOnlyList<ActorPath> paths, Style style)
     {
         o.WriteLine(style.Bold($"Paths {from} → {to} · {view}"));
-        Source(o, view.Graph, style);
+        Source(o, view.Graph, view.BeyondSources, style);
         var number = 0;
         foreach (var path in paths)
         {
@@ -151,7 +157,7 @@ internal static class ReportText
     public static void Neighbourhood(TextWriter o, GraphView view, Neighbourhood n, Style style)
     {
         o.WriteLine(style.Bold($"Neighbours of {n.Center.Id} within {n.Depth} {(n.Depth == 1 ? "hop" : "hops")} · {view}"));
-        Source(o, view.Graph, style);
+        Source(o, view.Graph, view.BeyondSources, style);
         o.WriteLine();
         var table = new TextTable("HOPS", "ID", "KIND", "NAME");
         foreach (var m in n.Members)
@@ -168,7 +174,7 @@ internal static class ReportText
     public static void Timeline(TextWriter o, GraphView view, Timeline timeline, Style style)
     {
         o.WriteLine(style.Bold($"Timeline of {string.Join(" and ", timeline.Actors.Select(a => a.Id.Value))} · {view}"));
-        Source(o, view.Graph, style);
+        Source(o, view.Graph, view.BeyondSources, style);
         o.WriteLine();
         var relations = new List<Relation>();
         void Flush()
@@ -199,7 +205,7 @@ internal static class ReportText
     {
         var filters = view.StartsWith("all time", StringComparison.Ordinal) ? view["all time".Length..] : " · " + view;
         o.WriteLine(style.Bold($"From {diff.From} to {diff.To}{filters}"));
-        Source(o, graph, style);
+        Source(o, graph, diff.BeyondSources, style);
         Section(o, "Started", diff.Started, style);
         Section(o, "Ended", diff.Ended, style);
         Section(o, "Happened", diff.Happened, style);

@@ -61,6 +61,7 @@ public sealed class RelationGraph
     private readonly Lazy<(int[] FirstDays, int[] MaxLastDays)> pairTimes;
     private readonly List<int>[] eventsByActor;
     private readonly ActorDirectory directory;
+    private readonly SourceHorizon horizon;
 
     internal RelationGraph(Source[] sources, Actor[] actors, Relation[] relations, ActorEvent[] events, ActorDirectory directory, TimeWindow? coverage = null)
     {
@@ -72,6 +73,7 @@ public sealed class RelationGraph
         this.relations = relations;
         this.events = events;
         this.directory = directory;
+        horizon = new SourceHorizon(sources);
 
         actorIndex = new Dictionary<string, int>(actors.Length, StringComparer.Ordinal);
         for (var i = 0; i < actors.Length; i++)
@@ -93,7 +95,7 @@ public sealed class RelationGraph
                 relationSource[i] = byReference.Find(r.Source.Value);
                 relationTarget[i] = byReference.Find(r.Target.Value);
                 lo[i] = r.Time.FirstDayNumber;
-                hi[i] = r.Time.LastDayNumber;
+                hi[i] = horizon.LastKnownDayNumber(r);
                 rank[i] = r.Time.Beginning.Precision switch
                 {
                     DatePrecision.Day => 0,
@@ -163,7 +165,7 @@ public sealed class RelationGraph
             var e = events[i];
             (eventsByActor[actorIndex[e.Actor.Value]] ??= []).Add(i);
             elo[i] = e.Time.FirstDayNumber;
-            ehi[i] = e.Time.LastDayNumber;
+            ehi[i] = horizon.LastKnownDayNumber(e);
         }
 
         eventTimes = new IntervalIndex(elo, ehi);
@@ -177,6 +179,12 @@ public sealed class RelationGraph
     /// holds.
     /// </summary>
     public TimeWindow Coverage { get; }
+
+    /// <summary>
+    /// Gets the latest publication date of the graph's sources, or <see langword="null"/> when it has none:
+    /// nothing after it is known. Answers whose window reaches past it say so (<see cref="Queries.GraphView.BeyondSources"/>).
+    /// </summary>
+    public PartialDate? SourcesEnd => horizon.End;
 
     /// <summary>Gets the graph with nothing in it.</summary>
     public static RelationGraph Empty { get; } = new RelationGraphBuilder().Build();
@@ -311,7 +319,27 @@ public sealed class RelationGraph
         return false;
     }
 
-    /// <summary>Finds the relations active in a window: those sharing at least one day with it.</summary>
+    /// <summary>
+    /// Gives the last day a relation is known to hold. A point or a closed period holds to its own last day. An
+    /// open period (a start and no end) is known to hold up to the latest publication date among the sources
+    /// its evidence cites, and not after: a source cannot say what held after it was written. (An open period
+    /// that starts after all its sources were published is known only over its start.) Every query uses this
+    /// day, so <c>triangle US China DPRK --in 2035</c> finds nothing in an article of 2021.
+    /// </summary>
+    /// <param name="relation">The relation; its evidence should cite sources of this graph.</param>
+    /// <returns>The day, or <see langword="null"/> for an open period none of whose sources is in this graph.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="relation"/> is null.</exception>
+    public DateOnly? LastKnownDay(Relation relation)
+    {
+        ArgumentNullException.ThrowIfNull(relation);
+        var day = horizon.LastKnownDayNumber(relation);
+        return day == int.MaxValue ? null : DateOnly.FromDayNumber(day);
+    }
+
+    /// <summary>
+    /// Finds the relations active in a window: those sharing at least one day with it, an open period up to
+    /// its <see cref="LastKnownDay"/>.
+    /// </summary>
     /// <param name="window">The window.</param>
     /// <returns>
     /// The relations, each once, in the order the time index holds them: the same for the same graph and window,
@@ -328,7 +356,7 @@ public sealed class RelationGraph
         return relationTimes.Overlapping(window.FirstDayNumber, window.LastDayNumber, low, high);
     }
 
-    /// <summary>Finds the actor events that happened in a window.</summary>
+    /// <summary>Finds the actor events that happened in a window (an open period up to its sources' date, as for relations).</summary>
     /// <param name="window">The window.</param>
     /// <returns>The events, sorted by id.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="window"/> is null.</exception>
@@ -384,6 +412,9 @@ public sealed class RelationGraph
     }
 
     internal int ActorCount => Actors.Count;
+
+    /// <summary>What the sources can know: the one rule for the last known day of relations and events.</summary>
+    internal SourceHorizon Horizon => horizon;
 
     internal int RelationCount => relations.Length;
 

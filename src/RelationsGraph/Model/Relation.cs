@@ -225,6 +225,10 @@ public sealed record Relation
     /// <summary>Gets an optional note, or <see langword="null"/>.</summary>
     public string? Note { get; }
 
+    /// <summary>The ids of the sources its evidence cites, in order, without making an evidence object for a quote held as bytes.</summary>
+    internal IEnumerable<string> CitedSources =>
+        evidenceSource is not null ? [evidenceSource] : ((Evidence[])evidenceHeld).Select(e => e.Source);
+
     /// <summary>Gets the polarity of the relation's kind.</summary>
     public Polarity Polarity => Kind.Polarity;
 

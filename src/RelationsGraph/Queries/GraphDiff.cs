@@ -9,13 +9,17 @@ namespace RelationsGraph.Queries;
 /// point relations and events after the first date up to and including the second, and periods that both began
 /// after the first date and ended before the second. Dates keep their precision: between
 /// <c>2016</c> and <c>2018</c>, "after the first" means from 2017-01-01 and "the second" means all of 2018.
+/// A period with no end is in force up to its sources' date (<see cref="Graph.RelationGraph.LastKnownDay"/>) and
+/// never ends: past that date nothing is known, so nothing is said to have ended.
 /// </summary>
 /// <remarks>Immutable.</remarks>
 public sealed class GraphDiff
 {
     private GraphDiff(PartialDate from, PartialDate to, IReadOnlyList<Relation> started, IReadOnlyList<Relation> ended,
-        IReadOnlyList<Relation> happened, IReadOnlyList<ActorEvent> events)
+        IReadOnlyList<Relation> happened, IReadOnlyList<ActorEvent> events, PartialDate? sourcesEnd, string? beyondSources)
     {
+        SourcesEnd = sourcesEnd;
+        BeyondSources = beyondSources;
         From = from;
         To = to;
         Started = started;
@@ -45,6 +49,16 @@ public sealed class GraphDiff
     /// <summary>Gets the actor events after <see cref="From"/> up to the end of <see cref="To"/>, sorted by time then id.</summary>
     public IReadOnlyList<ActorEvent> Events { get; }
 
+    /// <summary>Gets the latest publication date of the graph's sources (<see cref="Graph.RelationGraph.SourcesEnd"/>).</summary>
+    public PartialDate? SourcesEnd { get; }
+
+    /// <summary>
+    /// Gets the note the diff carries when its second date reaches past the latest publication date of the
+    /// graph's sources (<c>the sources end 2021-09-04; nothing is known after</c>), or <see langword="null"/>.
+    /// An open period is then not listed as ended: the sources stop knowing about it, they do not say it ended.
+    /// </summary>
+    public string? BeyondSources { get; }
+
     /// <summary>Gets a value telling whether nothing changed.</summary>
     public bool IsEmpty => Started.Count == 0 && Ended.Count == 0 && Happened.Count == 0 && Events.Count == 0;
 
@@ -67,15 +81,18 @@ public sealed class GraphDiff
         var after = TimeWindow.During(to);
         var afterFrom = TimeWindow.DayNumber(from.LastDay) + 1;
         var span = view.WithWindow(TimeWindow.Between(PartialDate.FromDateOnly(DateOnly.FromDayNumber(afterFrom)), to));
-        var periods = view.WithWindow(TimeWindow.Between(from, to)).Relations.Where(r => !r.Time.IsPoint).ToArray();
+        var whole = view.WithWindow(TimeWindow.Between(from, to));
+        var periods = whole.Relations.Where(r => !r.Time.IsPoint).ToArray();
 
-        var started = periods.Where(r => r.Time.FirstDayNumber >= afterFrom && r.Time.Overlaps(after));
-        var ended = periods.Where(r => r.Time.Overlaps(before) && r.Time.LastDayNumber < after.FirstDayNumber);
+        // In force and known are the view's (an open period up to its sources' date); ended is the stated end
+        // only, so a period the sources stop knowing about is not said to have ended.
+        var started = periods.Where(r => r.Time.FirstDayNumber >= afterFrom && view.KnownIn(r, after));
+        var ended = periods.Where(r => view.KnownIn(r, before) && r.Time.LastDayNumber < after.FirstDayNumber);
         var happened = span.Relations.Where(r => r.Time.FirstDayNumber >= afterFrom
             && (r.Time.IsPoint || r.Time.LastDayNumber < after.FirstDayNumber));
         var events = span.Events.Where(e => e.Time.FirstDayNumber >= afterFrom);
         return new GraphDiff(from, to, ByTime(started), ByTime(ended), ByTime(happened),
-            events.OrderBy(e => e.Time.Beginning).ThenBy(e => e.Id, StringComparer.Ordinal).ToArray());
+            events.OrderBy(e => e.Time.Beginning).ThenBy(e => e.Id, StringComparer.Ordinal).ToArray(), view.Graph.SourcesEnd, whole.BeyondSources);
     }
 
     private static Relation[] ByTime(IEnumerable<Relation> relations) =>

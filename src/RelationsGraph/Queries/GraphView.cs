@@ -121,15 +121,33 @@ public sealed class GraphView
         return new GraphView(Graph, window, kinds, polarities, actorKinds);
     }
 
+    /// <summary>
+    /// Gets the note an answer over this view carries when its window reaches past the latest publication date
+    /// of the graph's sources (<see cref="RelationGraph.SourcesEnd"/>), such as
+    /// <c>the sources end 2021-09-04; nothing is known after</c>; <see langword="null"/> when it does not.
+    /// </summary>
+    public string? BeyondSources => Graph.Horizon.NoteFor(Window);
+
     /// <summary>Tells whether a relation of the graph is in the view.</summary>
     /// <param name="relation">The relation.</param>
-    /// <returns><see langword="true"/> when it is active in the window and passes the filters.</returns>
+    /// <returns>
+    /// <see langword="true"/> when it is active in the window (an open period up to its
+    /// <see cref="RelationGraph.LastKnownDay"/>) and passes the filters.
+    /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="relation"/> is null.</exception>
     public bool Contains(Relation relation)
     {
         ArgumentNullException.ThrowIfNull(relation);
-        return relation.Time.Overlaps(Window) && PassesFilters(relation);
+        return KnownIn(relation, Window) && PassesFilters(relation);
     }
+
+    /// <summary>Whether a relation is known to hold on a day of a window: its first day, and its last known day.</summary>
+    internal bool KnownIn(Relation relation, TimeWindow window) =>
+        relation.Time.FirstDayNumber <= window.LastDayNumber && Graph.Horizon.LastKnownDayNumber(relation) >= window.FirstDayNumber;
+
+    /// <summary>Whether an actor event is known to happen on a day of the window (an open one up to its sources' date).</summary>
+    internal bool KnownIn(ActorEvent actorEvent) =>
+        actorEvent.Time.FirstDayNumber <= Window.LastDayNumber && Graph.Horizon.LastKnownDayNumber(actorEvent) >= Window.FirstDayNumber;
 
     /// <summary>Describes the view, as in <c>2017</c>, <c>all time</c> or <c>2017 · kinds: ally, treaty</c>.</summary>
     /// <returns>The text.</returns>

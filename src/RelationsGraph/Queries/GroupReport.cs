@@ -192,7 +192,7 @@ public sealed class GroupReport
         var pairs = ReadPairs(view, list);
         var triads = ReadTriads(list, pairs);
         var events = list.Where(a => view.ActorKinds is null || view.ActorKinds.Contains(a.Kind))
-            .SelectMany(a => view.Graph.EventsOf(a.Id)).Where(e => e.Time.Overlaps(view.Window))
+            .SelectMany(a => view.Graph.EventsOf(a.Id)).Where(view.KnownIn)
             .OrderBy(e => e.Time.Beginning).ThenBy(e => e.Id, StringComparer.Ordinal).ToArray();
         var context = ReadContext(view, list);
         // A graph loaded for a window (GraphLoadOptions.Window) may not hold the one before: then no comparison.

@@ -147,7 +147,7 @@ public static class PathFinder
 
             foreach (var (relation, other, _) in view.Incident(u, directed))
             {
-                var last = relation.Time.LastDayNumber;
+                var last = view.Graph.Horizon.LastKnownDayNumber(relation);
                 if (last < arrival[u] || done[other])
                 {
                     continue;

@@ -98,7 +98,7 @@ public sealed class Timeline
         // Relations come sorted by beginning then id from 64-bit keys; the few events are sorted on their own
         // and merged in, each before the relations that begin on the same date.
         var relations = view.InTimeOrder(relationOrdinals);
-        var events = actors.Distinct().SelectMany(a => view.Graph.EventsOf(a.Id)).Where(e => e.Time.Overlaps(view.Window))
+        var events = actors.Distinct().SelectMany(a => view.Graph.EventsOf(a.Id)).Where(view.KnownIn)
             .OrderBy(e => e.Time.Beginning).ThenBy(e => e.Id, StringComparer.Ordinal).ToArray();
         int r = 0, e = 0;
         var entries = ChunkedList<TimelineEntry>.Create(relations.Count + events.Length, () =>

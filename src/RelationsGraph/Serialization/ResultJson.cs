@@ -8,7 +8,9 @@ namespace RelationsGraph.Serialization;
 /// Writes the library's objects and query results as JSON for scripts. Actors and events have the same
 /// shape as in graph.json; relations too, plus <c>"polarity"</c> (-1, 0 or 1). Every query result is an
 /// object whose <c>"query"</c> names the query and whose <c>"window"</c> is the view's window as an ISO 8601
-/// interval (<c>2017</c>, <c>1950/1953</c>, <c>1961/..</c>, <c>..</c>). Output is indented with "\n" line ends
+/// interval (<c>2017</c>, <c>1950/1953</c>, <c>1961/..</c>, <c>..</c>), with <c>"sourcesEnd"</c> (the latest
+/// publication date of the graph's sources) and <c>"beyondSources"</c> (<c>"the sources end 2021-09-04; nothing is
+/// known after"</c> when the window reaches past it, else null). Output is indented with "\n" line ends
 /// and ends with a newline; the same result always gives the same text. The shapes are documented in docs/console.md.
 /// </summary>
 public static class ResultJson
@@ -57,7 +59,7 @@ public static class ResultJson
     }
 
     /// <summary>
-    /// Writes a group report: <c>{"query": "group", "window", "view", "actors": [ids], "pairs": [{"actors", "sign",
+    /// Writes a group report: <c>{"query": "group", "window", "view", "sourcesEnd", "beyondSources", "actors": [ids], "pairs": [{"actors", "sign",
     /// "cooperative", "conflictual", "relations"}], "triads": [{"actors", "balance", "explanation"}], "events", "context": [relations with one member],
     /// "previous": {"window", "triads", "changes": [{"actors", "before", "after", "added": [ids], "dropped": [ids]}]} | null}</c>.
     /// </summary>
@@ -121,7 +123,7 @@ public static class ResultJson
     }
 
     /// <summary>
-    /// Writes paths: <c>{"query": "path", "window", "view", "paths": [{"actors": [ids], "length", "steps": [{"from", "to",
+    /// Writes paths: <c>{"query": "path", "window", "view", "sourcesEnd", "beyondSources", "paths": [{"actors": [ids], "length", "steps": [{"from", "to",
     /// "earliest" (time-respecting paths only), "relations": [ … ]}]}]}</c>.
     /// </summary>
     /// <param name="writer">Where to write.</param>
@@ -169,7 +171,7 @@ public static class ResultJson
     }
 
     /// <summary>
-    /// Writes a neighbourhood: <c>{"query": "neighbours", "window", "view", "center", "depth",
+    /// Writes a neighbourhood: <c>{"query": "neighbours", "window", "view", "sourcesEnd", "beyondSources", "center", "depth",
     /// "members": [{"id", "name", "kind", "distance"}], "relations": [ … ]}</c>.
     /// </summary>
     /// <param name="writer">Where to write.</param>
@@ -205,7 +207,7 @@ public static class ResultJson
     }
 
     /// <summary>
-    /// Writes a timeline: <c>{"query": "timeline", "window", "view", "actors": [ids], "entries": [{"type": "relation",
+    /// Writes a timeline: <c>{"query": "timeline", "window", "view", "sourcesEnd", "beyondSources", "actors": [ids], "entries": [{"type": "relation",
     /// "relation": { … }} | {"type": "event", "event": { … }}]}</c>.
     /// </summary>
     /// <param name="writer">Where to write.</param>
@@ -247,7 +249,7 @@ public static class ResultJson
         });
     }
 
-    /// <summary>Writes a diff: <c>{"query": "diff", "from", "to", "started": [ … ], "ended": [ … ], "happened": [ … ], "events": [ … ]}</c>.</summary>
+    /// <summary>Writes a diff: <c>{"query": "diff", "from", "to", "sourcesEnd", "beyondSources", "started": [ … ], "ended": [ … ], "happened": [ … ], "events": [ … ]}</c>.</summary>
     /// <param name="writer">Where to write.</param>
     /// <param name="diff">The diff.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
@@ -261,6 +263,7 @@ public static class ResultJson
             Text(json, "query", "diff");
             Text(json, "from", diff.From.ToString());
             Text(json, "to", diff.To.ToString());
+            Horizon(json, diff.SourcesEnd, diff.BeyondSources);
             Relations(json, "started", diff.Started);
             Relations(json, "ended", diff.Ended);
             Relations(json, "happened", diff.Happened);
@@ -293,6 +296,17 @@ public static class ResultJson
         Text(json, "query", query);
         Text(json, "window", view.Window.ToString());
         Text(json, "view", view.ToString());
+        Horizon(json, view.Graph.SourcesEnd, view.BeyondSources);
+    }
+
+    // What the sources can know: the latest publication date of the graph's sources, and the note when the
+    // answer's window reaches past it (both null when there is nothing to say).
+    private static void Horizon(JsonWriter json, Time.PartialDate? sourcesEnd, string? beyondSources)
+    {
+        json.WritePropertyName("sourcesEnd");
+        json.WriteValue(sourcesEnd?.ToString());
+        json.WritePropertyName("beyondSources");
+        json.WriteValue(beyondSources);
     }
 
     private static void Triads(JsonWriter json, IEnumerable<TriadReport> triads)

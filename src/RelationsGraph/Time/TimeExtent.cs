@@ -115,6 +115,9 @@ public readonly struct TimeExtent : IEquatable<TimeExtent>
 
     internal int FirstDayNumber => TimeWindow.DayNumber(FirstDay);
 
+    /// <summary>Whether this is a period with no end: known to hold only up to its sources' date (see SourceHorizon).</summary>
+    internal bool IsOpen => shape == Shape.OpenPeriod;
+
     internal int LastDayNumber => shape == Shape.OpenPeriod ? int.MaxValue : TimeWindow.DayNumber(last.LastDay);
 
     /// <summary>Returns why an end cannot close a period that begins at a start, or null when it can.</summary>

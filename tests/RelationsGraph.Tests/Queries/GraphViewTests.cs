@@ -26,7 +26,7 @@ public sealed class GraphViewTests
 
             view = view.WithPolarities(Polarity.Cooperative, Polarity.Conflictual);
 
-            var expected = graph.Relations.Where(r => r.Time.Overlaps(window)
+            var expected = graph.Relations.Where(r => Oracle.Known(graph, r, window)
                 && (kinds.Count == 0 || kinds.Contains(r.Kind)) && r.Polarity != Polarity.Neutral).ToList();
 
             view.Relations.Should().Equal(expected);

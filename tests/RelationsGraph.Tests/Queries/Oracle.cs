@@ -1,5 +1,7 @@
+using RelationsGraph.Graph;
 using RelationsGraph.Model;
 using RelationsGraph.Queries;
+using RelationsGraph.Time;
 
 namespace RelationsGraph.Tests.Queries;
 
@@ -10,7 +12,7 @@ internal static class Oracle
     public static List<(string From, string To, Relation Relation)> Hops(GraphView view, bool directed)
     {
         var hops = new List<(string, string, Relation)>();
-        foreach (var r in view.Graph.Relations.Where(r => r.Time.Overlaps(view.Window) && view.Contains(r)))
+        foreach (var r in view.Graph.Relations.Where(r => Known(view.Graph, r, view.Window) && view.Contains(r)))
         {
             hops.Add((r.Source.Value, r.Target.Value, r));
             if (!directed || !r.Directed)
@@ -84,7 +86,7 @@ internal static class Oracle
         var time = start;
         for (var i = 0; i + 1 < path.Count; i++)
         {
-            var options = hops.Where(h => h.From == path[i] && h.To == path[i + 1] && LastDay(h.Relation) >= time)
+            var options = hops.Where(h => h.From == path[i] && h.To == path[i + 1] && LastDay(view.Graph, h.Relation) >= time)
                 .Select(h => Math.Max(time, h.Relation.Time.FirstDay.DayNumber)).ToList();
             if (options.Count == 0)
             {
@@ -97,5 +99,29 @@ internal static class Oracle
         return time;
     }
 
-    public static int LastDay(Relation r) => r.Time.LastDay?.DayNumber ?? int.MaxValue;
+    /// <summary>
+    /// The rule of what a source can know, written out plainly: a point or closed period holds to its own last
+    /// day; an open period up to the latest publication date of the sources its evidence cites (or over its
+    /// start, when it starts after them).
+    /// </summary>
+    public static int LastDay(RelationGraph graph, Relation r) => LastDay(graph, r.Time, r.Evidence);
+
+    public static int LastDay(RelationGraph graph, TimeExtent time, IEnumerable<Evidence> evidence)
+    {
+        if (time.LastDay is { } last)
+        {
+            return last.DayNumber;
+        }
+
+        var published = evidence.Select(e => graph.Sources.Single(s => s.Id == e.Source).Published.LastDay.DayNumber).Max();
+        return published >= time.FirstDay.DayNumber ? published : time.Beginning.LastDay.DayNumber;
+    }
+
+    /// <summary>Whether a relation is known to hold on a day of a window, by <see cref="LastDay(RelationGraph, Relation)"/>.</summary>
+    public static bool Known(RelationGraph graph, Relation r, TimeWindow window) =>
+        r.Time.FirstDay.DayNumber <= (window.LastDay?.DayNumber ?? int.MaxValue) && LastDay(graph, r) >= (window.FirstDay?.DayNumber ?? int.MinValue);
+
+    /// <summary>Whether an actor event is known to happen on a day of a window, by the same rule.</summary>
+    public static bool Known(RelationGraph graph, ActorEvent e, TimeWindow window) =>
+        e.Time.FirstDay.DayNumber <= (window.LastDay?.DayNumber ?? int.MaxValue) && LastDay(graph, e.Time, e.Evidence) >= (window.FirstDay?.DayNumber ?? int.MinValue);
 }

@@ -115,7 +115,7 @@ public sealed class PathFinderTests
             foreach (var step in path.Steps)
             {
                 var r = step.Relations.Should().ContainSingle().Subject;
-                Oracle.LastDay(r).Should().BeGreaterThanOrEqualTo(time, "a hop cannot use a relation that ended before the path reached it");
+                Oracle.LastDay(view.Graph, r).Should().BeGreaterThanOrEqualTo(time, "a hop cannot use a relation that ended before the path reached it");
                 step.EarliestDay!.Value.DayNumber.Should().Be(Math.Max(time, r.Time.FirstDay.DayNumber));
                 time = step.EarliestDay.Value.DayNumber;
             }

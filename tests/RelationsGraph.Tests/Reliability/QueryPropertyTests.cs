@@ -47,18 +47,15 @@ public sealed class QueryPropertyTests
             view =>
             {
                 var graph = view.Graph;
-                bool Overlaps(TimeExtent t) =>
-                    (view.Window.LastDay is not { } last || t.FirstDay <= last)
-                    && (view.Window.FirstDay is not { } first || t.LastDay is not { } end || end >= first);
                 bool Kept(Relation r) =>
-                    Overlaps(r.Time)
+                    Queries.Oracle.Known(graph, r, view.Window)
                     && (view.Kinds is null || view.Kinds.Contains(r.Kind))
                     && (view.Polarities is null || view.Polarities.Contains(r.Polarity))
                     && (view.ActorKinds is null || (view.ActorKinds.Contains(KindOf(graph, r.Source)) && view.ActorKinds.Contains(KindOf(graph, r.Target))));
 
                 view.Relations.Should().Equal(graph.Relations.Where(Kept));
-                graph.RelationsActiveIn(view.Window).OrderBy(r => r.Id, StringComparer.Ordinal).Should().Equal(graph.Relations.Where(r => Overlaps(r.Time)), (a, b) => ReferenceEquals(a, b));
-                graph.EventsActiveIn(view.Window).Should().Equal(graph.Events.Where(e => Overlaps(e.Time)));
+                graph.RelationsActiveIn(view.Window).OrderBy(r => r.Id, StringComparer.Ordinal).Should().Equal(graph.Relations.Where(r => Queries.Oracle.Known(graph, r, view.Window)), (a, b) => ReferenceEquals(a, b));
+                graph.EventsActiveIn(view.Window).Should().Equal(graph.Events.Where(e => Queries.Oracle.Known(graph, e, view.Window)));
             },
             iter: 300,
             print: view => view.ToString());
