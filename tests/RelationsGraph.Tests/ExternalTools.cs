@@ -2,13 +2,14 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
 using System.Xml.Linq;
-using Xunit.Abstractions;
 
 namespace RelationsGraph.Tests;
 
 /// <summary>
-/// Runs the real Graphviz <c>dot</c> and Debian's Python with NetworkX. Under CI (CI=true) a missing tool
-/// fails the test; elsewhere the test says why in its output and returns early.
+/// Runs the real Graphviz <c>dot</c> and Debian's Python with NetworkX. A test that needs one starts with
+/// <see cref="RequireDot"/>, <see cref="RequirePython"/> or <see cref="RequireNetworkX"/> and is a
+/// <c>[SkippableFact]</c>: when the tool is missing it reports Skipped with the reason, except under CI
+/// (CI=true), where it fails.
 /// </summary>
 internal static class ExternalTools
 {
@@ -24,11 +25,15 @@ internal static class ExternalTools
 
     private static readonly Lazy<string?> PythonMissing = new(() => Why(Python, ["-c", "import csv, json"], "install the Debian package python3"));
 
-    public static bool HasPython(ITestOutputHelper output) => Available(PythonMissing.Value, output);
+    /// <summary>Whether this run is CI's, where every tool must be present.</summary>
+    public static bool UnderCi { get; } =
+        Environment.GetEnvironmentVariable("CI") is { } ci && (ci.Equals("true", StringComparison.OrdinalIgnoreCase) || ci == "1");
 
-    public static bool HasDot(ITestOutputHelper output) => Available(DotMissing.Value, output);
+    public static void RequirePython() => Require(PythonMissing.Value);
 
-    public static bool HasNetworkX(ITestOutputHelper output) => Available(NetworkXMissing.Value, output);
+    public static void RequireDot() => Require(DotMissing.Value);
+
+    public static void RequireNetworkX() => Require(NetworkXMissing.Value);
 
     /// <summary>Renders DOT text to SVG with <c>dot -Tsvg</c>, failing on any message from Graphviz.</summary>
     public static XDocument RenderSvg(string dot)
@@ -94,7 +99,9 @@ internal static class ExternalTools
         try
         {
             var (code, _, error) = Run(file, arguments);
-            return code == 0 ? null : $"'{file} {string.Join(' ', arguments)}' failed ({error.Trim()}); {fix}.";
+            // A Python traceback ends with the line that says what went wrong.
+            var last = error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? $"exit {code}";
+            return code == 0 ? null : $"'{file} {string.Join(' ', arguments)}' failed ({last}); {fix}.";
         }
         catch (Win32Exception e)
         {
@@ -102,19 +109,14 @@ internal static class ExternalTools
         }
     }
 
-    private static bool Available(string? missing, ITestOutputHelper output)
+    /// <summary>Skips the running test when its tool is missing, or fails it under CI.</summary>
+    private static void Require(string? missing)
     {
-        if (missing is null)
+        if (missing is not null && UnderCi)
         {
-            return true;
+            throw new InvalidOperationException($"Under CI (CI=true) this test needs its tool: {missing}");
         }
 
-        if (Environment.GetEnvironmentVariable("CI") == "true")
-        {
-            throw new InvalidOperationException($"Under CI this test needs its tool: {missing}");
-        }
-
-        output.WriteLine($"Not run: {missing}");
-        return false;
+        Skip.If(missing is not null, missing);
     }
 }

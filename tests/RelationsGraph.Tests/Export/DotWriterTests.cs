@@ -5,14 +5,16 @@ using RelationsGraph.Graph;
 using RelationsGraph.Model;
 using RelationsGraph.Queries;
 using RelationsGraph.Time;
-using Xunit.Abstractions;
 using static RelationsGraph.Tests.Samples;
 
 namespace RelationsGraph.Tests.Export;
 
-public sealed partial class DotWriterTests(ITestOutputHelper output) : IDisposable
+public sealed partial class DotWriterTests : IDisposable
 {
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
+
+    /// <summary>A name far longer than Graphviz takes in one quoted string.</summary>
+    private static readonly string LongName = string.Concat(Enumerable.Repeat("長い名前 \"quoted\" \\ & ", 2000));
 
     private readonly string folder = Directory.CreateTempSubdirectory("relgraph-dot-").FullName;
 
@@ -61,13 +63,10 @@ public sealed partial class DotWriterTests(ITestOutputHelper output) : IDisposab
             .And.Contain("label=\"leader-of\\n2012/2019\"");
     }
 
-    [Fact]
+    [SkippableFact]
     public void Dot_DrawsArrowsForDirectedRelations_AndNoneForMutualOnes()
     {
-        if (!ExternalTools.HasDot(output))
-        {
-            return;
-        }
+        ExternalTools.RequireDot();
 
         var graph = ExportSamples.Small();
         var svg = ExternalTools.RenderSvg(Dot(GraphView.Of(graph)));
@@ -90,13 +89,10 @@ public sealed partial class DotWriterTests(ITestOutputHelper output) : IDisposab
         Edge(lines, "r4").Should().Contain("color=\"#7f7f7f\"").And.Contain("style=\"dotted\"");
     }
 
-    [Fact]
+    [SkippableFact]
     public void Dot_DrawsParallelRelationsAsSeparateEdges()
     {
-        if (!ExternalTools.HasDot(output))
-        {
-            return;
-        }
+        ExternalTools.RequireDot();
 
         var svg = ExternalTools.RenderSvg(Dot(GraphView.Of(ExportSamples.Small())));
 
@@ -141,13 +137,10 @@ public sealed partial class DotWriterTests(ITestOutputHelper output) : IDisposab
         Dot(view, ExportSelection.Only(new ActorId("A"), new ActorId("E"))).Should().Contain("\"E\" [").And.NotContain("\"B\" [");
     }
 
-    [Fact]
+    [SkippableFact]
     public void Dot_QuotesDotKeywordsInNames()
     {
-        if (!ExternalTools.HasDot(output))
-        {
-            return;
-        }
+        ExternalTools.RequireDot();
 
         string[] keywords = ["node", "edge", "graph", "digraph", "subgraph", "strict", "node [shape=box]", "strict digraph { a -> b }"];
         var builder = new RelationGraphBuilder().Add(Source());
@@ -171,13 +164,10 @@ public sealed partial class DotWriterTests(ITestOutputHelper output) : IDisposab
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void Dot_HostileNamesAndLabels_RenderExactlyWithGraphviz()
     {
-        if (!ExternalTools.HasDot(output))
-        {
-            return;
-        }
+        ExternalTools.RequireDot();
 
         var graph = ExportSamples.WithNames(ExportSamples.Hostile);
         var dot = Dot(GraphView.Of(graph));
@@ -201,13 +191,10 @@ public sealed partial class DotWriterTests(ITestOutputHelper output) : IDisposab
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void Dot_RandomHostileNames_AlwaysGiveDotThatGraphvizAccepts()
     {
-        if (!ExternalTools.HasDot(output))
-        {
-            return;
-        }
+        ExternalTools.RequireDot();
 
         for (var seed = 0; seed < 25; seed++)
         {
@@ -225,31 +212,26 @@ public sealed partial class DotWriterTests(ITestOutputHelper output) : IDisposab
     }
 
     [Fact]
-    public void Dot_TextLongerThanGraphvizAcceptsInOneString_IsSplitAndStillExact()
+    public void Dot_TextLongerThanGraphvizAcceptsInOneString_IsSplitIntoPiecesItAccepts()
     {
-        var name = string.Concat(Enumerable.Repeat("長い名前 \"quoted\" \\ & ", 2000));
-        var graph = new RelationGraphBuilder().Add(Source())
-            .Add(new Actor(new ActorId("L"), name, ActorKind.State))
-            .Add(Actor("B"))
-            .Add(Relation("r1", "L", "B", At("2017")))
-            .Build();
-
-        var dot = Dot(GraphView.Of(graph));
+        var dot = Dot(GraphView.Of(LongNameGraph()));
 
         QuotedPieces().Matches(dot).Max(m => System.Text.Encoding.UTF8.GetByteCount(m.Value)).Should().BeLessThan(16384);
-        if (ExternalTools.HasDot(output))
-        {
-            ExternalTools.DrawnText(ExternalTools.RenderSvg(dot), "actor:L").Should().Be(name);
-        }
     }
 
-    [Fact]
+    [SkippableFact]
+    public void Dot_TextLongerThanGraphvizAcceptsInOneString_IsDrawnExactly()
+    {
+        ExternalTools.RequireDot();
+        var dot = Dot(GraphView.Of(LongNameGraph()));
+
+        ExternalTools.DrawnText(ExternalTools.RenderSvg(dot), "actor:L").Should().Be(LongName);
+    }
+
+    [SkippableFact]
     public void Dot_TheBundledGraphOverAllTime_IsAcceptedByGraphviz()
     {
-        if (!ExternalTools.HasDot(output))
-        {
-            return;
-        }
+        ExternalTools.RequireDot();
 
         var graph = RelationGraph.LoadBundled();
         var svg = ExternalTools.RenderSvg(Dot(GraphView.Of(graph)));
@@ -346,6 +328,14 @@ public sealed partial class DotWriterTests(ITestOutputHelper output) : IDisposab
         new(text.Replace("\r\n", " ", StringComparison.Ordinal).Replace('\r', ' ').Replace('\n', ' ').Replace('\t', ' ').Select(c => c >= ' ' ? c : '\uFFFD').ToArray());
 
     private static string Edge(string[] lines, string id) => lines.Single(l => l.Contains($"id=\"relation:{id}\"", StringComparison.Ordinal));
+
+    /// <summary>Two actors, one named <see cref="LongName"/>.</summary>
+    private static RelationGraph LongNameGraph() =>
+        new RelationGraphBuilder().Add(Source())
+            .Add(new Actor(new ActorId("L"), LongName, ActorKind.State))
+            .Add(Actor("B"))
+            .Add(Relation("r1", "L", "B", At("2017")))
+            .Build();
 
     [GeneratedRegex("\"(?:[^\"\\\\]|\\\\.)*\"")]
     private static partial Regex QuotedPieces();

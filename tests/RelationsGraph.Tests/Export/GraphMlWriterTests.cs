@@ -5,11 +5,10 @@ using RelationsGraph.Graph;
 using RelationsGraph.Model;
 using RelationsGraph.Queries;
 using RelationsGraph.Time;
-using Xunit.Abstractions;
 
 namespace RelationsGraph.Tests.Export;
 
-public sealed class GraphMlWriterTests(ITestOutputHelper output) : IDisposable
+public sealed class GraphMlWriterTests : IDisposable
 {
     /// <summary>Reads a GraphML file with NetworkX and prints its nodes and edges, with their attributes, as JSON.</summary>
     private const string ReadBack = """
@@ -51,13 +50,10 @@ public sealed class GraphMlWriterTests(ITestOutputHelper output) : IDisposable
             "edge start:string", "edge end:string", "edge label:string", "edge evidence:string", "edge note:string");
     }
 
-    [Fact]
+    [SkippableFact]
     public void GraphMl_TheBundledGraph_ReadsBackInNetworkX_WithTheSameActorsRelationsAndAttributes()
     {
-        if (!ExternalTools.HasNetworkX(output))
-        {
-            return;
-        }
+        ExternalTools.RequireNetworkX();
 
         var graph = RelationGraph.LoadBundled();
 
@@ -67,13 +63,10 @@ public sealed class GraphMlWriterTests(ITestOutputHelper output) : IDisposable
         ((string)read["graph"]!["window"]!).Should().Be("..");
     }
 
-    [Fact]
+    [SkippableFact]
     public void GraphMl_HostileNames_ReadBackExactlyInNetworkX()
     {
-        if (!ExternalTools.HasNetworkX(output))
-        {
-            return;
-        }
+        ExternalTools.RequireNetworkX();
 
         var graph = ExportSamples.WithNames(ExportSamples.Hostile);
 
@@ -82,13 +75,10 @@ public sealed class GraphMlWriterTests(ITestOutputHelper output) : IDisposable
         ShouldHoldExactly(read, graph.Actors, graph.Relations);
     }
 
-    [Fact]
+    [SkippableFact]
     public void GraphMl_AWindowAndSelection_HoldsTheViewsRelationsAmongTheSelectedActors()
     {
-        if (!ExternalTools.HasNetworkX(output))
-        {
-            return;
-        }
+        ExternalTools.RequireNetworkX();
 
         var graph = RelationGraph.LoadBundled();
         var view = GraphView.During(graph, PartialDate.Parse("2017"));

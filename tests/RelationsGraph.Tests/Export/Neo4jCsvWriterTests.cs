@@ -5,12 +5,11 @@ using RelationsGraph.Graph;
 using RelationsGraph.Model;
 using RelationsGraph.Queries;
 using RelationsGraph.Time;
-using Xunit.Abstractions;
 using static RelationsGraph.Tests.Samples;
 
 namespace RelationsGraph.Tests.Export;
 
-public sealed class Neo4jCsvWriterTests(ITestOutputHelper output) : IDisposable
+public sealed class Neo4jCsvWriterTests : IDisposable
 {
     private static readonly string[] CsvFiles = ["actors.csv", "sources.csv", "events.csv", "relations.csv", "actor-events.csv"];
 
@@ -54,13 +53,10 @@ public sealed class Neo4jCsvWriterTests(ITestOutputHelper output) : IDisposable
         Header("actor-events.csv").Should().Be(":START_ID(Actor),:END_ID(Event),:TYPE");
     }
 
-    [Fact]
+    [SkippableFact]
     public void Neo4j_TheBundledGraph_ParsedByARealCsvParser_LosesNothing()
     {
-        if (!ExternalTools.HasPython(output))
-        {
-            return;
-        }
+        ExternalTools.RequirePython();
 
         var graph = RelationGraph.LoadBundled();
 
@@ -69,13 +65,10 @@ public sealed class Neo4jCsvWriterTests(ITestOutputHelper output) : IDisposable
         ShouldRebuild(ReadCsv(), written.ArrayDelimiter, graph.Actors, graph.Relations, graph.Events, graph.Sources);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Neo4j_HostileNames_ParsedByARealCsvParser_LoseNothing()
     {
-        if (!ExternalTools.HasPython(output))
-        {
-            return;
-        }
+        ExternalTools.RequirePython();
 
         var graph = ExportSamples.WithNames(ExportSamples.Hostile);
 
@@ -102,13 +95,10 @@ public sealed class Neo4jCsvWriterTests(ITestOutputHelper output) : IDisposable
         File.ReadAllText(Path.Combine(folder, "import.sh")).Should().Contain("--array-delimiter='|'");
     }
 
-    [Fact]
+    [SkippableFact]
     public void Neo4j_TheTriangleQuestionInCypher_AnswersLikeTheTriangleReport()
     {
-        if (!ExternalTools.HasPython(output))
-        {
-            return;
-        }
+        ExternalTools.RequirePython();
 
         var graph = RelationGraph.LoadBundled();
         Neo4jCsvWriter.Write(GraphView.Of(graph), folder);
