@@ -406,7 +406,7 @@ public sealed class ReplTests
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        process.WaitForExit(60_000).Should().BeTrue();
+        process.WaitForExit(HangGuard.Limit).Should().BeTrue($"relgraph {string.Join(' ', args)} should finish within {HangGuard.Limit.TotalMinutes:0} minutes");
         return (process.ExitCode, output.Result, error.Result);
     }
 

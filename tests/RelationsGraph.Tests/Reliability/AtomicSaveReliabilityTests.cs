@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using RelationsGraph.Graph;
 using RelationsGraph.Serialization;
 using static RelationsGraph.Tests.Samples;
@@ -12,6 +14,9 @@ namespace RelationsGraph.Tests.Reliability;
 /// </summary>
 public sealed class AtomicSaveReliabilityTests : IDisposable
 {
+    /// <summary>How long the readers may go without finishing a read before the test gives up on them.</summary>
+    private static readonly TimeSpan NoProgressLimit = TimeSpan.FromMinutes(5);
+
     private readonly string folder = Directory.CreateTempSubdirectory("relgraph-atomic-").FullName;
     private readonly string path;
 
@@ -51,7 +56,7 @@ public sealed class AtomicSaveReliabilityTests : IDisposable
         // Every 97th byte and the edges: the writer buffers, so this fails on every flush boundary too.
         foreach (var budget in Enumerable.Range(0, size / 97).Select(i => i * 97).Concat([1, size - 1]))
         {
-            var save = () => AtomicFile.Write(path, s => GraphJsonWriter.Write(next, new FullDisk(s, budget)));
+            var save = () => AtomicFile.Write(path, s => GraphJsonWriter.Write(next, new InterruptedStream(s, budget, FullDisk)));
 
             save.Should().Throw<IOException>().WithMessage("No space left on device*");
             File.ReadAllBytes(path).Should().Equal(before, $"a save failing after {budget} bytes must not touch the file");
@@ -60,37 +65,76 @@ public sealed class AtomicSaveReliabilityTests : IDisposable
     }
 
     [Fact]
-    public async Task ReadersDuringRepeatedSaves_SeeTheOldOrTheNewGraph_NeverAPart()
+    public void ReadersDuringRepeatedSaves_SeeTheOldOrTheNewGraph_NeverAPart()
     {
+        const int Readers = 3;
+        const int ReadsEach = 10;
         var graphs = new[] { Random(5, 20, 3000), Random(6, 25, 2500) };
         var texts = graphs.Select(RoundTripPropertyTests.Json).ToArray();
         graphs[0].Save(path);
-        using var stop = new CancellationTokenSource();
-        var reads = 0;
+        var reads = new int[Readers];
+        var readsOf = new int[texts.Length];
+        var problems = new ConcurrentQueue<string>();
+        var stop = false;
 
-        var readers = Enumerable.Range(0, 3).Select(_ => Task.Run(() =>
+        // Threads of their own, so that a busy thread pool cannot keep the readers from starting.
+        var readers = Enumerable.Range(0, Readers).Select(r => new Thread(() =>
         {
-            while (!stop.IsCancellationRequested)
+            try
             {
-                var text = RoundTripPropertyTests.Json(RelationGraph.Load(path));
-                texts.Should().Contain(text);
-                Interlocked.Increment(ref reads);
+                while (!Volatile.Read(ref stop))
+                {
+                    var which = Array.IndexOf(texts, RoundTripPropertyTests.Json(RelationGraph.Load(path)));
+                    if (which < 0)
+                    {
+                        problems.Enqueue($"reader {r} read a graph that was never saved");
+                        return;
+                    }
+
+                    Interlocked.Increment(ref readsOf[which]);
+                    Interlocked.Increment(ref reads[r]);
+                }
             }
-        })).ToArray();
+            catch (Exception e)
+            {
+                problems.Enqueue($"reader {r}: {e.GetType().Name}: {e.Message}");
+            }
+        })).ToList();
+        readers.ForEach(t => t.Start());
+
+        // Save, alternating the graphs, until every reader has read a number of times and each graph has been read;
+        // however slow the machine, only a stall (no read finishing for minutes) ends it early.
+        var saves = 0;
+        var stalled = false;
         try
         {
-            for (var i = 1; i <= 30; i++)
+            var sinceLastRead = Stopwatch.StartNew();
+            var readsSoFar = 0;
+            while (problems.IsEmpty && !(reads.All(n => n >= ReadsEach) && readsOf.All(n => n > 0)))
             {
-                graphs[i % 2].Save(path);
+                saves++;
+                graphs[saves % 2].Save(path);
+                var total = reads.Sum();
+                if (total > readsSoFar)
+                {
+                    readsSoFar = total;
+                    sinceLastRead.Restart();
+                }
+                else if (sinceLastRead.Elapsed > NoProgressLimit)
+                {
+                    stalled = true;
+                    break;
+                }
             }
         }
         finally
         {
-            stop.Cancel();
+            Volatile.Write(ref stop, true);
+            readers.ForEach(t => t.Join());
         }
 
-        await Task.WhenAll(readers);
-        reads.Should().BePositive();
+        problems.Should().BeEmpty();
+        stalled.Should().BeFalse($"readers should finish reads while the graph is saved (after {saves} saves, reads per reader: {string.Join(", ", reads)})");
         Directory.GetFiles(folder).Should().Equal(path);
     }
 
@@ -110,13 +154,13 @@ public sealed class AtomicSaveReliabilityTests : IDisposable
     {
         var expected = SaveLoop.Graphs().Select(RoundTripPropertyTests.Json).ToArray();
         var random = new Random(20261128);
-        var killedMidSave = 0;
         for (var round = 0; round < 4; round++)
         {
             using var child = SaveLoop.Start(path);
             try
             {
-                // Wait for its first complete save, then let it run into a later one.
+                // Wait for its first complete save, then let it run into a later one. Where the kill lands is up to
+                // the machine; the test below kills at chosen points of a save.
                 child.StandardOutput.ReadLine().Should().StartWith("saved", "the child should save before it is killed");
                 Thread.Sleep(random.Next(0, 250));
             }
@@ -129,48 +173,44 @@ public sealed class AtomicSaveReliabilityTests : IDisposable
             expected.Should().Contain(RoundTripPropertyTests.Json(RelationGraph.Load(path)), $"round {round}: the file must hold one whole graph");
 
             // A kill between creating the temporary file and the rename leaves that file behind; remove it.
-            var leftovers = Directory.GetFiles(folder).Where(f => f != path).ToList();
-            killedMidSave += leftovers.Count > 0 ? 1 : 0;
-            leftovers.ForEach(File.Delete);
+            Directory.GetFiles(folder).Where(f => f != path).ToList().ForEach(File.Delete);
         }
-
-        killedMidSave.Should().BePositive("some kills should land in the middle of a save, or the test proves little");
     }
 
-    /// <summary>A stream that fails like a full disk once a number of bytes has been written.</summary>
-    private sealed class FullDisk(Stream inner, int budget) : Stream
+    [Theory]
+    [InlineData("Created", false)]
+    [InlineData("byte 1", false)]
+    [InlineData("byte 70000", false)]
+    [InlineData("byte 700000", false)]
+    [InlineData("Written", false)]
+    [InlineData("Flushed", false)]
+    [InlineData("Renamed", true)]
+    [InlineData("FolderSynced", true)]
+    public void KillingTheSavingProcess_AtAPointOfASave_LeavesThePreviousGraphUntilTheRename(string point, bool renamed)
     {
-        private int left = budget;
+        var graphs = SaveLoop.Graphs();
+        graphs[0].Save(path);
 
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override void Write(byte[] buffer, int offset, int count)
+        using (var child = SavePause.Start(path, point))
         {
-            var now = Math.Min(count, left);
-            inner.Write(buffer, offset, now);
-            left -= now;
-            if (now < count)
+            try
             {
-                throw new IOException("No space left on device (simulated).");
+                // The child stops at the point and waits there: the kill lands exactly there, on any machine.
+                child.StandardOutput.ReadLine().Should().Be($"paused at {point}", "the child should reach the point of its save");
+            }
+            finally
+            {
+                child.Kill(entireProcessTree: true);
+                child.WaitForExit();
             }
         }
 
-        public override void Flush() => inner.Flush();
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
+        File.ReadAllText(path).Should().Be(RoundTripPropertyTests.Json(graphs[renamed ? 1 : 0]));
+        Directory.GetFiles(folder).Where(f => f != path).Should().HaveCount(renamed ? 0 : 1, "a kill before the rename leaves the temporary file, and only then");
     }
+
+    /// <summary>Fails a write like a full disk.</summary>
+    private static void FullDisk() => throw new IOException("No space left on device (simulated).");
 }
 
 /// <summary>
@@ -185,13 +225,7 @@ internal static class SaveLoop
 
     public static Process Start(string path)
     {
-        var host = Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self : "dotnet";
-        var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, UseShellExecute = false };
-        start.ArgumentList.Add("exec");
-        start.ArgumentList.Add(typeof(SaveLoop).Assembly.Location);
-        start.ArgumentList.Add(Command);
-        start.ArgumentList.Add(path);
-        return Process.Start(start) ?? throw new InvalidOperationException("The save loop did not start.");
+        return Process.Start(TestProgram.StartInfo(Command, path)) ?? throw new InvalidOperationException("The save loop did not start.");
     }
 
     public static int Run(string path)
@@ -204,4 +238,85 @@ internal static class SaveLoop
             System.Console.Out.Flush();
         }
     }
+}
+
+/// <summary>
+/// The child process of the kill test at chosen points: saves the second of <see cref="SaveLoop.Graphs"/> and stops
+/// at a step of the save (<see cref="AtomicFile.Step"/>) or after a number of bytes ("byte N"), says so on its
+/// output, and waits there to be killed (it gives up when its input closes, so it never outlives the test).
+/// </summary>
+internal static class SavePause
+{
+    public const string Command = "save-pause";
+
+    public static Process Start(string path, string point)
+    {
+        var start = TestProgram.StartInfo(Command, path, point);
+        start.RedirectStandardInput = true;
+        return Process.Start(start) ?? throw new InvalidOperationException("The paused save did not start.");
+    }
+
+    public static int Run(string path, string point)
+    {
+        var graph = SaveLoop.Graphs()[1];
+        var pause = () =>
+        {
+            System.Console.Out.WriteLine($"paused at {point}");
+            System.Console.Out.Flush();
+            System.Console.In.ReadLine();
+            Environment.Exit(3);
+        };
+        var bytes = point.StartsWith("byte ", StringComparison.Ordinal) ? int.Parse(point["byte ".Length..], CultureInfo.InvariantCulture) : int.MaxValue;
+        AtomicFile.Write(
+            path,
+            s => GraphJsonWriter.Write(graph, new InterruptedStream(s, bytes, pause)),
+            step =>
+            {
+                if (step.ToString() == point)
+                {
+                    pause();
+                }
+            });
+        System.Console.Out.WriteLine("saved without reaching the point");
+        return 1;
+    }
+}
+
+/// <summary>
+/// A stream that passes writes through until a number of bytes has been written, then calls an interruption:
+/// one that throws fails like a full disk; one that never returns holds the save there, to be killed.
+/// </summary>
+internal sealed class InterruptedStream(Stream inner, int budget, Action interrupt) : Stream
+{
+    private int left = budget;
+
+    public override bool CanRead => false;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => true;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override void Write(byte[] buffer, int offset, int count)
+    {
+        var now = Math.Min(count, left);
+        inner.Write(buffer, offset, now);
+        left -= now;
+        if (now < count)
+        {
+            interrupt();
+            inner.Write(buffer, offset + now, count - now);
+        }
+    }
+
+    public override void Flush() => inner.Flush();
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
 }

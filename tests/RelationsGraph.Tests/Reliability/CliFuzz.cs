@@ -108,26 +108,22 @@ internal static partial class CliFuzz
         try
         {
             var args = template.Select(a => a.Replace(Temp, folder, StringComparison.Ordinal)).ToArray();
-            var run = Task.Run(() =>
-            {
-                var output = new StringWriter { NewLine = "\n" };
-                var error = new StringWriter { NewLine = "\n" };
-                try
+            var (exit, stdout, stderr, escaped) = HangGuard.Run(
+                () =>
                 {
-                    var code = Cli.Cli.Run(args, output, error);
-                    return (Code: code, Output: output.ToString(), Error: error.ToString(), Escaped: (Exception?)null);
-                }
-                catch (Exception e)
-                {
-                    return (Code: -1, Output: output.ToString(), Error: error.ToString(), Escaped: e);
-                }
-            });
-            if (!run.Wait(TimeSpan.FromSeconds(60)))
-            {
-                throw new TimeoutException($"relgraph did not finish within 60 s; {Describe(template)}");
-            }
-
-            var (exit, stdout, stderr, escaped) = run.Result;
+                    var output = new StringWriter { NewLine = "\n" };
+                    var error = new StringWriter { NewLine = "\n" };
+                    try
+                    {
+                        var code = Cli.Cli.Run(args, output, error);
+                        return (Code: code, Output: output.ToString(), Error: error.ToString(), Escaped: (Exception?)null);
+                    }
+                    catch (Exception e)
+                    {
+                        return (Code: -1, Output: output.ToString(), Error: error.ToString(), Escaped: e);
+                    }
+                },
+                () => $"relgraph with {Describe(template)}");
             var problem =
                 escaped is not null ? $"{escaped.GetType().Name} escaped Cli.Run: {escaped.Message}"
                 : exit is < 0 or > 2 ? $"exit code {exit}"
@@ -164,19 +160,17 @@ internal static partial class CliFuzz
         {
             var transcript = new StringWriter { NewLine = "\n" };
             var session = new ReplSession(new CliContext(transcript, transcript), []);
-            var run = Task.Run(() =>
-            {
-                foreach (var line in lines)
+            HangGuard.Run(
+                () =>
                 {
-                    session.RunLine(line.Replace(Temp, folder, StringComparison.Ordinal));
-                }
-            });
-            if (!run.Wait(TimeSpan.FromSeconds(60)))
-            {
-                throw new TimeoutException($"The session did not finish within 60 s; lines: {JsonSerializer.Serialize(lines)}");
-            }
+                    foreach (var line in lines)
+                    {
+                        session.RunLine(line.Replace(Temp, folder, StringComparison.Ordinal));
+                    }
 
-            run.GetAwaiter().GetResult();
+                    return true;
+                },
+                () => $"the session; lines: {JsonSerializer.Serialize(lines)}");
             var text = transcript.ToString();
             if (StackFrame().IsMatch(text) || ExceptionName().IsMatch(text) || session.WorstExitCode is < 0 or > 2)
             {

@@ -97,23 +97,19 @@ internal static partial class LoaderMutation
         try
         {
             File.WriteAllBytes(path, bytes);
-            var load = Task.Run(() =>
-            {
-                try
+            var (graph, error) = HangGuard.Run(
+                () =>
                 {
-                    return (Graph: RelationGraph.Load(path), Error: (Exception?)null);
-                }
-                catch (Exception e)
-                {
-                    return (Graph: (RelationGraph?)null, Error: e);
-                }
-            });
-            if (!load.Wait(TimeSpan.FromSeconds(30)))
-            {
-                throw new TimeoutException($"Loading did not finish within 30 s; {Keep(bytes)}");
-            }
-
-            var (graph, error) = load.Result;
+                    try
+                    {
+                        return (Graph: RelationGraph.Load(path), Error: (Exception?)null);
+                    }
+                    catch (Exception e)
+                    {
+                        return (Graph: (RelationGraph?)null, Error: e);
+                    }
+                },
+                () => $"loading a mutated file; {Keep(bytes)}");
             switch (error)
             {
                 case null:
