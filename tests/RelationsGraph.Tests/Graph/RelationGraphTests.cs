@@ -172,20 +172,6 @@ public sealed class RelationGraphTests
         TwoActors().FindActor("Atlantis").ToString().Should().Be("unknown actor 'Atlantis'; 'relgraph actors' lists the known actors.");
     }
 
-    [Fact]
-    public void Queries_FromEightThreads_GiveTheSequentialAnswers()
-    {
-        var graph = Random(21, actors: 40, relations: 5000);
-        var windows = Enumerable.Range(0, 64).Select(i => RandomWindow(new Random(i))).ToArray();
-        var expected = windows.Select(w => graph.RelationsActiveIn(w).Select(r => r.Id).ToArray()).ToArray();
-        var actual = new string[windows.Length][];
-
-        Parallel.For(0, windows.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
-            actual[i] = graph.RelationsActiveIn(windows[i]).Select(r => r.Id).ToArray());
-
-        actual.Should().BeEquivalentTo(expected, o => o.WithStrictOrdering());
-    }
-
     private static RelationGraph TwoActors(params Relation[] relations)
     {
         var builder = new RelationGraphBuilder().Add(Source()).Add(Actor("A")).Add(Actor("B"));

@@ -32,6 +32,20 @@ public sealed class ConcurrentQueryTests
         ShouldAgree(Queries(graph, ids, new Random(2)));
     }
 
+    [Fact]
+    public void SlicesOfRandomWindows_FromEightThreads_GiveTheSequentialAnswers()
+    {
+        var graph = Samples.Random(21, actors: 40, relations: 5000);
+        var windows = Enumerable.Range(0, 64).Select(i => Samples.RandomWindow(new Random(i))).ToArray();
+        var expected = windows.Select(w => graph.RelationsActiveIn(w).Select(r => r.Id).ToArray()).ToArray();
+        var actual = new string[windows.Length][];
+
+        Parallel.For(0, windows.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+            actual[i] = graph.RelationsActiveIn(windows[i]).Select(r => r.Id).ToArray());
+
+        actual.Should().BeEquivalentTo(expected, o => o.WithStrictOrdering());
+    }
+
     private static void ShouldAgree(List<Func<string>> queries)
     {
         var expected = queries.Select(q => q()).ToArray();
