@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Text.RegularExpressions;
 using System.CommandLine.Parsing;
 using Newtonsoft.Json;
 using RelationsGraph.Cli.Commands;
@@ -7,7 +9,7 @@ using RelationsGraph.Serialization;
 namespace RelationsGraph.Cli;
 
 /// <summary>The relgraph command line: parses, calls the library, prints, returns an exit code.</summary>
-internal static class Cli
+internal static partial class Cli
 {
     public static int Run(string[] args, TextWriter output, TextWriter error, RelationsGraph.Cli.Output.Style? style = null) =>
         Run(args, new CliContext(output, error, style));
@@ -33,7 +35,7 @@ internal static class Cli
             foreach (var parseError in errors.Count > 0 ? errors : result.Errors.ToList())
             {
                 // System.CommandLine puts the allowed values of an option on lines of their own; an error is one line.
-                error.WriteLine($"error: {string.Join(' ', parseError.Message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))}");
+                WriteError(error, string.Join(' ', parseError.Message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)));
             }
 
             error.WriteLine($"Run '{CommandPath(result.CommandResult)} --help' for usage and examples.");
@@ -49,23 +51,11 @@ internal static class Cli
             "relgraph: ask a temporal knowledge graph of international relations about actors, paths, " +
             "neighbourhoods and time slices. Every answer cites its evidence.\n\n" +
             "Exit codes: 0 answered, 1 no result, 2 bad input or bad data.");
-        root.Options.Add(context.GraphOption);
-        root.Options.Add(context.FormatOption);
-        root.Options.Add(context.NotesOption);
-        root.Subcommands.Add(ValidateCommand.Create(context));
-        root.Subcommands.Add(ActorsCommand.Create(context));
-        root.Subcommands.Add(ShowCommand.Create(context));
-        root.Subcommands.Add(GroupCommand.CreateTriangle(context));
-        root.Subcommands.Add(GroupCommand.CreateGroup(context));
-        root.Subcommands.Add(PathCommand.Create(context));
-        root.Subcommands.Add(NeighboursCommand.Create(context));
-        root.Subcommands.Add(TimelineCommand.Create(context));
-        root.Subcommands.Add(DiffCommand.Create(context));
-        root.Subcommands.Add(ImportCommand.Create(context));
-        root.Subcommands.Add(DotCommand.Create(context));
-        root.Subcommands.Add(ExportCommand.Create(context));
-        root.Subcommands.Add(AskCommand.Create(context));
-        root.Subcommands.Add(ReplCommand.Create(context));
+        foreach (var create in CommandRegistry.Commands)
+        {
+            root.Subcommands.Add(create(context));
+        }
+
         CheckPaths(root);
         return root;
     }
@@ -122,7 +112,13 @@ internal static class Cli
         return string.Join(' ', ["relgraph", .. names]);
     }
 
-    /// <summary>Runs a command body, turning user and data mistakes into one line on stderr and exit code 2.</summary>
+    /// <summary>
+    /// Runs a command body, turning user and data mistakes into one line on stderr and exit code 2: the one place
+    /// where the library's argument errors (<see cref="ArgumentException"/> with a whole-sentence message, such as
+    /// a path count below 1 or a period that ends before it starts) become the console's exit 2, so the console
+    /// does not restate the library's rules. A null argument is a bug of the console, not a mistake of the user's,
+    /// and is not caught.
+    /// </summary>
     public static int Guard(CliContext context, Func<int> body)
     {
         try
@@ -133,13 +129,18 @@ internal static class Cli
         {
             return Fail(context, e.Message);
         }
+        catch (ArgumentException e) when (e is not ArgumentNullException)
+        {
+            return Fail(context, Sentence(e));
+        }
         catch (GraphDataException e)
         {
-            return Fail(context, e.Message);
+            // Already one short line, with its own way of cutting long text.
+            return Fail(context, e.Message, shorten: false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return Fail(context, e.Message);
+            return Fail(context, e.Message, shorten: false);
         }
         catch (JsonException e)
         {
@@ -147,9 +148,29 @@ internal static class Cli
         }
     }
 
-    private static int Fail(CliContext context, string message)
+    /// <summary>Writes one error line: control characters escaped, long quoted text (a name pasted by mistake) cut short.</summary>
+    public static void WriteError(TextWriter error, string message, bool shorten = true) =>
+        error.WriteLine($"error: {(shorten ? Shorten(OneLine(message)) : OneLine(message))}");
+
+    /// <summary>The message an <see cref="ArgumentException"/> was made with, without what .NET adds (the parameter's name, the actual value).</summary>
+    internal static string Sentence(ArgumentException e)
     {
-        context.Error.WriteLine($"error: {OneLine(message)}");
+        var message = e.Message;
+        if (e is ArgumentOutOfRangeException { ActualValue: { } actual })
+        {
+            var line = message.LastIndexOf('\n');
+            message = line >= 0 && message[(line + 1)..].Contains(Convert.ToString(actual, CultureInfo.InvariantCulture) ?? string.Empty, StringComparison.Ordinal)
+                ? message[..line].TrimEnd('\r')
+                : message;
+        }
+
+        var parameter = e.ParamName is { } name ? $" (Parameter '{name}')" : null;
+        return parameter is not null && message.EndsWith(parameter, StringComparison.Ordinal) ? message[..^parameter.Length] : message;
+    }
+
+    private static int Fail(CliContext context, string message, bool shorten = true)
+    {
+        WriteError(context.Error, message, shorten);
         return ExitCodes.BadInput;
     }
 
@@ -158,4 +179,14 @@ internal static class Cli
         message.Any(c => char.IsControl(c) || c is '\u2028' or '\u2029')
             ? string.Concat(message.Select(c => char.IsControl(c) || c is '\u2028' or '\u2029' ? $"\\u{(int)c:X4}" : c.ToString()))
             : message;
+
+    /// <summary>Cuts each quoted text longer than <see cref="QuotedLimit"/> characters to its start and an ellipsis.</summary>
+    internal static string Shorten(string message) =>
+        message.Length <= QuotedLimit ? message : LongQuote().Replace(message, m => $"{m.Groups[1].Value}{m.Groups[2].Value[..(QuotedLimit - 1)]}…{m.Groups[3].Value}");
+
+    /// <summary>How much of a quoted name or word an error repeats.</summary>
+    internal const int QuotedLimit = 200;
+
+    [GeneratedRegex("""(['"“])([^'"”\n]{201,})(['"”])""")]
+    private static partial Regex LongQuote();
 }

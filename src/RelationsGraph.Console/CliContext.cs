@@ -1,13 +1,39 @@
 using System.CommandLine;
-using RelationsGraph.Graph;
 using RelationsGraph.Cli.Output;
+using RelationsGraph.Graph;
 using RelationsGraph.Model;
 using RelationsGraph.Serialization;
 using RelationsGraph.Time;
 
 namespace RelationsGraph.Cli;
 
-/// <summary>What every command needs: the writers, the options shared by all commands, and the graph.</summary>
+/// <summary>Which of the options shared by commands a command takes.</summary>
+[Flags]
+internal enum Shared
+{
+    /// <summary>None: the command reads no graph and prints no result.</summary>
+    None = 0,
+
+    /// <summary><c>--graph FILE</c>: the graph to read.</summary>
+    Graph = 1,
+
+    /// <summary><c>--format text|json</c>.</summary>
+    Format = 2,
+
+    /// <summary><c>--notes</c>: each relation's note in text output.</summary>
+    Notes = 4,
+
+    /// <summary>What a question takes: all three.</summary>
+    Question = Graph | Format | Notes,
+}
+
+/// <summary>How one command line asked for its answer: the graph to read, JSON or text, and the text's style.</summary>
+/// <param name="GraphPath">The graph file, or null for the bundled graph.</param>
+/// <param name="Json">Whether to print JSON.</param>
+/// <param name="Style">How text is styled, with or without notes.</param>
+internal sealed record Answering(string? GraphPath, bool Json, Style Style);
+
+/// <summary>What every command needs: the writers, the options commands share, and the graphs read so far.</summary>
 internal sealed class CliContext(TextWriter output, TextWriter error, Style? style = null)
 {
     private readonly Dictionary<string, RelationGraph> loaded = new(StringComparer.Ordinal);
@@ -24,7 +50,6 @@ internal sealed class CliContext(TextWriter output, TextWriter error, Style? sty
     {
         Description = "The graph file to read (default: the graph bundled with the library).",
         HelpName = "FILE",
-        Recursive = true,
     };
 
     public Option<string> FormatOption { get; } = CreateFormatOption();
@@ -32,23 +57,42 @@ internal sealed class CliContext(TextWriter output, TextWriter error, Style? sty
     public Option<bool> NotesOption { get; } = new("--notes")
     {
         Description = "In text output, also print each relation's note: how a vague date was read, caveats.",
-        Recursive = true,
     };
 
-    public Style StyleFor(ParseResult result) => Style.WithNotes(result.GetValue(NotesOption));
+    /// <summary>Adds the shared options a command takes; help then lists only those.</summary>
+    public void AddShared(Command command, Shared options)
+    {
+        if (options.HasFlag(Shared.Graph))
+        {
+            command.Options.Add(GraphOption);
+        }
 
-    public bool IsJson(ParseResult result) => result.GetValue(FormatOption) == "json";
+        if (options.HasFlag(Shared.Format))
+        {
+            command.Options.Add(FormatOption);
+        }
+
+        if (options.HasFlag(Shared.Notes))
+        {
+            command.Options.Add(NotesOption);
+        }
+    }
+
+    /// <summary>The shared options as given; a command that does not take one gets its default.</summary>
+    public Answering Answering(ParseResult result) => new(
+        result.GetValue(GraphOption),
+        result.GetValue(FormatOption) == "json",
+        Style.WithNotes(result.GetValue(NotesOption)));
 
     /// <summary>
-    /// Loads the graph named by --graph, or the bundled one. A command that will look only at some window
+    /// Loads the graph at <paramref name="path"/>, or the bundled one. A command that will look only at some window
     /// passes it as <paramref name="scope"/>: a file is then read whole and checked whole, but only the
     /// relations active in that window are kept, which is what makes a one-shot query on a big file quick.
     /// Each file is read once per session; a graph already loaded serves every window it covers (the REPL
     /// loads the whole graph first, so its queries never read the file again).
     /// </summary>
-    public RelationGraph Graph(ParseResult result, TimeWindow? scope = null)
+    public RelationGraph Graph(string? path, TimeWindow? scope = null)
     {
-        var path = result.GetValue(GraphOption);
         if (path is null)
         {
             return RelationGraph.LoadBundled();
@@ -64,6 +108,16 @@ internal sealed class CliContext(TextWriter output, TextWriter error, Style? sty
         return graph;
     }
 
+    /// <summary>Gets or sets the graph whose actors Tab completes (the interactive mode's); null for none.</summary>
+    public RelationGraph? CompletionGraph { get; set; }
+
+    /// <summary>The actor ids, names and aliases an actor argument completes to.</summary>
+    public IEnumerable<System.CommandLine.Completions.CompletionItem> ActorCompletions() =>
+        (CompletionGraph?.Actors ?? [])
+            .SelectMany(a => new[] { a.Id.Value, a.Name }.Concat(a.Aliases))
+            .Distinct(StringComparer.Ordinal)
+            .Select(name => new System.CommandLine.Completions.CompletionItem(name));
+
     public static Actor ResolveActor(RelationGraph graph, string text)
     {
         var match = graph.FindActor(text);
@@ -76,7 +130,6 @@ internal sealed class CliContext(TextWriter output, TextWriter error, Style? sty
         {
             Description = "How to print the result: text for people, json for scripts.",
             DefaultValueFactory = _ => "text",
-            Recursive = true,
         };
         option.AcceptOnlyFromAmong("text", "json");
         return option;

@@ -8,30 +8,49 @@ namespace RelationsGraph.Cli;
 
 /// <summary>
 /// The time and filter options every query command takes: <c>--at DATE</c>, <c>--in YEAR|YEAR-MONTH</c>,
-/// <c>--from DATE --to DATE</c>, <c>--kinds</c>, <c>--polarity</c>, <c>--actor-kinds</c>. They build one <see cref="GraphView"/>.
+/// <c>--from DATE --to DATE</c>, <c>--kinds</c>, <c>--polarity</c>, <c>--actor-kinds</c>. They parse to one <see cref="ViewRequest"/>.
 /// </summary>
 internal sealed class ViewOptions
 {
-    public Option<string?> At { get; } = new("--at") { Description = "The graph as of a date: relations in force on it (YYYY, YYYY-MM or YYYY-MM-DD).", HelpName = "DATE" };
+    public Option<PartialDate?> At { get; } = CliOptions.Date("--at", "The graph as of a date: relations in force on it (YYYY, YYYY-MM or YYYY-MM-DD).");
 
-    public Option<string?> In { get; } = new("--in") { Description = "Relations active at any time during a year or month (YYYY or YYYY-MM).", HelpName = "PERIOD" };
+    public Option<PartialDate?> In { get; } = CliOptions.Date(
+        "--in",
+        "Relations active at any time during a year or month (YYYY or YYYY-MM).",
+        (date, text) => date.Precision == DatePrecision.Day ? $"--in takes a year or a month (YYYY or YYYY-MM), not the day '{text}'; use --at for a day." : null,
+        "PERIOD");
 
-    public Option<string?> From { get; } = new("--from") { Description = "Start of the window (inclusive, any precision).", HelpName = "DATE" };
+    public Option<PartialDate?> From { get; } = CliOptions.Date("--from", "Start of the window (inclusive, any precision).");
 
-    public Option<string?> To { get; } = new("--to") { Description = "End of the window (inclusive at its precision).", HelpName = "DATE" };
+    public Option<PartialDate?> To { get; } = CliOptions.Date("--to", "End of the window (inclusive at its precision).");
 
-    public Option<string?> Kinds { get; } = new("--kinds") { Description = "Only these relation kinds, comma-separated (e.g. ally,treaty).", HelpName = "KINDS" };
+    public Option<IReadOnlyList<RelationKind>?> Kinds { get; } = CliOptions.List<RelationKind>(
+        "--kinds", "KINDS", "Only these relation kinds, comma-separated (e.g. ally,treaty).", RelationKind.TryParse, "relation kind",
+        "one of " + string.Join(", ", RelationKind.All.Select(k => k.Name)));
 
-    public Option<string?> Polarity { get; } = new("--polarity") { Description = "Only these polarities, comma-separated: cooperative, conflictual, neutral.", HelpName = "POLARITIES" };
+    public Option<IReadOnlyList<Polarity>?> Polarity { get; } = CliOptions.List<Polarity>(
+        "--polarity", "POLARITIES", $"Only these polarities, comma-separated: {string.Join(", ", Polarities.All.Select(p => p.Name()))}.",
+        Polarities.TryParse, "polarity", Polarities.Expected);
 
-    public Option<string?> ActorKinds { get; } = new("--actor-kinds") { Description = "Only relations between actors of these kinds: state, organization, person, group.", HelpName = "KINDS" };
+    public Option<IReadOnlyList<ActorKind>?> ActorKinds { get; } = CliOptions.List<ActorKind>(
+        "--actor-kinds", "KINDS", $"Only relations between actors of these kinds: {string.Join(", ", Model.ActorKinds.All.Select(k => k.Name()))}.",
+        Model.ActorKinds.TryParse, "actor kind", Model.ActorKinds.Expected);
 
-    public void AddTo(Command command, bool withFilters = true)
+    /// <summary>Adds the time options and, unless told not to, the filters; the time options exclude one another.</summary>
+    public void AddTo(Command command, bool withTime = true, bool withFilters = true)
     {
-        command.Options.Add(At);
-        command.Options.Add(In);
-        command.Options.Add(From);
-        command.Options.Add(To);
+        if (withTime)
+        {
+            command.Options.Add(At);
+            command.Options.Add(In);
+            command.Options.Add(From);
+            command.Options.Add(To);
+            CliOptions.Check(command, result =>
+                (result.Given(At) ? 1 : 0) + (result.Given(In) ? 1 : 0) + (result.Given(From) || result.Given(To) ? 1 : 0) > 1
+                    ? "give one of --at, --in, or --from/--to, not several."
+                    : null);
+        }
+
         if (withFilters)
         {
             command.Options.Add(Kinds);
@@ -40,99 +59,62 @@ internal sealed class ViewOptions
         }
     }
 
-    public TimeWindow Window(ParseResult result)
+    /// <summary>The window and filters given. The window's own rules (a period ends after it starts) are the library's.</summary>
+    /// <exception cref="ArgumentException">--to lies before --from.</exception>
+    public ViewRequest Read(ParseResult result)
     {
-        var at = result.GetValue(At);
-        var during = result.GetValue(In);
-        var from = result.GetValue(From);
-        var to = result.GetValue(To);
-        var given = (at is null ? 0 : 1) + (during is null ? 0 : 1) + (from is null && to is null ? 0 : 1);
-        if (given > 1)
+        var (at, during, from, to) = (result.GetValue(At), result.GetValue(In), result.GetValue(From), result.GetValue(To));
+        var window = (at ?? during, from, to) switch
         {
-            throw new UserInputException("give one of --at, --in, or --from/--to, not several.");
-        }
-
-        if (at is not null)
-        {
-            return TimeWindow.During(Date(at, "--at"));
-        }
-
-        if (during is not null)
-        {
-            var period = Date(during, "--in");
-            return period.Precision == DatePrecision.Day
-                ? throw new UserInputException($"--in takes a year or a month (YYYY or YYYY-MM), not the day '{during}'; use --at for a day.")
-                : TimeWindow.During(period);
-        }
-
-        return (from, to) switch
-        {
-            (null, null) => TimeWindow.All,
-            ({ } f, null) => TimeWindow.Since(Date(f, "--from")),
-            (null, { } t) => TimeWindow.Until(Date(t, "--to")),
-            ({ } f, { } t) => Between(Date(f, "--from"), Date(t, "--to")),
+            ({ } day, _, _) => TimeWindow.During(day),
+            (null, { } f, { } t) => TimeWindow.Between(f, t),
+            (null, { } f, null) => TimeWindow.Since(f),
+            (null, null, { } t) => TimeWindow.Until(t),
+            _ => TimeWindow.All,
         };
+        return new ViewRequest(window, result.GetValue(Kinds), result.GetValue(Polarity), result.GetValue(ActorKinds));
     }
+}
 
-    public GraphView View(ParseResult result, RelationGraph graph)
+/// <summary>A window and the filters on it, as typed values: what the view options parse to and what <c>ask</c> reads.</summary>
+/// <param name="Window">The window.</param>
+/// <param name="Kinds">The relation kinds kept, or null for all.</param>
+/// <param name="Polarities">The polarities kept, or null for all.</param>
+/// <param name="ActorKinds">The actor kinds kept, or null for all.</param>
+internal sealed record ViewRequest(
+    TimeWindow Window,
+    IReadOnlyList<RelationKind>? Kinds = null,
+    IReadOnlyList<Polarity>? Polarities = null,
+    IReadOnlyList<ActorKind>? ActorKinds = null)
+{
+    public static ViewRequest All { get; } = new(TimeWindow.All);
+
+    /// <summary>The view of a graph these select.</summary>
+    public GraphView On(RelationGraph graph)
     {
-        var view = GraphView.Of(graph, Window(result));
-        if (result.GetValue(Kinds) is { } kinds)
-        {
-            view = view.WithKinds(ParseKinds(kinds));
-        }
-
-        if (result.GetValue(Polarity) is { } polarities)
-        {
-            view = view.WithPolarities(List(polarities, "--polarity").Select(p => p switch
-            {
-                "cooperative" or "+" => Model.Polarity.Cooperative,
-                "conflictual" or "-" => Model.Polarity.Conflictual,
-                "neutral" or "0" => Model.Polarity.Neutral,
-                _ => throw new UserInputException($"unknown polarity '{p}'; expected cooperative, conflictual or neutral."),
-            }));
-        }
-
-        if (result.GetValue(ActorKinds) is { } actorKinds)
-        {
-            view = view.WithActorKinds(List(actorKinds, "--actor-kinds").Select(k => k switch
-            {
-                "state" => ActorKind.State,
-                "organization" => ActorKind.Organization,
-                "person" => ActorKind.Person,
-                "group" => ActorKind.Group,
-                _ => throw new UserInputException($"unknown actor kind '{k}'; expected state, organization, person or group."),
-            }));
-        }
-
-        return view;
+        var view = GraphView.Of(graph, Window);
+        view = Kinds is null ? view : view.WithKinds(Kinds);
+        view = Polarities is null ? view : view.WithPolarities(Polarities);
+        return ActorKinds is null ? view : view.WithActorKinds(ActorKinds);
     }
 
-    public static PartialDate Date(string text, string option)
+    /// <summary>The options that select the same: the window's (see <see cref="WindowArguments"/>), then the filters'.</summary>
+    public IEnumerable<string> Arguments(bool withWindow = true)
     {
-        try
-        {
-            return PartialDate.Parse(text);
-        }
-        catch (FormatException e)
-        {
-            throw new UserInputException($"{option}: {e.Message}");
-        }
+        var window = withWindow ? WindowArguments(Window) : [];
+        return window.Concat(Filter("--kinds", Kinds, k => k.Name))
+            .Concat(Filter("--polarity", Polarities, p => p.Name()))
+            .Concat(Filter("--actor-kinds", ActorKinds, k => k.Name()));
     }
 
-    public static IEnumerable<RelationKind> ParseKinds(string text) =>
-        List(text, "--kinds").Select(k => RelationKind.TryParse(k, out var kind)
-            ? kind
-            : throw new UserInputException($"unknown relation kind '{k}'; expected one of {string.Join(", ", RelationKind.All.Select(x => x.Name))}."));
-
-    private static TimeWindow Between(PartialDate from, PartialDate to) =>
-        to.LastDay < from.FirstDay
-            ? throw new UserInputException($"--to {to} is before --from {from}.")
-            : TimeWindow.Between(from, to);
-
-    private static List<string> List(string text, string option)
+    /// <summary>The time options for a window: --in for a year or month, --at for a day, --from/--to for the rest.</summary>
+    public static IEnumerable<string> WindowArguments(TimeWindow? window) => window switch
     {
-        var items = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => s.ToLowerInvariant()).ToList();
-        return items.Count > 0 ? items : throw new UserInputException($"{option} needs at least one value.");
-    }
+        null or { From: null, To: null } => [],
+        { From: { } f, To: { } t } when f == t => [f.Precision == DatePrecision.Day ? "--at" : "--in", f.ToString()],
+        _ => (window.From is { } from ? new[] { "--from", from.ToString() } : []).Concat(window.To is { } to ? new[] { "--to", to.ToString() } : []),
+    };
+
+    private static IEnumerable<string> Filter<T>(string option, IReadOnlyList<T>? values, Func<T, string> name) =>
+        values is null ? [] : [option, string.Join(",", values.Select(name))];
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using RelationsGraph.Cli.Commands;
 using RelationsGraph.Graph;
 using RelationsGraph.Model;
 using RelationsGraph.Time;
@@ -24,10 +25,10 @@ internal static partial class QuestionReader
         (QuestionShape.Show, ["tell me about", "tell me", "about", "who is", "who was", "what is", "describe", "profile", "show"]),
     ];
 
-    private static readonly (string Polarity, string[] Words)[] PolarityWords =
+    private static readonly (Polarity Polarity, string[] Words)[] PolarityWords =
     [
-        ("cooperative", ["close", "closest", "closer", "friends", "friendly", "partners", "allies", "cooperative"]),
-        ("conflictual", ["enemies", "rivals", "adversaries", "foes", "hostile", "conflictual"]),
+        (Polarity.Cooperative, ["close", "closest", "closer", "friends", "friendly", "partners", "allies", "cooperative"]),
+        (Polarity.Conflictual, ["enemies", "rivals", "adversaries", "foes", "hostile", "conflictual"]),
     ];
 
     /// <summary>Other words a question is made of; a capitalised word not among them, nor an actor, looks like a name the graph lacks.</summary>
@@ -62,7 +63,7 @@ internal static partial class QuestionReader
             .Select(s => (s.Shape, Word: FirstOf(lower, s.Words)))
             .Where(s => s.Word is not null)
             .ToDictionary(s => s.Shape, s => s.Word!);
-        var polarity = Polarity(lower, shapes.ContainsKey(QuestionShape.Neighbours));
+        var polarity = AskedPolarity(lower, shapes.ContainsKey(QuestionShape.Neighbours));
         var alliesAsked = FirstOf(lower, ["allies"]) is not null;
         var kinds = RelationKind.All.Where(k => FirstOf(lower, KindWords(k).ToArray()) is not null && !(k == RelationKind.Ally && alliesAsked && actors.Count == 1)).ToList();
         if (alliesAsked && actors.Count == 1 && !shapes.ContainsKey(QuestionShape.Neighbours))
@@ -96,14 +97,18 @@ internal static partial class QuestionReader
         if (shapes.TryGetValue(QuestionShape.Path, out _))
         {
             return n == 2
-                ? Answer(reading, "path", ids, Number(lower, PathCount()) is { } k and > 1 ? ["--k", Invariant(k)] : [])
+                ? Number(lower, PathCount()) is { } k and > 1
+                    ? Answer(reading, "path", ids, new PathQuery(ids[0], ids[1], View(reading), K: k), [$"{Invariant(k)} paths"])
+                    : Answer(reading, "path", ids, new PathQuery(ids[0], ids[1], View(reading)))
                 : Refuse(reading, $"a path needs two actors, and the question names {Count(actors)}.", n == 1 ? [$"path {ids[0]} ACTOR"] : []);
         }
 
         if (shapes.TryGetValue(QuestionShape.Neighbours, out var neighbourWord))
         {
             return n == 1
-                ? Answer(reading, "neighbours", ids, Number(lower, Hops()) is { } depth and > 1 ? ["--depth", Invariant(depth)] : [])
+                ? Number(lower, Hops()) is { } depth and > 1
+                    ? Answer(reading, "neighbours", ids, new NeighboursQuery(ids[0], View(reading), Depth: depth), [$"depth {Invariant(depth)}"])
+                    : Answer(reading, "neighbours", ids, new NeighboursQuery(ids[0], View(reading)))
                 : Refuse(reading, $"'{neighbourWord}' asks about the neighbours of one actor, and the question names {Count(actors)}.");
         }
 
@@ -111,15 +116,15 @@ internal static partial class QuestionReader
         {
             if (n is 1 or 2)
             {
-                return Answer(reading, "timeline", ids);
+                return Answer(reading, "timeline", ids, new TimelineQuery(ids, View(reading)));
             }
 
             if (n == 0)
             {
                 return time.Window switch
                 {
-                    { From: { } f, To: { } t } when f != t => Answer(reading, "diff", [f.ToString(), t.ToString()]),
-                    { From: { } f, To: { } t } when f == t => Answer(reading, "diff", [TimePhrases.Step(f, -1).ToString(), t.ToString()]),
+                    { From: { } f, To: { } t } when f != t => Diff(reading, f, t),
+                    { From: { } f, To: { } t } when f == t => Diff(reading, TimePhrases.Step(f, -1), t),
                     _ => Refuse(reading, $"'{diffWord}' needs two dates, as in 'between 2016 and 2018', or one year or month, as in 'in 2017'.", [$"diff {time.Window?.From?.ToString() ?? "FROM"} {time.Window?.To?.ToString() ?? "TO"}"]),
                 };
             }
@@ -127,26 +132,26 @@ internal static partial class QuestionReader
 
         if (shapes.ContainsKey(QuestionShape.Timeline) && n is 1 or 2)
         {
-            return Answer(reading, "timeline", ids);
+            return Answer(reading, "timeline", ids, new TimelineQuery(ids, View(reading)));
         }
 
         if (shapes.ContainsKey(QuestionShape.Triangle))
         {
-            return n == 3 ? Answer(reading, "triangle", ids) : Refuse(reading, $"a triangle needs three actors, and the question names {Count(actors)}.");
+            return n == 3 ? Group(reading, GroupCommand.Triangle, ids) : Refuse(reading, $"a triangle needs three actors, and the question names {Count(actors)}.");
         }
 
         if (shapes.ContainsKey(QuestionShape.Group))
         {
-            return n >= 2 ? Answer(reading, "group", ids) : Refuse(reading, $"a group needs two or more actors, and the question names {Count(actors)}.");
+            return n >= 2 ? Group(reading, GroupCommand.Group, ids) : Refuse(reading, $"a group needs two or more actors, and the question names {Count(actors)}.");
         }
 
         return n switch
         {
             0 => Refuse(reading, "it names no actor of the graph ('relgraph actors' lists them)."),
-            1 when time.Window is null && kinds.Count == 0 && polarity is null => Answer(reading, "show", ids),
-            1 => Answer(reading, "timeline", ids),
-            3 => Answer(reading, "triangle", ids),
-            _ => Answer(reading, "group", ids),
+            1 when time.Window is null && kinds.Count == 0 && polarity is null => Answer(reading, "show", ids, new ShowQuery(ids[0])),
+            1 => Answer(reading, "timeline", ids, new TimelineQuery(ids, View(reading))),
+            3 => Group(reading, GroupCommand.Triangle, ids),
+            _ => Group(reading, GroupCommand.Group, ids),
         };
     }
 
@@ -154,7 +159,7 @@ internal static partial class QuestionReader
     /// The polarity a question filters on. "How close", "how friendly", "how hostile" ask for the overall sign, not
     /// a filter; and "close" filters only neighbours ("who was X close to"), since "how close were A, B and C" asks about every tie.
     /// </summary>
-    private static string? Polarity(string text, bool neighbours)
+    private static Polarity? AskedPolarity(string text, bool neighbours)
     {
         foreach (var (polarity, words) in PolarityWords)
         {
@@ -193,36 +198,22 @@ internal static partial class QuestionReader
         }
     }
 
-    private static QuestionReading Answer(QuestionReading reading, string command, IReadOnlyList<string> positional, IReadOnlyList<string>? extra = null)
-    {
-        var args = new List<string> { command };
-        args.AddRange(positional);
-        var filtered = command != "show";
-        if (command is not "show" and not "diff")
-        {
-            args.AddRange(WindowArguments(reading.Time.Window));
-        }
+    /// <summary>The window and filters a question names, for the query that answers it.</summary>
+    private static ViewRequest View(QuestionReading reading) => new(
+        reading.Time.Window ?? TimeWindow.All,
+        reading.Kinds.Count > 0 ? reading.Kinds : null,
+        reading.Polarity is { } polarity ? [polarity] : null);
 
-        if (filtered)
-        {
-            if (reading.Kinds.Count > 0)
-            {
-                args.Add("--kinds");
-                args.Add(string.Join(",", reading.Kinds.Select(k => k.Name)));
-            }
+    private static QuestionReading Group(QuestionReading reading, string name, IReadOnlyList<string> ids) =>
+        Answer(reading, name, ids, new GroupQuery(name, ids, View(reading)));
 
-            if (reading.Polarity is { } polarity)
-            {
-                args.Add("--polarity");
-                args.Add(polarity);
-            }
-        }
+    private static QuestionReading Diff(QuestionReading reading, PartialDate from, PartialDate to) =>
+        Answer(reading, "diff", [from.ToString(), to.ToString()], new DiffQuery(from, to, View(reading)));
 
-        args.AddRange(extra ?? []);
-        return reading with { Arguments = args, Summary = Summarize(command, positional, reading, extra ?? []) };
-    }
+    private static QuestionReading Answer(QuestionReading reading, string command, IReadOnlyList<string> positional, IQuery query, IReadOnlyList<string>? details = null) =>
+        reading with { Query = query, Summary = Summarize(command, positional, reading, details ?? []) };
 
-    private static string Summarize(string command, IReadOnlyList<string> positional, QuestionReading reading, IReadOnlyList<string> extra)
+    private static string Summarize(string command, IReadOnlyList<string> positional, QuestionReading reading, IReadOnlyList<string> details)
     {
         var parts = new List<string>
         {
@@ -247,22 +238,18 @@ internal static partial class QuestionReader
 
             if (reading.Polarity is { } polarity)
             {
-                parts.Add($"polarity: {polarity}");
+                parts.Add($"polarity: {polarity.Name()}");
             }
         }
 
-        for (var i = 0; i + 1 < extra.Count; i += 2)
-        {
-            parts.Add(extra[i] == "--k" ? $"{extra[i + 1]} paths" : $"depth {extra[i + 1]}");
-        }
-
+        parts.AddRange(details);
         return string.Join(" · ", parts);
     }
 
     private static QuestionReading Refuse(QuestionReading reading, string reason, IReadOnlyList<string>? first = null)
     {
         var ids = reading.Actors.Select(a => a.Id.Value).ToList();
-        var window = string.Join(" ", WindowArguments(reading.Time.Window).Select(ShellQuote));
+        var window = string.Join(" ", ViewRequest.WindowArguments(reading.Time.Window).Select(ShellQuote));
         string With(string line) => window.Length == 0 ? line : $"{line} {window}";
         var suggestions = new List<string>(first ?? []);
         switch (ids.Count)
@@ -299,32 +286,6 @@ internal static partial class QuestionReader
     }
 
     private static string ShellQuote(string word) => Repl.ShellWords.Quote(word);
-
-    /// <summary>The time options for a window: --in for a year or month, --at for a day, --from/--to for the rest.</summary>
-    internal static IEnumerable<string> WindowArguments(TimeWindow? window)
-    {
-        switch (window)
-        {
-            case null:
-                yield break;
-            case { From: { } f, To: { } t } when f == t:
-                yield return f.Precision == DatePrecision.Day ? "--at" : "--in";
-                yield return f.ToString();
-                yield break;
-        }
-
-        if (window.From is { } from)
-        {
-            yield return "--from";
-            yield return from.ToString();
-        }
-
-        if (window.To is { } to)
-        {
-            yield return "--to";
-            yield return to.ToString();
-        }
-    }
 
     private static string Count(List<Actor> actors)
     {

@@ -1,3 +1,4 @@
+using RelationsGraph.Cli.Commands;
 using RelationsGraph.Model;
 
 namespace RelationsGraph.Cli.Ask;
@@ -44,16 +45,19 @@ internal sealed record QuestionReading
 
     public required IReadOnlyList<RelationKind> Kinds { get; init; }
 
-    /// <summary>Gets "cooperative" or "conflictual" when the question asks for friends or foes, else null.</summary>
-    public string? Polarity { get; init; }
+    /// <summary>Gets the polarity the question asks for (friends or foes), else null.</summary>
+    public Polarity? Polarity { get; init; }
 
     public required QuestionShape Shape { get; init; }
 
     /// <summary>Gets the capitalised words that look like names but are no actor of the graph.</summary>
     public required IReadOnlyList<string> Unrecognised { get; init; }
 
-    /// <summary>Gets the arguments of the command that answers, or null when the question is refused.</summary>
-    public IReadOnlyList<string>? Arguments { get; init; }
+    /// <summary>Gets the query that answers, or null when the question is refused.</summary>
+    public IQuery? Query { get; init; }
+
+    /// <summary>Gets the command line that asks the same as <see cref="Query"/>, or null when the question is refused.</summary>
+    public IReadOnlyList<string>? Arguments => Query?.Arguments;
 
     /// <summary>Gets how the question was read, as in <c>triangle US, China, DPRK · 2017</c>; empty when refused.</summary>
     public string Summary { get; init; } = string.Empty;
@@ -64,7 +68,7 @@ internal sealed record QuestionReading
     /// <summary>Gets command lines (without "relgraph") that would answer what was understood, for a refusal.</summary>
     public IReadOnlyList<string> Suggestions { get; init; } = [];
 
-    [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(true, nameof(Arguments))]
+    [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(true, nameof(Query))]
     [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(false, nameof(Refusal))]
-    public bool IsAnswered => Arguments is not null;
+    public bool IsAnswered => Query is not null;
 }

@@ -12,22 +12,18 @@ internal static class ActorsCommand
             "actors",
             "List the actors: id, kind, name and the aliases they can be called by.\n\n" +
             "Examples:\n  relgraph actors\n  relgraph actors --format json");
+        context.AddShared(command, Shared.Graph | Shared.Format);
         command.SetAction(result => Cli.Guard(context, () =>
         {
-            var graph = context.Graph(result);
-            if (context.IsJson(result))
+            var answering = context.Answering(result);
+            var graph = context.Graph(answering.GraphPath);
+            if (answering.Json)
             {
                 ResultJson.Write(context.Output, graph.Actors);
                 return ExitCodes.Answered;
             }
 
-            var table = new TextTable("ID", "KIND", "NAME", "ALIASES");
-            foreach (var actor in graph.Actors)
-            {
-                table.Add(actor.Id.Value, TextFormat.Kind(actor.Kind), actor.Name, string.Join(", ", actor.Aliases));
-            }
-
-            table.WriteTo(context.Output);
+            ReportText.Actors(context.Output, graph.Actors);
             return graph.Actors.Count > 0 ? ExitCodes.Answered : ExitCodes.NoResult;
         }));
         return command;

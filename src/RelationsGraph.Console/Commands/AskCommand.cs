@@ -1,6 +1,7 @@
 using System.CommandLine;
 using RelationsGraph.Cli.Ask;
 using RelationsGraph.Cli.Repl;
+using RelationsGraph.Model;
 
 namespace RelationsGraph.Cli.Commands;
 
@@ -13,6 +14,7 @@ internal static class AskCommand
             Description = "The question, in quotes or as plain words.",
             Arity = ArgumentArity.OneOrMore,
         };
+        question.CompletionSources.Add(_ => context.ActorCompletions());
         var command = new Command(
             "ask",
             "Ask a question in plain English. It is read by fixed rules over the graph's own words (actor ids, names and aliases, " +
@@ -35,9 +37,11 @@ internal static class AskCommand
         {
             question,
         };
+        context.AddShared(command, Shared.Question);
         command.SetAction(result => Cli.Guard(context, () =>
         {
-            var graph = context.Graph(result);
+            var answering = context.Answering(result);
+            var graph = context.Graph(answering.GraphPath);
             var reading = QuestionReader.Read(string.Join(" ", result.GetValue(question)!), graph);
             if (!reading.IsAnswered)
             {
@@ -46,11 +50,9 @@ internal static class AskCommand
             }
 
             var notUnderstood = reading.Unrecognised.Count > 0 ? $" · not understood: {string.Join(", ", reading.Unrecognised)}" : string.Empty;
-            var readAs = $"read as: {reading.Summary}{notUnderstood} (relgraph {ShellWords.Join(reading.Arguments)})";
-            var json = context.IsJson(result);
-            (json ? context.Error : context.Output).WriteLine(json ? readAs : context.Style.Dim(readAs));
-
-            return Cli.Run([.. reading.Arguments, .. ReplSession.Arguments(ReplSession.SharedOptions(context, result))], context);
+            var readAs = $"read as: {reading.Summary}{notUnderstood} (relgraph {ShellWords.Join(reading.Query.Arguments)})";
+            (answering.Json ? context.Error : context.Output).WriteLine(answering.Json ? readAs : context.Style.Dim(readAs));
+            return reading.Query.Answer(context, answering);
         }));
         return command;
     }
@@ -71,7 +73,7 @@ internal static class AskCommand
 
         if (reading.Polarity is { } polarity)
         {
-            understood.Add("polarity " + polarity);
+            understood.Add("polarity " + polarity.Name());
         }
 
         error.WriteLine($"understood: {string.Join(" · ", understood)}");

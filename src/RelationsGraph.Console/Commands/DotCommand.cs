@@ -30,25 +30,17 @@ internal static class DotCommand
         };
         context.ViewOptions.AddTo(command);
         selection.AddTo(command);
+        context.AddShared(command, Shared.Graph);
+        CliOptions.Check(command, result => result.Given(each) && !result.Given(output) ? "--each year writes several files; name them with -o FILE." : null);
         command.SetAction(result => Cli.Guard(context, () =>
         {
-            var graph = context.Graph(result);
-            var view = context.ViewOptions.View(result, graph);
+            var graph = context.Graph(context.Answering(result).GraphPath);
+            var view = context.ViewOptions.Read(result).On(graph);
             var chosen = selection.Read(result, graph);
             var options = DotOptions.Default with { Legend = !result.GetValue(noLegend) };
             var path = result.GetValue(output);
-            if (result.GetValue(each) is not null)
+            if (path is not null && result.GetValue(each) is not null)
             {
-                if (path is null)
-                {
-                    throw new UserInputException("--each year writes several files; name them with -o FILE.");
-                }
-
-                if (view.Window.From is null || view.Window.To is null)
-                {
-                    throw new UserInputException("--each year needs a window with a first and a last year: give --from and --to, or --in.");
-                }
-
                 foreach (var file in DotWriter.WriteEachYear(view, path, chosen, options))
                 {
                     context.Output.WriteLine($"wrote {file}");

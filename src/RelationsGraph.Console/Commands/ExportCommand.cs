@@ -30,10 +30,11 @@ internal static class ExportCommand
         };
         context.ViewOptions.AddTo(command);
         selection.AddTo(command);
+        context.AddShared(command, Shared.Graph);
         command.SetAction(result => Cli.Guard(context, () =>
         {
-            var graph = context.Graph(result);
-            var view = context.ViewOptions.View(result, graph);
+            var graph = context.Graph(context.Answering(result).GraphPath);
+            var view = context.ViewOptions.Read(result).On(graph);
             var chosen = selection.Read(result, graph);
             if (result.GetValue(output) is { } path)
             {
@@ -53,22 +54,30 @@ internal static class ExportCommand
     private static Command CreateNeo4j(CliContext context)
     {
         var output = new Option<string>("--output", "-o") { Description = "The folder to write the CSV files into (created when missing).", HelpName = "DIR", Required = true };
+        var database = new Option<string>("--database")
+        {
+            Description = $"The Neo4j database the import creates or replaces (default {Neo4jCsvWriter.DefaultDatabase}, so Neo4j's own 'neo4j' is left alone; " +
+                "Neo4j Community serves one database: give --database neo4j there, or set initial.dbms.default_database).",
+            HelpName = "NAME",
+            DefaultValueFactory = _ => Neo4jCsvWriter.DefaultDatabase,
+        };
         var selection = new ActorSelectionOptions();
         var command = new Command(
             "neo4j",
-            "Write the node and relationship CSV files of 'neo4j-admin database import full', with typed headers, and import.sh " +
-            "that runs the import.\n\n" +
-            "Examples:\n  relgraph export neo4j -o neo4j-import\n  relgraph export neo4j --from 1950 --to 1953 -o korean-war")
+            "Write the node and relationship CSV files of 'neo4j-admin database import full', with typed headers, and an executable " +
+            "import.sh that runs the import into the database named by --database (or by its own first argument).\n\n" +
+            "Examples:\n  relgraph export neo4j -o neo4j-import\n  relgraph export neo4j --from 1950 --to 1953 -o korean-war --database korean-war")
         {
-            output,
+            output, database,
         };
         context.ViewOptions.AddTo(command);
         selection.AddTo(command);
+        context.AddShared(command, Shared.Graph);
         command.SetAction(result => Cli.Guard(context, () =>
         {
-            var graph = context.Graph(result);
-            var view = context.ViewOptions.View(result, graph);
-            var written = Neo4jCsvWriter.Write(view, result.GetValue(output)!, selection.Read(result, graph));
+            var graph = context.Graph(context.Answering(result).GraphPath);
+            var view = context.ViewOptions.Read(result).On(graph);
+            var written = Neo4jCsvWriter.Write(view, result.GetValue(output)!, selection.Read(result, graph), result.GetValue(database));
             foreach (var file in written.Files)
             {
                 context.Output.WriteLine($"wrote {file}");
@@ -95,17 +104,15 @@ internal static class ExportCommand
             HelpName = "ACTORS",
         };
 
-        public Option<int?> Depth { get; } = new("--depth")
-        {
-            Description = "How many steps --around reaches (default 1).",
-            HelpName = "N",
-        };
+        public Option<int?> Depth { get; } = CliOptions.OptionalWholeNumber("--depth", "How many steps --around reaches (default 1).");
 
         public void AddTo(Command command)
         {
             command.Options.Add(Actors);
             command.Options.Add(Around);
             command.Options.Add(Depth);
+            CliOptions.Check(command, result => result.Given(Actors) && result.Given(Around) ? "give --actors or --around, not both." : null);
+            CliOptions.Check(command, result => result.Given(Depth) && !result.Given(Around) ? "--depth goes with --around." : null);
         }
 
         public ExportSelection Read(ParseResult result, RelationGraph graph)
@@ -113,21 +120,6 @@ internal static class ExportCommand
             var actors = result.GetValue(Actors);
             var around = result.GetValue(Around);
             var depth = result.GetValue(Depth);
-            if (actors is not null && around is not null)
-            {
-                throw new UserInputException("give --actors or --around, not both.");
-            }
-
-            if (depth is not null && around is null)
-            {
-                throw new UserInputException("--depth goes with --around.");
-            }
-
-            if (depth < 0)
-            {
-                throw new UserInputException($"--depth must be 0 or more, not {depth}.");
-            }
-
             return (actors, around) switch
             {
                 ({ } list, null) => ExportSelection.Only(Resolve(graph, list, "--actors")),

@@ -6,57 +6,86 @@ using RelationsGraph.Time;
 
 namespace RelationsGraph.Cli.Commands;
 
+/// <summary>A triangle or group of actors in a window.</summary>
+/// <param name="Name"><c>triangle</c> or <c>group</c>: the command, and the report's title.</param>
+/// <param name="Actors">The actors as typed: ids, names or aliases.</param>
+/// <param name="View">The window and filters.</param>
+internal sealed record GroupQuery(string Name, IReadOnlyList<string> Actors, ViewRequest View) : IQuery
+{
+    public IReadOnlyList<string> Arguments => [Name, .. Actors, .. View.Arguments()];
+
+    public int Answer(CliContext context, Answering answering)
+    {
+        // The report compares the window with the one before it, so the graph must hold both.
+        var window = View.Window;
+        var graph = context.Graph(answering.GraphPath, window.Previous() is { From: { } before } ? TimeWindow.Between(before, window.To!.Value) : window);
+        var report = GroupReport.Of(View.On(graph), Actors.Select(a => CliContext.ResolveActor(graph, a).Id));
+        if (answering.Json)
+        {
+            ResultJson.Write(context.Output, report);
+        }
+        else
+        {
+            ReportText.Group(context.Output, report, Name == GroupCommand.Triangle ? "Triangle" : "Group", answering.Style);
+        }
+
+        return report.RelationCount > 0 || report.Events.Count > 0 ? ExitCodes.Answered : ExitCodes.NoResult;
+    }
+}
+
 internal static class GroupCommand
 {
+    public const string Triangle = "triangle";
+
+    public const string Group = "group";
+
     public static Command CreateTriangle(CliContext context) => Create(
         context,
-        "triangle",
+        Triangle,
         "The triangle of three actors in a window: every relation between each pair with its evidence, each pair's sign, " +
         "the triad's structural balance (Heider), the actors' events, and what changed since the previous window of the same length.\n\n" +
         "Examples:\n  relgraph triangle US China DPRK --in 2017\n  relgraph triangle China DPRK USSR --from 1950 --to 1953\n  relgraph triangle US China DPRK --in 2018 --format json",
-        exactly: 3);
+        "Three actors: ids, names or aliases, any case.");
 
     public static Command CreateGroup(CliContext context) => Create(
         context,
-        "group",
+        Group,
         "A group of two or more actors in a window: the triangle for any number of actors, with the balance of every triad.\n\n" +
         "Examples:\n  relgraph group US China DPRK ROK --in 2018\n  relgraph group China DPRK --from 1949 --to 2021",
-        exactly: null);
+        "Two or more actors: ids, names or aliases, any case.");
 
-    private static Command Create(CliContext context, string name, string description, int? exactly)
+    private static Command Create(CliContext context, string name, string description, string actorsDescription)
     {
-        var actors = new Argument<string[]>("ACTORS")
-        {
-            Description = exactly is { } n ? $"{n} actors: ids, names or aliases, any case." : "Two or more actors: ids, names or aliases, any case.",
-            Arity = exactly is { } m ? new ArgumentArity(m, m) : new ArgumentArity(2, 64),
-        };
+        var actors = CliOptions.Actors("ACTORS", actorsDescription, new ArgumentArity(1, 64), context);
         var command = new Command(name, description) { actors };
-        context.ViewOptions.AddTo(command);
-        command.SetAction(result => Cli.Guard(context, () =>
+        if (name == Triangle)
         {
-            // The report compares the window with the one before it, so the graph must hold both.
-            var window = context.ViewOptions.Window(result);
-            var graph = context.Graph(result, window.Previous() is { From: { } before } ? TimeWindow.Between(before, window.To!.Value) : window);
-            var view = context.ViewOptions.View(result, graph);
-            var resolved = result.GetValue(actors)!.Select(a => CliContext.ResolveActor(graph, a)).ToList();
-            var duplicate = resolved.GroupBy(a => a.Id).FirstOrDefault(g => g.Count() > 1);
-            if (duplicate is not null)
+            // Any other number of actors is a group: say so rather than "unrecognized argument".
+            actors.Validators.Add(result =>
             {
-                throw new UserInputException($"actor '{duplicate.Key}' is named twice; a {name} needs distinct actors.");
-            }
+                var given = result.Tokens.Select(t => t.Value).ToList();
+                if (given.Count != 3)
+                {
+                    var quoted = string.Join(" ", given.Select(Repl.ShellWords.Quote));
+                    result.AddError($"a triangle is three actors, and {given.Count} are given; for {(given.Count < 3 ? "two" : "more")}, ask for a group: relgraph group {quoted}");
+                }
+            });
+        }
+        else
+        {
+            actors.Validators.Add(result =>
+            {
+                if (result.Tokens.Count < 2)
+                {
+                    result.AddError("a group is two or more actors, and one is given; for one actor, see 'relgraph timeline' or 'relgraph neighbours'.");
+                }
+            });
+        }
 
-            var report = GroupReport.Of(view, resolved.Select(a => a.Id));
-            if (context.IsJson(result))
-            {
-                ResultJson.Write(context.Output, report);
-            }
-            else
-            {
-                ReportText.Group(context.Output, report, name == "triangle" ? "Triangle" : "Group", context.StyleFor(result));
-            }
-
-            return report.RelationCount > 0 || report.Events.Count > 0 ? ExitCodes.Answered : ExitCodes.NoResult;
-        }));
+        context.ViewOptions.AddTo(command);
+        context.AddShared(command, Shared.Question);
+        command.SetAction(result => Cli.Guard(context, () =>
+            new GroupQuery(name, result.GetValue(actors)!, context.ViewOptions.Read(result)).Answer(context, context.Answering(result))));
         return command;
     }
 }

@@ -1,7 +1,6 @@
 using System.CommandLine;
-using System.Globalization;
+using RelationsGraph.Cli.Output;
 using RelationsGraph.Import;
-using RelationsGraph.Model;
 
 namespace RelationsGraph.Cli.Commands;
 
@@ -21,18 +20,9 @@ internal static class ImportCommand
             Description = "The dataset folder: entity2id.txt, relation2id.txt and train.txt, valid.txt and/or test.txt.",
         };
         var output = new Option<string>("--output", "-o") { Description = "The graph file to write.", HelpName = "FILE", Required = true };
-        var origin = new Option<string>("--origin")
-        {
-            Description = "The day time 0 stands for (default 2018-01-01, as in ICEWS18).",
-            HelpName = "DATE",
-            DefaultValueFactory = _ => "2018-01-01",
-        };
-        var unit = new Option<string>("--unit")
-        {
-            Description = "What one step of the time column counts (default hours, as in ICEWS18).",
-            DefaultValueFactory = _ => "hours",
-        };
-        unit.AcceptOnlyFromAmong("days", "hours", "minutes");
+        var defaults = new IcewsImportOptions();
+        var origin = CliOptions.Day("--origin", "The day time 0 stands for (default 2018-01-01, as in ICEWS18).", defaults.Origin);
+        var unit = CliOptions.Choice("--unit", "What one step of the time column counts, as in ICEWS18", Enum.GetValues<IcewsTimeUnit>(), u => u.ToString().ToLowerInvariant(), defaults.Unit);
         var cameo = new Option<string?>("--cameo")
         {
             Description = "The folder of CAMEO.eventcodes.txt and CAMEO.goldsteinscale.txt (default: the dataset folder, or a 'cameo' folder in or beside it).",
@@ -49,61 +39,18 @@ internal static class ImportCommand
         };
         command.SetAction(result => Cli.Guard(context, () =>
         {
-            var originText = result.GetValue(origin)!;
-            if (!DateOnly.TryParseExact(originText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-            {
-                throw new UserInputException($"--origin '{originText}' is not a day; expected YYYY-MM-DD.");
-            }
-
             var options = new IcewsImportOptions
             {
-                Origin = day,
-                Unit = Enum.Parse<IcewsTimeUnit>(result.GetValue(unit)!, ignoreCase: true),
+                Origin = result.GetValue(origin),
+                Unit = result.GetValue(unit),
                 CameoDirectory = result.GetValue(cameo),
             };
             var path = result.GetValue(output)!;
             var imported = IcewsImport.Read(result.GetValue(directory)!, path, options);
             imported.Graph.Save(path);
-            WriteReport(context.Output, imported, path);
+            ReportText.Import(context.Output, imported, path);
             return imported.Graph.Relations.Count > 0 ? ExitCodes.Answered : ExitCodes.NoResult;
         }));
         return command;
-    }
-
-    private static void WriteReport(TextWriter o, IcewsImportResult result, string path)
-    {
-        var graph = result.Graph;
-        var kinds = Enum.GetValues<ActorKind>()
-            .Select(k => $"{graph.Actors.Count(a => a.Kind == k)} {Output.TextFormat.Kind(k)}")
-            .ToList();
-        o.WriteLine(string.Create(
-            CultureInfo.InvariantCulture,
-            $"{path}: {graph.Relations.Count} relations among {graph.Actors.Count} actors ({string.Join(", ", kinds)}) from {string.Join(", ", result.Files.Select(Path.GetFileName))}."));
-        o.WriteLine(string.Create(
-            CultureInfo.InvariantCulture,
-            $"Read {result.EventsRead} events; left out {result.SelfRelationsSkipped} of an actor with itself and {result.UnmappedEventsSkipped} of unmapped types."));
-        var types = result.EventTypes;
-        o.WriteLine(string.Create(
-            CultureInfo.InvariantCulture,
-            $"Event types: {types.Count}; matched to CAMEO codes {types.Count(t => t.How == CameoMatch.Exact)} exactly, " +
-            $"{types.Count(t => t.How == CameoMatch.Normalized)} ignoring case and 'not specified below', " +
-            $"{types.Count(t => t.How == CameoMatch.Table)} by the table of ICEWS wordings; {types.Count(t => t.How == CameoMatch.Unmapped)} unmapped."));
-        foreach (var type in types.Where(t => t.How == CameoMatch.Unmapped))
-        {
-            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  unmapped: \"{type.Description}\" ({type.Events} events)"));
-        }
-
-        var disagreeing = types.Where(t => t.GoldsteinDisagrees && t.Events > 0).ToList();
-        if (disagreeing.Count > 0)
-        {
-            o.WriteLine(string.Create(
-                CultureInfo.InvariantCulture,
-                $"Goldstein weight against the kind's polarity: {string.Join(", ", disagreeing.Select(t => $"{t.Code} {t.Kind} {t.Goldstein:+0.0;-0.0} ({t.Events})"))}."));
-        }
-
-        foreach (var names in result.MergedNames)
-        {
-            o.WriteLine($"  one actor for names differing only by case: {string.Join(" / ", names)}");
-        }
     }
 }

@@ -1,16 +1,50 @@
 using System.CommandLine;
+using System.Globalization;
 using RelationsGraph.Cli.Output;
 using RelationsGraph.Queries;
 using RelationsGraph.Serialization;
 
 namespace RelationsGraph.Cli.Commands;
 
+/// <summary>The actors within some hops of an actor in a window.</summary>
+/// <param name="Actor">The actor at the centre, as typed.</param>
+/// <param name="View">The window and filters.</param>
+/// <param name="Depth">How many hops; the library checks it.</param>
+/// <param name="Directed">Whether directed relations are followed only forwards.</param>
+internal sealed record NeighboursQuery(string Actor, ViewRequest View, int Depth = 1, bool Directed = false) : IQuery
+{
+    public IReadOnlyList<string> Arguments =>
+    [
+        "neighbours", Actor, .. View.Arguments(),
+        .. Depth != 1 ? ["--depth", Depth.ToString(CultureInfo.InvariantCulture)] : Array.Empty<string>(),
+        .. Directed ? ["--directed"] : Array.Empty<string>(),
+    ];
+
+    public int Answer(CliContext context, Answering answering)
+    {
+        var graph = context.Graph(answering.GraphPath, View.Window);
+        var view = View.On(graph);
+        var center = CliContext.ResolveActor(graph, Actor);
+        var found = Neighbourhood.Of(view, center.Id, Depth, Directed)!;
+        if (answering.Json)
+        {
+            ResultJson.Write(context.Output, view, found);
+        }
+        else
+        {
+            ReportText.Neighbourhood(context.Output, view, found, answering.Style);
+        }
+
+        return found.Members.Count > 1 ? ExitCodes.Answered : ExitCodes.NoResult;
+    }
+}
+
 internal static class NeighboursCommand
 {
     public static Command Create(CliContext context)
     {
-        var actor = new Argument<string>("ACTOR") { Description = "The actor at the centre." };
-        var depth = new Option<int>("--depth") { Description = "How many hops out.", DefaultValueFactory = _ => 1, HelpName = "N" };
+        var actor = CliOptions.Actor("ACTOR", "The actor at the centre.", context);
+        var depth = CliOptions.WholeNumber("--depth", "How many hops out.", 1);
         var directed = new Option<bool>("--directed") { Description = "Follow directed relations only from their source to their target." };
         var command = new Command(
             "neighbours",
@@ -21,29 +55,10 @@ internal static class NeighboursCommand
         };
         command.Aliases.Add("neighbors");
         context.ViewOptions.AddTo(command);
+        context.AddShared(command, Shared.Question);
         command.SetAction(result => Cli.Guard(context, () =>
-        {
-            var graph = context.Graph(result, context.ViewOptions.Window(result));
-            var view = context.ViewOptions.View(result, graph);
-            var center = CliContext.ResolveActor(graph, result.GetValue(actor)!);
-            var hops = result.GetValue(depth);
-            if (hops < 1)
-            {
-                throw new UserInputException($"--depth must be 1 or more, not {hops}.");
-            }
-
-            var found = Neighbourhood.Of(view, center.Id, hops, result.GetValue(directed))!;
-            if (context.IsJson(result))
-            {
-                ResultJson.Write(context.Output, view, found);
-            }
-            else
-            {
-                ReportText.Neighbourhood(context.Output, view, found, context.StyleFor(result));
-            }
-
-            return found.Members.Count > 1 ? ExitCodes.Answered : ExitCodes.NoResult;
-        }));
+            new NeighboursQuery(result.GetValue(actor)!, context.ViewOptions.Read(result), result.GetValue(depth), result.GetValue(directed))
+                .Answer(context, context.Answering(result))));
         return command;
     }
 }

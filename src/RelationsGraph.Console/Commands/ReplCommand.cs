@@ -22,9 +22,10 @@ internal static class ReplCommand
         {
             echo,
         };
+        context.AddShared(command, Shared.Question);
         command.SetAction(result => Cli.Guard(context, () =>
         {
-            var graph = context.Graph(result);
+            var graph = context.Graph(context.Answering(result).GraphPath);
             var session = new ReplSession(context, ReplSession.SharedOptions(context, result));
             if (!IsTerminal(context))
             {
@@ -33,7 +34,8 @@ internal static class ReplCommand
             }
 
             var history = LineHistory.Load(LineHistory.PathIn(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile)));
-            var completer = new Completer(Cli.BuildRoot(context), graph.Actors);
+            context.CompletionGraph = graph;
+            var completer = new Completer(Cli.BuildRoot(context));
             var editor = new LineEditor(new ConsoleTerminal(), history, completer.Complete, Prompt);
             context.Output.WriteLine(context.Style.Dim(
                 $"relgraph interactive mode · {graph.Actors.Count} actors, {graph.Relations.Count} relations · Tab completes, Up/Down recall, 'help', 'exit'"));

@@ -5,11 +5,42 @@ using RelationsGraph.Serialization;
 
 namespace RelationsGraph.Cli.Commands;
 
+/// <summary>The relations of one actor, or between two, in date order, with their events.</summary>
+/// <param name="Actors">One or two actors, as typed.</param>
+/// <param name="View">The window and filters.</param>
+internal sealed record TimelineQuery(IReadOnlyList<string> Actors, ViewRequest View) : IQuery
+{
+    public IReadOnlyList<string> Arguments => ["timeline", .. Actors, .. View.Arguments()];
+
+    public int Answer(CliContext context, Answering answering)
+    {
+        var graph = context.Graph(answering.GraphPath, View.Window);
+        var view = View.On(graph);
+        var ids = Actors.Select(a => CliContext.ResolveActor(graph, a).Id).ToArray();
+        if (ids.Length == 2 && ids[0] == ids[1])
+        {
+            throw new UserInputException($"actor '{ids[0]}' is named twice; give one actor, or two different ones.");
+        }
+
+        var timeline = ids.Length == 1 ? Timeline.Of(view, ids[0])! : Timeline.Between(view, ids[0], ids[1])!;
+        if (answering.Json)
+        {
+            ResultJson.Write(context.Output, view, timeline);
+        }
+        else
+        {
+            ReportText.Timeline(context.Output, view, timeline, answering.Style);
+        }
+
+        return timeline.Entries.Count > 0 ? ExitCodes.Answered : ExitCodes.NoResult;
+    }
+}
+
 internal static class TimelineCommand
 {
     public static Command Create(CliContext context)
     {
-        var actors = new Argument<string[]>("ACTORS") { Description = "One actor, or two for the history between them.", Arity = new ArgumentArity(1, 2) };
+        var actors = CliOptions.Actors("ACTORS", "One actor, or two for the history between them.", new ArgumentArity(1, 2), context);
         var command = new Command(
             "timeline",
             "The relations of one actor, or between two, in date order, with the actors' events interleaved.\n\n" +
@@ -18,28 +49,9 @@ internal static class TimelineCommand
             actors,
         };
         context.ViewOptions.AddTo(command);
+        context.AddShared(command, Shared.Question);
         command.SetAction(result => Cli.Guard(context, () =>
-        {
-            var graph = context.Graph(result, context.ViewOptions.Window(result));
-            var view = context.ViewOptions.View(result, graph);
-            var resolved = result.GetValue(actors)!.Select(a => CliContext.ResolveActor(graph, a)).ToArray();
-            if (resolved.Length == 2 && resolved[0].Id == resolved[1].Id)
-            {
-                throw new UserInputException($"actor '{resolved[0].Id}' is named twice; give one actor, or two different ones.");
-            }
-
-            var timeline = resolved.Length == 1 ? Timeline.Of(view, resolved[0].Id)! : Timeline.Between(view, resolved[0].Id, resolved[1].Id)!;
-            if (context.IsJson(result))
-            {
-                ResultJson.Write(context.Output, view, timeline);
-            }
-            else
-            {
-                ReportText.Timeline(context.Output, view, timeline, context.StyleFor(result));
-            }
-
-            return timeline.Entries.Count > 0 ? ExitCodes.Answered : ExitCodes.NoResult;
-        }));
+            new TimelineQuery(result.GetValue(actors)!, context.ViewOptions.Read(result)).Answer(context, context.Answering(result))));
         return command;
     }
 }

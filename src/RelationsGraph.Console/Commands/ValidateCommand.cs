@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RelationsGraph.Cli.Output;
 using RelationsGraph.Graph;
 using RelationsGraph.Verification;
 
@@ -21,30 +22,28 @@ internal static class ValidateCommand
         {
             file,
         };
+        context.AddShared(command, Shared.Graph | Shared.Format);
         command.SetAction(result => Cli.Guard(context, () =>
         {
-            var path = result.GetValue(file) ?? result.GetValue(context.GraphOption);
+            var answering = context.Answering(result);
+            var path = result.GetValue(file) ?? answering.GraphPath;
             var graph = path is null ? RelationGraph.LoadBundled() : RelationGraph.Load(path);
-            var check = path is null ? null : SourceCheck.Run(graph, Path.GetDirectoryName(Path.GetFullPath(path))!);
-            var name = path ?? "the bundled graph";
-            foreach (var problem in check?.Problems ?? [])
+            var report = new ValidationReport(path ?? "the bundled graph", graph, path is null ? null : SourceCheck.Run(graph, Path.GetDirectoryName(Path.GetFullPath(path))!));
+            foreach (var problem in report.Check?.Problems ?? [])
             {
-                context.Error.WriteLine($"error: {name}: {problem}");
+                context.Error.WriteLine($"error: {report.Name}: {problem}");
             }
 
-            var valid = check?.IsValid ?? true;
-            context.Output.WriteLine(
-                $"{name}: {(valid ? "valid" : "INVALID")}: {graph.Sources.Count} sources, {graph.Actors.Count} actors, " +
-                $"{graph.Relations.Count} relations, {graph.Events.Count} events.");
-            if (check is not null)
+            if (answering.Json)
             {
-                var missing = check.MissingSources.Count == 0
-                    ? string.Empty
-                    : $"; not found, so not checked: {string.Join(", ", check.MissingSources)}";
-                context.Output.WriteLine($"Evidence: {check.QuotesChecked} quotes checked against their sources{missing}.");
+                report.WriteJson(context.Output);
+            }
+            else
+            {
+                report.WriteText(context.Output);
             }
 
-            return valid ? ExitCodes.Answered : ExitCodes.BadInput;
+            return report.IsValid ? ExitCodes.Answered : ExitCodes.BadInput;
         }));
         return command;
     }

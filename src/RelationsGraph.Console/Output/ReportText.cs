@@ -1,6 +1,9 @@
+using System.Globalization;
 using RelationsGraph.Graph;
+using RelationsGraph.Import;
 using RelationsGraph.Model;
 using RelationsGraph.Queries;
+using RelationsGraph.Time;
 
 namespace RelationsGraph.Cli.Output;
 
@@ -35,7 +38,7 @@ internal static class ReportText
         var endsWidth = relations.Max(r => TextFormat.Ends(r).Length);
         foreach (var r in relations)
         {
-            var sign = TextFormat.Polarity(r.Polarity);
+            var sign = r.Polarity.Sign();
             sign = r.Polarity switch
             {
                 Polarity.Cooperative => style.Good(sign),
@@ -136,9 +139,20 @@ internal static class ReportText
         }
     }
 
-    public static void Paths(TextWriter o, GraphView view, ActorId from, ActorId to, IReadOnlyList<ActorPath> paths, Style style)
+    /// <summary>Paths between two actors; a time-respecting one is titled by when it may start, not by a window it ignores.</summary>
+    public static void Paths(TextWriter o, GraphView view, ActorId from, ActorId to, IReadOnlyList<ActorPath> paths, bool temporal, PartialDate? after, Style style)
     {
-        o.WriteLine(style.Bold($"Paths {from} → {to} · {view}"));
+        if (paths.Count == 0)
+        {
+            o.WriteLine($"No {(temporal ? "time-respecting " : string.Empty)}path from {from} to {to} in {view}{(after is { } a ? $", starting in {a} or later" : string.Empty)}.");
+            return;
+        }
+
+        var title = temporal
+            ? $"Time-respecting path {from} → {to} · {(after is { } start ? $"starting in {start} or later" : "starting at any date")}" +
+              (view.Window.From is null && view.Window.To is null ? Filters(view) : $" · within {view}")
+            : $"Paths {from} → {to} · {view}";
+        o.WriteLine(style.Bold(title));
         Source(o, view.Graph, view.BeyondSources, style);
         var number = 0;
         foreach (var path in paths)
@@ -162,7 +176,7 @@ internal static class ReportText
         var table = new TextTable("HOPS", "ID", "KIND", "NAME");
         foreach (var m in n.Members)
         {
-            table.Add(m.Distance.ToString(System.Globalization.CultureInfo.InvariantCulture), m.Actor.Id.Value, TextFormat.Kind(m.Actor.Kind), m.Actor.Name);
+            table.Add(m.Distance.ToString(System.Globalization.CultureInfo.InvariantCulture), m.Actor.Id.Value, m.Actor.Kind.Name(), m.Actor.Name);
         }
 
         table.WriteTo(o, "  ");
@@ -201,17 +215,109 @@ internal static class ReportText
         Flush();
     }
 
-    public static void Diff(TextWriter o, GraphDiff diff, RelationGraph graph, string view, Style style)
+    public static void Diff(TextWriter o, GraphDiff diff, GraphView filters, Style style)
     {
-        var filters = view.StartsWith("all time", StringComparison.Ordinal) ? view["all time".Length..] : " · " + view;
-        o.WriteLine(style.Bold($"From {diff.From} to {diff.To}{filters}"));
-        Source(o, graph, diff.BeyondSources, style);
+        o.WriteLine(style.Bold($"From {diff.From} to {diff.To}{Filters(filters)}"));
+        Source(o, filters.Graph, diff.BeyondSources, style);
         Section(o, "Started", diff.Started, style);
         Section(o, "Ended", diff.Ended, style);
         Section(o, "Happened", diff.Happened, style);
         o.WriteLine();
         o.WriteLine(style.Bold($"Events ({diff.Events.Count})"));
         Events(o, diff.Events, style);
+    }
+
+    /// <summary>One actor: names, codes, its relations and its events as tables.</summary>
+    public static void Actor(TextWriter o, Actor actor, IReadOnlyList<Relation> relations, IReadOnlyList<ActorEvent> events)
+    {
+        o.WriteLine($"{actor.Name} ({actor.Id}), {actor.Kind.Name()}");
+        if (actor.Aliases.Count > 0)
+        {
+            o.WriteLine($"  also: {string.Join(", ", actor.Aliases)}");
+        }
+
+        if (!actor.Codes.IsEmpty)
+        {
+            o.WriteLine($"  codes: {TextFormat.Codes(actor.Codes)}");
+        }
+
+        o.WriteLine();
+        o.WriteLine($"Relations ({relations.Count})");
+        var table = new TextTable("WHEN", "KIND", "+/-", "BETWEEN", "LABEL");
+        foreach (var r in relations)
+        {
+            table.Add(r.Time.ToString(), r.Kind.Name, r.Polarity.Sign(), TextFormat.Ends(r), r.Label);
+        }
+
+        table.WriteTo(o, "  ");
+        if (events.Count > 0)
+        {
+            o.WriteLine();
+            o.WriteLine($"Events ({events.Count})");
+            var eventTable = new TextTable("WHEN", "KIND", "LABEL");
+            foreach (var e in events)
+            {
+                eventTable.Add(e.Time.ToString(), e.Kind.Name, e.Label);
+            }
+
+            eventTable.WriteTo(o, "  ");
+        }
+    }
+
+    /// <summary>The actors as a table: id, kind, name, aliases.</summary>
+    public static void Actors(TextWriter o, IReadOnlyList<Actor> actors)
+    {
+        var table = new TextTable("ID", "KIND", "NAME", "ALIASES");
+        foreach (var actor in actors)
+        {
+            table.Add(actor.Id.Value, actor.Kind.Name(), actor.Name, string.Join(", ", actor.Aliases));
+        }
+
+        table.WriteTo(o);
+    }
+
+    /// <summary>What an import read, kept and left out, and how its event types matched CAMEO codes.</summary>
+    public static void Import(TextWriter o, IcewsImportResult result, string path)
+    {
+        var graph = result.Graph;
+        var kinds = ActorKinds.All.Select(k => $"{graph.Actors.Count(a => a.Kind == k)} {k.Name()}").ToList();
+        o.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{path}: {graph.Relations.Count} relations among {graph.Actors.Count} actors ({string.Join(", ", kinds)}) from {string.Join(", ", result.Files.Select(Path.GetFileName))}."));
+        o.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Read {result.EventsRead} events; left out {result.SelfRelationsSkipped} of an actor with itself and {result.UnmappedEventsSkipped} of unmapped types."));
+        var types = result.EventTypes;
+        o.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Event types: {types.Count}; matched to CAMEO codes {types.Count(t => t.How == CameoMatch.Exact)} exactly, " +
+            $"{types.Count(t => t.How == CameoMatch.Normalized)} ignoring case and 'not specified below', " +
+            $"{types.Count(t => t.How == CameoMatch.Table)} by the table of ICEWS wordings; {types.Count(t => t.How == CameoMatch.Unmapped)} unmapped."));
+        foreach (var type in types.Where(t => t.How == CameoMatch.Unmapped))
+        {
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  unmapped: \"{type.Description}\" ({type.Events} events)"));
+        }
+
+        var disagreeing = types.Where(t => t.GoldsteinDisagrees && t.Events > 0).ToList();
+        if (disagreeing.Count > 0)
+        {
+            o.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Goldstein weight against the kind's polarity: {string.Join(", ", disagreeing.Select(t => $"{t.Code} {t.Kind} {t.Goldstein:+0.0;-0.0} ({t.Events})"))}."));
+        }
+
+        foreach (var names in result.MergedNames)
+        {
+            o.WriteLine($"  one actor for names differing only by case: {string.Join(" / ", names)}");
+        }
+    }
+
+    /// <summary>The filters of a view, as they follow its window in a title: <c> · kinds: ally</c>, or nothing.</summary>
+    private static string Filters(GraphView view)
+    {
+        var text = view.ToString();
+        var cut = text.IndexOf(" · ", StringComparison.Ordinal);
+        return cut < 0 ? string.Empty : text[cut..];
     }
 
     private static void Section(TextWriter o, string title, IReadOnlyList<Relation> relations, Style style)

@@ -5,15 +5,6 @@ namespace RelationsGraph.Cli.Output;
 /// <summary>How model objects read in text output; one place, so every command says things the same way.</summary>
 internal static class TextFormat
 {
-    public static string Kind(ActorKind kind) => kind.ToString().ToLowerInvariant();
-
-    public static string Polarity(Polarity polarity) => polarity switch
-    {
-        Model.Polarity.Cooperative => "+",
-        Model.Polarity.Conflictual => "-",
-        _ => "0",
-    };
-
     /// <summary>An arrow for directed relations, a plain line for mutual ones: <c>China -> DPRK</c>, <c>China -- DPRK</c>.</summary>
     public static string Ends(Relation relation) =>
         $"{relation.Source} {(relation.Directed ? "->" : "--")} {relation.Target}";

@@ -18,30 +18,18 @@ internal sealed record Completion(int Start, string? Insert, IReadOnlyList<strin
 
 /// <summary>
 /// Tab completion for the interactive mode: command names, then the options of the command being typed
-/// (read from the same System.CommandLine tree that runs it), option values, and actor ids, names and
-/// aliases where a command takes actors. A completed word that needs quotes gets them.
+/// (read from the same System.CommandLine tree that runs it), option values, and argument values (actor ids, names
+/// and aliases where a command takes actors), all from that tree's own completion sources. A completed word that
+/// needs quotes gets them.
 /// </summary>
 internal sealed class Completer
 {
-    /// <summary>The commands whose arguments are actors; anything else gets no actor names.</summary>
-    public static readonly IReadOnlySet<string> ActorCommands = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "show", "triangle", "group", "path", "neighbours", "timeline", "ask",
-    };
-
-    /// <summary>Words the interactive mode reads itself, before the command line.</summary>
-    public static readonly IReadOnlyList<string> SessionWords = ["exit", "help", "quit"];
-
     private readonly Command root;
-    private readonly List<string> actorNames;
 
-    public Completer(Command root, IEnumerable<Actor> actors)
+    /// <param name="root">The command tree that runs the lines; its arguments' completion sources give the values.</param>
+    public Completer(Command root)
     {
         this.root = root;
-        actorNames = actors
-            .SelectMany(a => new[] { a.Id.Value, a.Name }.Concat(a.Aliases))
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
     }
 
     public Completion Complete(string line, int cursor)
@@ -68,19 +56,16 @@ internal sealed class Completer
         }
         else if (command == root)
         {
-            pool = before.Count == 0 ? CommandNames(root).Concat(SessionWords) : CommandNames(root);
+            pool = before.Count == 0 ? CommandNames(root).Concat(ReplSession.SessionWords) : CommandNames(root);
         }
         else if (command.Subcommands.Count > 0)
         {
             pool = CommandNames(command);
         }
-        else if (ActorCommands.Contains(command.Name))
-        {
-            pool = actorNames;
-        }
         else
         {
-            pool = [];
+            // What the command's arguments complete to: actor names where it takes actors, nothing for dates or paths.
+            pool = command.Arguments.SelectMany(a => a.GetCompletions(CompletionContext.Empty)).Select(c => c.InsertText ?? c.Label);
         }
 
         var candidates = pool

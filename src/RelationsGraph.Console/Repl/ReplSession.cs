@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using RelationsGraph.Cli.Commands;
 
 namespace RelationsGraph.Cli.Repl;
@@ -11,8 +12,12 @@ namespace RelationsGraph.Cli.Repl;
 /// </summary>
 internal sealed class ReplSession
 {
+    /// <summary>Words the interactive mode reads itself, before the command line.</summary>
+    public static readonly IReadOnlyList<string> SessionWords = ["exit", "help", "quit"];
+
     private readonly CliContext context;
     private readonly IReadOnlyList<(string Name, string? Value)> sessionOptions;
+    private readonly RootCommand root;
 
     /// <param name="context">The writers and graph cache every line shares.</param>
     /// <param name="sessionOptions">Options given to the session, each with its value (null for a flag).</param>
@@ -20,6 +25,7 @@ internal sealed class ReplSession
     {
         this.context = context;
         this.sessionOptions = sessionOptions;
+        root = Cli.BuildRoot(context);
     }
 
     /// <summary>Gets the highest exit code of the lines run so far (0 when every one answered).</summary>
@@ -76,9 +82,7 @@ internal sealed class ReplSession
             return true;
         }
 
-        var args = Arguments(sessionOptions.Where(o => !words.Any(w => w == o.Name || w.StartsWith(o.Name + "=", StringComparison.Ordinal) || w.StartsWith(o.Name + ":", StringComparison.Ordinal))))
-            .Concat(words)
-            .ToArray();
+        var args = WithSessionOptions(words);
         int code;
         try
         {
@@ -95,21 +99,41 @@ internal sealed class ReplSession
         return true;
     }
 
+    /// <summary>
+    /// The line's words with the session's options that its command takes and the line does not give, put right after
+    /// the command's name (before any <c>--</c> that ends the options).
+    /// </summary>
+    private string[] WithSessionOptions(IReadOnlyList<string> words)
+    {
+        var command = root.Parse([.. words]).CommandResult;
+        var depth = 0;
+        for (var at = command; at.Parent is CommandResult parent; at = parent)
+        {
+            depth++;
+        }
+
+        var taken = sessionOptions.Where(o =>
+            command.Command.Options.Any(option => option.Name == o.Name)
+            && !words.Any(w => w == o.Name || w.StartsWith(o.Name + "=", StringComparison.Ordinal) || w.StartsWith(o.Name + ":", StringComparison.Ordinal)));
+        return [.. words.Take(depth), .. Arguments(taken), .. words.Skip(depth)];
+    }
+
     /// <summary>The options every command shares (--graph, --format json, --notes) as given on a command line, to pass on to the commands it runs.</summary>
     public static IReadOnlyList<(string Name, string? Value)> SharedOptions(CliContext context, ParseResult result)
     {
         var options = new List<(string, string?)>();
-        if (result.GetValue(context.GraphOption) is { } path)
+        var answering = context.Answering(result);
+        if (answering.GraphPath is { } path)
         {
             options.Add((context.GraphOption.Name, path));
         }
 
-        if (context.IsJson(result))
+        if (answering.Json)
         {
             options.Add((context.FormatOption.Name, "json"));
         }
 
-        if (result.GetValue(context.NotesOption))
+        if (answering.Style.Notes)
         {
             options.Add((context.NotesOption.Name, null));
         }

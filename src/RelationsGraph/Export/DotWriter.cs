@@ -149,7 +149,7 @@ public static class DotWriter
         foreach (var actor in actors)
         {
             var aliases = actor.Aliases.Count > 0 ? "; also " + string.Join(", ", actor.Aliases) : string.Empty;
-            o.Line($"  {DotText.Id(actor.Id.Value)} [id={DotText.Text("actor:" + actor.Id.Value)}, label={DotText.Text(actor.Name)}, {Shape(actor.Kind)}, tooltip={DotText.Tooltip($"{actor.Name} ({actor.Id}), {ExportText.Name(actor.Kind)}{aliases}")}];");
+            o.Line($"  {DotText.Id(actor.Id.Value)} [id={DotText.Text("actor:" + actor.Id.Value)}, label={DotText.Text(actor.Name)}, {Shape(actor.Kind)}, tooltip={DotText.Tooltip($"{actor.Name} ({actor.Id}), {actor.Kind.Name()}{aliases}")}];");
         }
 
         if (relations.Count > 0)
@@ -186,7 +186,7 @@ public static class DotWriter
 
         foreach (var polarity in relations.Select(r => r.Polarity).Distinct().OrderDescending())
         {
-            Sample(ExportText.Name(polarity), Colour(polarity), "dir=\"none\"");
+            Sample(polarity.Name(), Colour(polarity), "dir=\"none\"");
         }
 
         foreach (var line in relations.Select(r => LineOf(r.Kind)).Distinct().Order())
@@ -208,7 +208,7 @@ public static class DotWriter
         // An actor kind's sample stands in the captions' column, after an invisible line.
         foreach (var kind in actors.Select(a => a.Kind).Distinct().Order())
         {
-            var name = ExportText.Name(kind);
+            var name = kind.Name();
             o.Line($"    \"legend {name}\" [label=\"{name}\", {Shape(kind)}, fontsize=\"10\"];");
             o.Line($"    \"legend {name} line\" -> \"legend {name}\" [style=\"invis\"];");
         }

@@ -60,7 +60,11 @@ public sealed class ExportSelection : IEquatable<ExportSelection>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="depth"/> is negative.</exception>
     public static ExportSelection Around(IEnumerable<ActorId> centres, int depth)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(depth);
+        if (depth < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(depth), depth, $"The depth around the centres must be 0 steps or more, not {depth}.");
+        }
+
         return new(Distinct(centres, nameof(centres)), depth);
     }
 

@@ -25,12 +25,12 @@ internal static class ExportText
 
         if (scope.View.Polarities is { } polarities)
         {
-            parts.Add("polarity: " + string.Join(", ", polarities.Order().Select(p => Name(p))));
+            parts.Add("polarity: " + string.Join(", ", polarities.Order().Select(p => p.Name())));
         }
 
         if (scope.View.ActorKinds is { } actorKinds)
         {
-            parts.Add("actor kinds: " + string.Join(", ", actorKinds.Order().Select(k => Name(k))));
+            parts.Add("actor kinds: " + string.Join(", ", actorKinds.Order().Select(k => k.Name())));
         }
 
         return string.Join(" · ", parts);
@@ -112,10 +112,6 @@ internal static class ExportText
 
         json.WriteEndArray();
     }
-
-    public static string Name(ActorKind kind) => kind.ToString().ToLowerInvariant();
-
-    public static string Name(Polarity polarity) => polarity.ToString().ToLowerInvariant();
 
     public static string Name(DatePrecision precision) => precision.ToString().ToLowerInvariant();
 

@@ -126,7 +126,7 @@ public static class GraphMlWriter
                 xml.WriteStartElement("node", ns);
                 xml.WriteAttributeString("id", actor.Id.Value);
                 Data(xml, "n_label", actor.Name);
-                Data(xml, "n_kind", ExportText.Name(actor.Kind));
+                Data(xml, "n_kind", actor.Kind.Name());
                 if (actor.Aliases.Count > 0)
                 {
                     Data(xml, "n_aliases", ExportText.Json(json => ExportText.WriteStrings(json, actor.Aliases)));

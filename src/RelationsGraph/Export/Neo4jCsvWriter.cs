@@ -51,17 +51,25 @@ public static class Neo4jCsvWriter
     /// <param name="view">The relations to write: the window and kinds; events of the window go with their actors.</param>
     /// <param name="directory">The folder to write into; files of the same names are replaced.</param>
     /// <param name="selection">Which actors to write; <see langword="null"/> for <see cref="ExportSelection.All"/>.</param>
+    /// <param name="database">
+    /// The database the import creates or replaces; <see langword="null"/> for <see cref="DefaultDatabase"/>, so that an
+    /// import never replaces the database named <c>neo4j</c> unless asked to. Neo4j's rules: 3 to 63 characters, ASCII
+    /// lower-case letters, digits, dots and dashes, starting with a letter; not <c>system</c>.
+    /// </param>
     /// <returns>The files written and the command that imports them.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="view"/> or <paramref name="directory"/> is null.</exception>
     /// <exception cref="ArgumentException">
-    /// The selection names an actor the graph does not have, or the text uses every character that could separate array elements.
+    /// The selection names an actor the graph does not have, the database name breaks Neo4j's rules, or the text uses every
+    /// character that could separate array elements.
     /// </exception>
     /// <exception cref="IOException">A file cannot be written.</exception>
     /// <exception cref="UnauthorizedAccessException">A file or the folder may not be written.</exception>
-    public static Neo4jExport Write(GraphView view, string directory, ExportSelection? selection = null)
+    public static Neo4jExport Write(GraphView view, string directory, ExportSelection? selection = null, string? database = null)
     {
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(directory);
+        database ??= DefaultDatabase;
+        CheckDatabaseName(database);
         var scope = ExportScope.Resolve(view, selection);
         var sources = view.Graph.Sources;
         var events = scope.Events;
@@ -72,7 +80,7 @@ public static class Neo4jCsvWriter
         {
             ("actors.csv", "id:ID(Actor),:LABEL,name,kind,aliases:string[],iso3,cow:int,cameo", scope.Actors.Select(a => new[]
             {
-                a.Id.Value, $"Actor{delimiter}{a.Kind}", a.Name, ExportText.Name(a.Kind), Array(a.Aliases, delimiter),
+                a.Id.Value, $"Actor{delimiter}{a.Kind}", a.Name, a.Kind.Name(), Array(a.Aliases, delimiter),
                 a.Codes.Iso3, a.Codes.Cow?.ToString(CultureInfo.InvariantCulture), a.Codes.Cameo,
             })),
             ("sources.csv", "id:ID(Source),:LABEL,title,author,publisher,published:date,publishedPrecision,path,sha256", sources.Select(s => new[]
@@ -110,16 +118,41 @@ public static class Neo4jCsvWriter
             files.Add(path);
         }
 
-        var command = ImportCommand(delimiter, "neo4j");
+        var command = ImportCommand(delimiter, database);
         var script = Path.Combine(directory, "import.sh");
         Save(script, text => text.Write(
             "#!/bin/sh\n" +
-            "# Imports this folder into a new Neo4j 5 database (default: neo4j), which must be stopped.\n" +
+            $"# Imports this folder into the Neo4j 5 database named by the first argument (default: {database}), which must be stopped.\n" +
             "# Written by relgraph; every file and option is explained in the RelationsGraph README.\n" +
             "cd \"$(dirname \"$0\")\" || exit 1\n" +
-            $"exec {ImportCommand(delimiter, "\"${1:-neo4j}\"")}\n"));
+            $"exec {ImportCommand(delimiter, $"\"${{1:-{database}}}\"")}\n"));
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(script, File.GetUnixFileMode(script) | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+        }
+
         files.Add(script);
         return new Neo4jExport(directory, files, delimiter, command);
+    }
+
+    /// <summary>The database an import goes to unless another is named: not <c>neo4j</c>, Neo4j's own default, so an import does not replace it.</summary>
+    public const string DefaultDatabase = "relationsgraph";
+
+    private static void CheckDatabaseName(string database)
+    {
+        var fits = database.Length is >= 3 and <= 63 && database[0] is >= 'a' and <= 'z'
+            && database.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '.' or '-');
+        if (!fits)
+        {
+            throw new ArgumentException(
+                $"'{database}' is not a Neo4j database name; expected 3 to 63 lower-case ASCII letters, digits, dots and dashes, starting with a letter.",
+                nameof(database));
+        }
+
+        if (database.StartsWith("system", StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"'{database}' is not a Neo4j database name; names starting with 'system' are reserved.", nameof(database));
+        }
     }
 
     /// <summary>Creates the output folder; a failure names it and why, not a path .NET happened to try.</summary>

@@ -25,8 +25,9 @@ public sealed class Neo4jExport
     public char ArrayDelimiter { get; }
 
     /// <summary>
-    /// Gets the <c>neo4j-admin database import full</c> command that imports the files into a new database
-    /// named <c>neo4j</c>, to run from <see cref="Directory"/>; <c>import.sh</c> in the folder runs it.
+    /// Gets the <c>neo4j-admin database import full</c> command that imports the files into the database named when
+    /// writing (<see cref="Neo4jCsvWriter.DefaultDatabase"/> unless another was named), to run from <see cref="Directory"/>;
+    /// <c>import.sh</c> in the folder runs it, and takes another database name as its argument.
     /// </summary>
     public string ImportCommand { get; }
 }

@@ -161,12 +161,12 @@ public sealed class GraphView
 
         if (polarities is not null)
         {
-            parts.Add("polarity: " + string.Join(", ", polarities.Order().Select(p => p.ToString().ToLowerInvariant())));
+            parts.Add("polarity: " + string.Join(", ", polarities.Order().Select(p => p.Name())));
         }
 
         if (actorKinds is not null)
         {
-            parts.Add("actors: " + string.Join(", ", actorKinds.Order().Select(k => k.ToString().ToLowerInvariant())));
+            parts.Add("actors: " + string.Join(", ", actorKinds.Order().Select(k => k.Name())));
         }
 
         return string.Join(" · ", parts);

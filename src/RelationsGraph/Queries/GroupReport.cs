@@ -178,7 +178,7 @@ public sealed class GroupReport
 
             if (list.Contains(actor))
             {
-                throw new ArgumentException($"Actor '{id}' is given twice; a group needs distinct actors.", nameof(actors));
+                throw new ArgumentException($"Actor '{id}' is given twice; the actors of a group must be distinct.", nameof(actors));
             }
 
             list.Add(actor);

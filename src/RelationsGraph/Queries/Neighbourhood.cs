@@ -37,7 +37,10 @@ public sealed class Neighbourhood
     public static Neighbourhood? Of(GraphView view, ActorId center, int depth, bool directed = false)
     {
         ArgumentNullException.ThrowIfNull(view);
-        ArgumentOutOfRangeException.ThrowIfLessThan(depth, 1);
+        if (depth < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(depth), depth, $"The depth of a neighbourhood must be 1 hop or more, not {depth}.");
+        }
         var graph = view.Graph;
         if (!graph.TryGetVertex(center, out var start))
         {

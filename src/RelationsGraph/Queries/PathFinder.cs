@@ -37,7 +37,10 @@ public static class PathFinder
     public static IReadOnlyList<ActorPath> KShortest(GraphView view, ActorId from, ActorId to, int k, bool directed = false)
     {
         ArgumentNullException.ThrowIfNull(view);
-        ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
+        if (k < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(k), k, $"The number of paths must be 1 or more, not {k}.");
+        }
         var graph = view.Graph;
         if (!graph.TryGetVertex(from, out var source) || !graph.TryGetVertex(to, out var target))
         {

@@ -760,14 +760,8 @@ internal sealed partial class GraphJsonReader
     private ActorKind ReadActorKind(string name)
     {
         var text = ReadString(name);
-        return text switch
-        {
-            "state" => ActorKind.State,
-            "organization" => ActorKind.Organization,
-            "person" => ActorKind.Person,
-            "group" => ActorKind.Group,
-            _ => throw Here().Error($"unknown actor kind '{text}'; expected state, organization, person or group."),
-        };
+        return ActorKinds.TryParse(text, out var kind) ? kind
+            : throw Here().Error($"unknown actor kind '{text}'; expected {ActorKinds.Expected}.");
     }
 
     private void ReadArray(string name, Action readItem)

@@ -75,7 +75,7 @@ internal static class GraphJsonWriter
         json.WriteStartObject();
         Property(json, "id", a.Id.Value);
         Property(json, "name", a.Name);
-        Property(json, "kind", KindName(a.Kind));
+        Property(json, "kind", a.Kind.Name());
         if (a.Aliases.Count > 0)
         {
             json.WritePropertyName("aliases");
@@ -147,14 +147,6 @@ internal static class GraphJsonWriter
         Property(json, "note", e.Note);
         json.WriteEndObject();
     }
-
-    internal static string KindName(ActorKind kind) => kind switch
-    {
-        ActorKind.State => "state",
-        ActorKind.Organization => "organization",
-        ActorKind.Person => "person",
-        _ => "group",
-    };
 
     internal static void WriteTime(JsonWriter json, TimeExtent time)
     {

@@ -1,6 +1,7 @@
 using Newtonsoft.Json;
 using RelationsGraph.Model;
 using RelationsGraph.Queries;
+using RelationsGraph.Time;
 
 namespace RelationsGraph.Serialization;
 
@@ -195,7 +196,7 @@ public static class ResultJson
                 json.WriteStartObject();
                 Text(json, "id", member.Actor.Id.Value);
                 Text(json, "name", member.Actor.Name);
-                Text(json, "kind", GraphJsonWriter.KindName(member.Actor.Kind));
+                Text(json, "kind", member.Actor.Kind.Name());
                 Number(json, "distance", member.Distance);
                 json.WriteEndObject();
             }
@@ -249,18 +250,22 @@ public static class ResultJson
         });
     }
 
-    /// <summary>Writes a diff: <c>{"query": "diff", "from", "to", "sourcesEnd", "beyondSources", "started": [ … ], "ended": [ … ], "happened": [ … ], "events": [ … ]}</c>.</summary>
+    /// <summary>
+    /// Writes a diff: <c>{"query": "diff", "window", "view", "from", "to", "sourcesEnd", "beyondSources", "started": [ … ], "ended": [ … ], "happened": [ … ], "events": [ … ]}</c>,
+    /// where the window runs from the first date to the second and the view is that window with the filters the diff was made with.
+    /// </summary>
     /// <param name="writer">Where to write.</param>
+    /// <param name="view">The view whose filters the diff applied (its window is not used).</param>
     /// <param name="diff">The diff.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static void Write(TextWriter writer, GraphDiff diff)
+    public static void Write(TextWriter writer, GraphView view, GraphDiff diff)
     {
         ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(diff);
         Document(writer, json =>
         {
-            json.WriteStartObject();
-            Text(json, "query", "diff");
+            Header(json, "diff", view.WithWindow(TimeWindow.Between(diff.From, diff.To)), horizon: false);
             Text(json, "from", diff.From.ToString());
             Text(json, "to", diff.To.ToString());
             Horizon(json, diff.SourcesEnd, diff.BeyondSources);
@@ -290,13 +295,16 @@ public static class ResultJson
         writer.Write('\n');
     }
 
-    private static void Header(JsonWriter json, string query, GraphView view)
+    private static void Header(JsonWriter json, string query, GraphView view, bool horizon = true)
     {
         json.WriteStartObject();
         Text(json, "query", query);
         Text(json, "window", view.Window.ToString());
         Text(json, "view", view.ToString());
-        Horizon(json, view.Graph.SourcesEnd, view.BeyondSources);
+        if (horizon)
+        {
+            Horizon(json, view.Graph.SourcesEnd, view.BeyondSources);
+        }
     }
 
     // What the sources can know: the latest publication date of the graph's sources, and the note when the

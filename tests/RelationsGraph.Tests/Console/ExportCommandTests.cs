@@ -69,11 +69,11 @@ public sealed class ExportCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("error: --each year writes several files; name them with -o FILE.\n", "dot", "--from", "2016", "--to", "2019", "--each", "year")]
-    [InlineData("error: --each year needs a window with a first and a last year: give --from and --to, or --in.\n", "dot", "--from", "2016", "--each", "year", "-o", "x.dot")]
-    [InlineData("error: give --actors or --around, not both.\n", "dot", "--actors", "US", "--around", "DPRK")]
-    [InlineData("error: --depth goes with --around.\n", "dot", "--depth", "2")]
-    [InlineData("error: --depth must be 0 or more, not -1.\n", "dot", "--around", "DPRK", "--depth", "-1")]
+    [InlineData("error: --each year writes several files; name them with -o FILE.\nRun 'relgraph dot --help' for usage and examples.\n", "dot", "--from", "2016", "--to", "2019", "--each", "year")]
+    [InlineData("error: The window 2016/.. is open at an end; one picture per year needs a first and a last year.\n", "dot", "--from", "2016", "--each", "year", "-o", "x.dot")]
+    [InlineData("error: give --actors or --around, not both.\nRun 'relgraph dot --help' for usage and examples.\n", "dot", "--actors", "US", "--around", "DPRK")]
+    [InlineData("error: --depth goes with --around.\nRun 'relgraph dot --help' for usage and examples.\n", "dot", "--depth", "2")]
+    [InlineData("error: The depth around the centres must be 0 steps or more, not -1.\n", "dot", "--around", "DPRK", "--depth", "-1")]
     [InlineData("error: unknown actor 'Nort Korea'; did you mean 'North Korea' (DPRK)?\n", "dot", "--actors", "US,Nort Korea")]
     [InlineData("error: --actors needs at least one actor.\n", "export", "graphml", "--actors", ",")]
     public void Dot_And_Export_BadInput_ExitTwo_WithOneLine(string expected, params string[] args)

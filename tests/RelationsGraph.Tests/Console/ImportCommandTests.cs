@@ -33,7 +33,7 @@ public sealed class ImportCommandTests : IDisposable
         var (code, _, error) = CliRunner.Run("import", "icews", Fixture, "--origin", "2018-13-01", "-o", Path.Combine(folder, "x.json"));
 
         code.Should().Be(2);
-        error.Should().Be("error: --origin '2018-13-01' is not a day; expected YYYY-MM-DD.\n");
+        error.Should().Be("error: --origin '2018-13-01' is not a day; expected YYYY-MM-DD.\nRun 'relgraph import icews --help' for usage and examples.\n");
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace RelationsGraph.Tests.Console;
 
 public sealed class ReplTests
 {
-    private static Completer Completer { get; } = new(Cli.Cli.BuildRoot(new CliContext(TextWriter.Null, TextWriter.Null)), RelationGraph.LoadBundled().Actors);
+    private static Completer Completer { get; } = new(Cli.Cli.BuildRoot(new CliContext(TextWriter.Null, TextWriter.Null) { CompletionGraph = RelationGraph.LoadBundled() }));
 
     /// <summary>Runs a script through a session whose output and errors go to one transcript, as a terminal shows them.</summary>
     private static (int WorstExitCode, string Transcript) RunScript(string script, bool echo = true, params (string, string?)[] options)
@@ -58,7 +58,7 @@ public sealed class ReplTests
         worst.Should().Be(2);
         transcript.Should().StartWith(
             "error: the double quote at column 6 is not closed.\n" +
-            "error: Unrecognized command or argument 'Korea'.\n" +
+            "error: ACTOR is one actor, and 2 words are given; quote a name with spaces, as in \"Nort Korea\".\n" +
             "Run 'relgraph show --help' for usage and examples.\n");
         transcript.Should().EndWith(Run("show", "Japan"));
     }
@@ -228,12 +228,31 @@ public sealed class ReplTests
         (line[..completion.Start] + completion.Insert + line[3..]).Should().Be("triangle  US China DPRK");
     }
 
-    [Fact]
-    public void Complete_KnowsEveryActorCommand()
+    [Theory]
+    [InlineData("show ", true)]
+    [InlineData("triangle US China ", true)]
+    [InlineData("group ", true)]
+    [InlineData("path US ", true)]
+    [InlineData("neighbours ", true)]
+    [InlineData("neighbors ", true)]
+    [InlineData("timeline ", true)]
+    [InlineData("ask who was ", true)]
+    [InlineData("actors ", false)]
+    [InlineData("diff ", false)]
+    [InlineData("validate ", false)]
+    [InlineData("import icews ", false)]
+    public void Complete_OffersActors_WhereTheCommandTakesActors(string line, bool actors)
     {
-        var root = Cli.Cli.BuildRoot(new CliContext(TextWriter.Null, TextWriter.Null));
+        var candidates = Completer.Complete(line, line.Length).Candidates;
 
-        root.Subcommands.Select(c => c.Name).Should().Contain(Completer.ActorCommands);
+        if (actors)
+        {
+            candidates.Should().Contain(["DPRK", "North Korea", "Pyongyang"]);
+        }
+        else
+        {
+            candidates.Should().NotContain("DPRK");
+        }
     }
 
     [Fact]

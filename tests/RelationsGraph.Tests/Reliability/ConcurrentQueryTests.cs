@@ -120,7 +120,7 @@ public sealed class ConcurrentQueryTests
             queries.Add(() => from != to && Timeline.Between(view, from, to) is { } t ? Json(w => ResultJson.Write(w, view, t)) : "none");
             var first = 1950 + random.Next(60);
             var (a, b) = (PartialDate.Parse($"{first}"), PartialDate.Parse($"{first + 1 + random.Next(10)}"));
-            queries.Add(() => Json(w => ResultJson.Write(w, GraphDiff.Between(view, a, b))));
+            queries.Add(() => Json(w => ResultJson.Write(w, view, GraphDiff.Between(view, a, b))));
             var name = graph.Actors[random.Next(graph.Actors.Count)].Name.ToUpperInvariant();
             queries.Add(() => graph.FindActor(name).Actor?.Id.Value ?? "none");
         }
