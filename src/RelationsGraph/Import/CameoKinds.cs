@@ -5,7 +5,8 @@ namespace RelationsGraph.Import;
 /// <summary>
 /// Maps a CAMEO event code to a relation kind: by its root (the first two digits), with the finer kinds
 /// the vocabulary documents taking their codes: summit 042–044 (visits and meetings), diplomatic
-/// relations 054, treaty 057, trade 061, ally 062. The polarity is the kind's.
+/// relations 054, treaty 057, trade 061, ally 062, sanctions 163 (the rest of 16 is reduced relations). The
+/// polarity is the kind's.
 /// </summary>
 internal static class CameoKinds
 {
@@ -32,6 +33,8 @@ internal static class CameoKinds
         ("061", RelationKind.Trade),
         ("062", RelationKind.Ally),
         ("06", RelationKind.Cooperation),
+        ("163", RelationKind.Sanctions),
+        ("16", RelationKind.ReducedRelations),
     ];
 
     /// <summary>Gets the kind for a CAMEO code of two or more digits, or null for a code outside 01–20.</summary>

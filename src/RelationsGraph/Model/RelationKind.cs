@@ -86,8 +86,11 @@ public sealed class RelationKind
     /// <summary>A military provocation or show of force (CAMEO 15).</summary>
     public static RelationKind Provocation { get; } = new("provocation", Polarity.Conflictual, "15", "A military provocation or show of force.");
 
-    /// <summary>Sanctions, embargoes, suspended imports or aid: reduced relations (CAMEO 16).</summary>
-    public static RelationKind Sanctions { get; } = new("sanctions", Polarity.Conflictual, "16", "Sanctions, embargoes, suspended imports or aid: reduced relations.");
+    /// <summary>Reduced relations short of sanctions: aid or preferential terms cut, ties downgraded, talks halted (CAMEO 16 but 163).</summary>
+    public static RelationKind ReducedRelations { get; } = new("reduced-relations", Polarity.Conflictual, "16", "Reduced relations short of sanctions: aid or preferential terms cut, trade fallen, ties downgraded, talks halted.");
+
+    /// <summary>Sanctions, embargoes and boycotts, such as suspended imports (CAMEO 16, 163).</summary>
+    public static RelationKind Sanctions { get; } = new("sanctions", Polarity.Conflictual, "16", "Sanctions, embargoes and boycotts, such as suspended imports.");
 
     /// <summary>Coercion (CAMEO 17).</summary>
     public static RelationKind Coercion { get; } = new("coercion", Polarity.Conflictual, "17", "Coercion: seizure, arrest, repression.");

@@ -242,7 +242,11 @@ public sealed class IcewsImportTests : IDisposable
     [InlineData("061", "trade")]
     [InlineData("062", "ally")]
     [InlineData("064", "cooperation")]
-    [InlineData("1621", "sanctions")]
+    [InlineData("1621", "reduced-relations")]
+    [InlineData("160", "reduced-relations")]
+    [InlineData("163", "sanctions")]
+    [InlineData("1631", "sanctions")]
+    [InlineData("166", "reduced-relations")]
     [InlineData("2042", "mass-violence")]
     public void KindOf_UsesTheRoot_AndTheFinerKindsCodes(string code, string kind) =>
         CameoKinds.KindOf(code)!.Name.Should().Be(kind);

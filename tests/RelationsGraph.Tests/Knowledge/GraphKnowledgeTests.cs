@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using RelationsGraph.Graph;
 using RelationsGraph.Model;
+using RelationsGraph.Queries;
 using RelationsGraph.Time;
 using RelationsGraph.Verification;
 
@@ -15,6 +16,8 @@ public sealed class GraphKnowledgeTests
     private static readonly ActorId Us = new("US");
     private static readonly ActorId Un = new("UN");
     private static readonly ActorId Rok = new("ROK");
+    private static readonly ActorId Kim = new("Kim-Jong-Un");
+    private static readonly ActorId Xi = new("Xi-Jinping");
 
     private static TimeWindow In(string date) => TimeWindow.During(PartialDate.Parse(date));
 
@@ -140,5 +143,141 @@ public sealed class GraphKnowledgeTests
     public void XiJinping_VisitedPyongyang_On20June2019()
     {
         Graph.RelationsActiveIn(In("2019-06-20")).Should().Contain(r => r.Kind == RelationKind.Summit && r.Time.At == PartialDate.Parse("2019-06-20"));
+    }
+
+    [Fact]
+    public void In2017_TheTriangleVerdict_FollowsFromWhatTheArticleSays()
+    {
+        var report = GroupReport.Of(GraphView.During(Graph, PartialDate.Parse("2017")), [Us, China, Dprk]);
+        PairReport Pair(ActorId a, ActorId b) => report.Pairs.Single(p => p.First.Id == a && p.Second.Id == b);
+        static string[] Ids(PairReport pair, Polarity polarity) => pair.Relations.Where(r => r.Polarity == polarity).Select(r => r.Id).Order(StringComparer.Ordinal).ToArray();
+
+        // The article states no relation between the United States and China in 2017.
+        Pair(Us, China).Relations.Should().BeEmpty();
+        Pair(Us, China).Sign.Should().Be(PairSign.None);
+
+        // "Pyongyang's face-off with the United States" is the only US-DPRK relation of 2017.
+        Pair(Us, Dprk).Relations.Select(r => r.Id).Should().Equal("DPRK-US.hostility.2017");
+        Pair(Us, Dprk).Sign.Should().Be(PairSign.Conflictual);
+
+        // China-DPRK: the treaty and its defence duty, in force, against the year's warnings, turn, coal suspension,
+        // state-media attacks and the November demand.
+        Ids(Pair(China, Dprk), Polarity.Cooperative).Should().Equal("China-DPRK.defence-commitment.1961", "China-DPRK.treaty.1961");
+        Ids(Pair(China, Dprk), Polarity.Conflictual).Should().Equal(
+            "China-DPRK.criticism.2017", "China-DPRK.demand.2017-11", "China-DPRK.hostility.2017", "China-DPRK.sanctions.2017-02-2017", "DPRK-China.criticism.2017");
+        Ids(Pair(China, Dprk), Polarity.Neutral).Should().BeEmpty();
+        Pair(China, Dprk).Sign.Should().Be(PairSign.Mixed);
+
+        report.Triads.Single().Balance.Should().Be(Balance.Open, "with no US-China relation the triad has no sign to balance");
+    }
+
+    [Fact]
+    public void UsAndChina_AreRelated_OnlyByTheKoreanWar()
+    {
+        Graph.RelationsBetween(Us, China).Select(r => r.Id).Should().Equal("China-US.war.1950-1953");
+    }
+
+    [Theory]
+    [InlineData("leverage in its dealing with the United States")]
+    [InlineData("can no longer expect Beijing")]
+    [InlineData("prepared to live with a nuclear North Korea")]
+    [InlineData("appears willing to condemn")]
+    [InlineData("concern was mounting in Beijing")]
+    [InlineData("fearing the consequences")]
+    [InlineData("unlikely to touch the breaking point")]
+    [InlineData("partners of geopolitical necessity")]
+    [InlineData("relatively close and friendly relations")]
+    public void CapacitiesExpectationsDispositionsAndForecasts_AreNotEvidence(string passage)
+    {
+        var quoting = Graph.Relations.Select(r => (r.Id, r.Evidence)).Concat(Graph.Events.Select(e => (e.Id, e.Evidence)))
+            .Where(item => item.Evidence.Any(e => e.Quote.Contains(passage, StringComparison.Ordinal))).Select(item => item.Id);
+
+        quoting.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void The1993SwitchToCashTrade_IsAConflictualHardening_FromChina()
+    {
+        Graph.TryGetRelation("China-DPRK.trade-terms.1993", out var r).Should().BeTrue();
+
+        r!.Kind.Should().Be(RelationKind.ReducedRelations);
+        r.Polarity.Should().Be(Polarity.Conflictual);
+        (r.Directed, r.Source, r.Target, r.Time.At).Should().Be((true, China, Dprk, PartialDate.Parse("1993")));
+        r.Evidence.Should().Contain(e => e.Quote.Contains("pushed the North Korea’s economy to the verge of collapse", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TheMidNinetiesCollapseOfTrade_IsARelationOfItsOwn()
+    {
+        var collapse = Between(China, Dprk, In("1995")).Where(r => r.Evidence.Any(e => e.Quote == "even as bilateral trade plummeted")).ToList();
+
+        collapse.Should().ContainSingle().Which.Should().Match<Relation>(r =>
+            r.Kind == RelationKind.ReducedRelations && !r.Directed
+            && r.Time.Start == PartialDate.Parse("1994") && r.Time.End == PartialDate.Parse("1996"));
+        Between(China, Dprk, In("1995")).Should().NotContain(r => r.Kind == RelationKind.Trade, "the article has trade falling, not flourishing, in the mid-1990s");
+    }
+
+    [Fact]
+    public void TheLate2012LaunchAndXisRebuke_AreBetweenTheStates()
+    {
+        Between(Dprk, China, In("2012")).Should().Contain(r => r.Kind == RelationKind.Rejection && r.Source == Dprk && r.Target == China && r.Directed);
+        Between(Dprk, China, In("2012")).Should().Contain(r => r.Kind == RelationKind.Appeal && r.Source == China && r.Target == Dprk);
+        Between(Dprk, China, In("2013")).Should().Contain(r => r.Kind == RelationKind.Criticism && r.Source == China && r.Target == Dprk);
+    }
+
+    [Fact]
+    public void EveryActBetweenXiAndKim_IsRecordedBetweenTheirStatesToo()
+    {
+        var leaders = Graph.RelationsBetween(Xi, Kim);
+        ActorId StateOf(ActorId leader) => leader == Xi ? China : Dprk;
+
+        leaders.Should().HaveCount(8);
+        foreach (var act in leaders)
+        {
+            // The state-level twin has the leaders' id with their states' ids: Kim-Jong-Un-Xi-Jinping.summit.2018-03 -> DPRK-China.summit.2018-03.
+            var twinId = act.Id.Replace("Kim-Jong-Un", "DPRK", StringComparison.Ordinal).Replace("Xi-Jinping", "China", StringComparison.Ordinal);
+            Graph.TryGetRelation(twinId, out var twin).Should().BeTrue($"{act.Id} is leader to leader");
+            (twin!.Kind, twin.Time, twin.Directed, twin.Source, twin.Target).Should().Be((act.Kind, act.Time, act.Directed, StateOf(act.Source), StateOf(act.Target)), twinId);
+            twin.Evidence.Should().Contain(e => act.Evidence.Contains(e), $"{twinId} rests on the quote of {act.Id}");
+        }
+    }
+
+    [Fact]
+    public void TheYearsOfTheSummitsAfterMarch2018_AreSaidToComeFromTheWiderRecord()
+    {
+        string[] undated =
+        [
+            "DPRK-China.summit.2018.before-singapore", "DPRK-China.summit.2018.after-singapore", "DPRK-China.summit.2019.before-hanoi",
+            "Kim-Jong-Un-Xi-Jinping.summit.2018.before-singapore", "Kim-Jong-Un-Xi-Jinping.summit.2018.after-singapore",
+            "Kim-Jong-Un-Xi-Jinping.summit.2019.before-hanoi", "DPRK-US.summit.2018.singapore", "DPRK-US.summit.2019.hanoi",
+        ];
+
+        foreach (var id in undated)
+        {
+            Graph.TryGetRelation(id, out var r).Should().BeTrue(id);
+            r!.Note.Should().Contain("comes from the wider record, not the article", id);
+        }
+    }
+
+    [Fact]
+    public void ADateNotInItsQuotes_IsExplainedInANote()
+    {
+        static bool Explained(TimeExtent time, IReadOnlyList<Evidence> evidence, string? note)
+        {
+            var quotes = string.Join(" ", evidence.Select(e => e.Quote));
+            var years = new[] { time.Beginning, time.End ?? time.Beginning }.Select(d => d.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return years.All(y => quotes.Contains(y, StringComparison.Ordinal)) || note is not null;
+        }
+
+        Graph.Relations.Where(r => !Explained(r.Time, r.Evidence, r.Note)).Select(r => r.Id).Should().BeEmpty();
+        Graph.Events.Where(e => !Explained(e.Time, e.Evidence, e.Note)).Select(e => e.Id).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void TheArticle_EndsOn4September2021_AndOpenRelationsAreNotKnownAfter()
+    {
+        Graph.SourcesEnd.Should().Be(PartialDate.Parse("2021-09-04"));
+        Graph.RelationsActiveIn(In("2021-09")).Should().Contain(r => r.Id == "China-DPRK.treaty.1961");
+        Graph.RelationsActiveIn(In("2021-10")).Should().BeEmpty();
     }
 }

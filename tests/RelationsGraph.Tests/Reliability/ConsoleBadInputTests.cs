@@ -82,7 +82,7 @@ public sealed class ConsoleBadInputTests : IDisposable
     }
 
     [Theory]
-    [InlineData("unknown relation kind 'friendship'; expected one of statement, appeal, pledge, talks, summit, diplomatic-relations, treaty, agreement, support, ally, trade, cooperation, aid, concession, investigation, demand, criticism, rejection, hostility, protest, provocation, sanctions, coercion, assault, war, mass-violence, leader-of, member-of.", "path", "US", "DPRK", "--kinds", "ally,friendship")]
+    [InlineData("unknown relation kind 'friendship'; expected one of statement, appeal, pledge, talks, summit, diplomatic-relations, treaty, agreement, support, ally, trade, cooperation, aid, concession, investigation, demand, criticism, rejection, hostility, protest, provocation, reduced-relations, sanctions, coercion, assault, war, mass-violence, leader-of, member-of.", "path", "US", "DPRK", "--kinds", "ally,friendship")]
     [InlineData("unknown actor kind 'planet'; expected state, organization, person or group.", "neighbours", "DPRK", "--actor-kinds", "state,planet")]
     [InlineData("unknown polarity 'friendly'; expected cooperative, conflictual or neutral.", "timeline", "DPRK", "--polarity", "friendly")]
     public void AnUnknownKind_IsNamed_WithTheVocabulary(string message, params string[] args)
