@@ -187,7 +187,10 @@ internal static class CliOptions
     /// <summary>A parse in the model's own form: <c>TryParse(text, out value)</c>.</summary>
     public delegate bool TryParse<T>(string text, [NotNullWhen(true)] out T? value);
 
-    /// <summary>Adds a check of the whole command, reported as a parse error like any other.</summary>
+    /// <summary>
+    /// Adds a check of the whole command, reported as a parse error like any other. A check looks at which options
+    /// were given, not at their values: a value that did not parse has its own error, and reading it would throw.
+    /// </summary>
     public static void Check(Command command, Func<CommandResult, string?> problem) =>
         command.Validators.Add(result =>
         {

@@ -69,8 +69,8 @@ internal static class PathCommand
         };
         context.ViewOptions.AddTo(command);
         context.AddShared(command, Shared.Question);
-        CliOptions.Check(command, result => result.Given(after) && !result.GetValue(temporal) ? "--after needs --temporal." : null);
-        CliOptions.Check(command, result => result.GetValue(temporal) && result.Given(k) && result.GetValue(k) != 1
+        CliOptions.Check(command, result => result.Given(after) && !result.Given(temporal) ? "--after needs --temporal." : null);
+        CliOptions.Check(command, result => result.Given(temporal) && result.Given(k)
             ? "--temporal finds one earliest-arriving path; it does not combine with --k."
             : null);
         command.SetAction(result => Cli.Guard(context, () => new PathQuery(
