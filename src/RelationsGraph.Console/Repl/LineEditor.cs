@@ -90,8 +90,7 @@ internal sealed class LineEditor
         switch (key.Key)
         {
             case ConsoleKey.Enter:
-                terminal.Write("\r\n");
-                return Outcome.Accepted;
+                return Accept();
             case ConsoleKey.Tab:
                 Complete();
                 return Outcome.Editing;
@@ -198,8 +197,7 @@ internal sealed class LineEditor
                 Complete();
                 return Outcome.Editing;
             case 'J' or 'M':
-                terminal.Write("\r\n");
-                return Outcome.Accepted;
+                return Accept();
             case '\0' when !char.IsControl(c):
                 buffer.Insert(cursor++, c);
                 if (terminal.KeyAvailable)
@@ -215,6 +213,17 @@ internal sealed class LineEditor
 
         Render();
         return Outcome.Editing;
+    }
+
+    /// <summary>
+    /// Ends the line. Pasted text is drawn only once it has all arrived, and a pasted line break arrives with it:
+    /// so the line is drawn here, or a pasted line would run without being shown, as if never typed.
+    /// </summary>
+    private Outcome Accept()
+    {
+        Render();
+        terminal.Write("\r\n");
+        return Outcome.Accepted;
     }
 
     private void Complete()

@@ -395,6 +395,34 @@ public sealed class ReplTests
         lastDraw.Should().Be("\rrelgraph> from 1950 --to 1953\u001b[K", "the last 19 characters fit beside the prompt");
     }
 
+    [Fact]
+    public void Editor_PastedLines_AreEachShownAfterThePrompt_BeforeTheyRun()
+    {
+        var (editor, terminal, _) = Editor();
+        terminal.Pasting = true;
+        terminal.Type("show DPRK\rtimeline China\r");
+
+        editor.ReadLine().Should().Be("show DPRK");
+        terminal.Output.Should().EndWith("\rrelgraph> show DPRK\u001b[K\r\n");
+        editor.ReadLine().Should().Be("timeline China");
+        terminal.Output.Should().EndWith("\rrelgraph> timeline China\u001b[K\r\n");
+        terminal.Output.Split("\r\n").Should().HaveCount(3, "each pasted line is drawn once, ended once");
+    }
+
+    [Fact]
+    public void Editor_PastedText_IsDrawnOnce_WhenItHasAllArrived()
+    {
+        var (editor, terminal, _) = Editor();
+        terminal.Pasting = true;
+        terminal.Type("show DPRK");
+        editor.Begin();
+        var before = terminal.Output.Length;
+
+        terminal.Drain(editor);
+
+        terminal.Output[before..].Should().Be("\rrelgraph> show DPRK\u001b[K", "nothing is drawn while more keys wait, then the whole line once");
+    }
+
     private static (LineEditor Editor, FakeTerminal Terminal, LineHistory History) Editor(int width = 80)
     {
         var terminal = new FakeTerminal(width);
@@ -437,7 +465,10 @@ public sealed class ReplTests
 
         public int Width => width;
 
-        public bool KeyAvailable => false;
+        /// <summary>Gets or sets whether keys arrive faster than typed, as pasted text does: each key finds the next already waiting.</summary>
+        public bool Pasting { get; set; }
+
+        public bool KeyAvailable => Pasting && keys.Count > 0;
 
         public string Output => output.ToString();
 
