@@ -4,6 +4,7 @@ using RelationsGraph.Graph;
 using RelationsGraph.Model;
 using RelationsGraph.Queries;
 using RelationsGraph.Time;
+using RelationsGraph.Storage;
 
 namespace RelationsGraph.Bench.Micro;
 
@@ -29,7 +30,7 @@ public class HotPaths
     {
         graph = Generator.Build(200, Relations, 1);
         file = Path.Combine(Path.GetTempPath(), $"relgraph-micro-{Relations}.json");
-        graph.Save(file);
+        GraphFile.Save(file, graph);
     }
 
     /// <summary>Removes the saved graph.</summary>
@@ -38,7 +39,7 @@ public class HotPaths
 
     /// <summary>Load: parse, check and index the file.</summary>
     [Benchmark]
-    public RelationGraph Load() => RelationGraph.Load(file);
+    public RelationGraph Load() => GraphFile.Load(file);
 
     /// <summary>The interval index: relations active in a year.</summary>
     [Benchmark]

@@ -3,6 +3,7 @@ using System.Globalization;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using RelationsGraph.Bench;
+using RelationsGraph.Storage;
 
 // relgraph-bench: gen | run | compare | scale. See docs/performance.md.
 var command = args.Length > 0 ? args[0] : "help";
@@ -37,7 +38,7 @@ switch (command)
             var output = Option("-o", "synthetic.json");
             var clock = Stopwatch.StartNew();
             var graph = Generator.Build(Number("--actors", 200), Number("--relations", 1_000_000), Number("--seed", 1));
-            graph.Save(output);
+            GraphFile.Save(output, graph);
             Console.WriteLine($"{output}: {graph.Actors.Count} actors, {graph.Relations.Count} relations, {new FileInfo(output).Length / 1e6:0.0} MB, in {clock.Elapsed.TotalSeconds:0.0} s");
             return 0;
         }
@@ -51,7 +52,7 @@ switch (command)
                 var pause = GC.GetTotalPauseDuration();
                 int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
                 var clock = Stopwatch.StartNew();
-                var graph = RelationsGraph.Graph.RelationGraph.Load(rest[0]);
+                var graph = RelationsGraph.Storage.GraphFile.Load(rest[0]);
                 var wall = clock.Elapsed.TotalSeconds;
                 Console.WriteLine($"  GC pauses {(GC.GetTotalPauseDuration() - pause).TotalSeconds:0.000} s; collections gen0 {GC.CollectionCount(0) - gen0}, gen1 {GC.CollectionCount(1) - gen1}, gen2 {GC.CollectionCount(2) - gen2}; heap {GC.GetTotalMemory(false) / 1e6:0} MB");
                 self.Refresh();
@@ -78,7 +79,7 @@ switch (command)
     case "probe":
         {
             // Times one query many times on one loaded graph: relgraph-bench probe FILE [triangle|ego|slice|slice-by-id] [QUERIES]
-            var graph = RelationsGraph.Graph.RelationGraph.Load(rest[0]);
+            var graph = RelationsGraph.Storage.GraphFile.Load(rest[0]);
             var what = rest.Count > 1 && !rest[1].StartsWith("--", StringComparison.Ordinal) ? rest[1] : "triangle";
             var asked = Asked();
             var period = RelationsGraph.Time.TimeWindow.During(RelationsGraph.Time.PartialDate.Parse(asked.Period));
@@ -191,7 +192,7 @@ switch (command)
                 var file = Path.Combine(folder, $"synthetic-{actors}-{size}.json");
                 if (!File.Exists(file))
                 {
-                    Generator.Build(actors, size, 1).Save(file);
+                    GraphFile.Save(file, Generator.Build(actors, size, 1));
                 }
 
                 var r = RunJson(Environment.ProcessPath!, ["run", file]);
@@ -235,7 +236,7 @@ static JObject RunJson(string program, string[] arguments, params (string Name, 
 
 static double Loaded(string path, Stopwatch clock)
 {
-    var graph = RelationsGraph.Graph.RelationGraph.Load(path);
+    var graph = RelationsGraph.Storage.GraphFile.Load(path);
     var seconds = clock.Elapsed.TotalSeconds;
     GC.KeepAlive(graph);
     return seconds;

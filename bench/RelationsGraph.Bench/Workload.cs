@@ -5,6 +5,7 @@ using RelationsGraph.Graph;
 using RelationsGraph.Model;
 using RelationsGraph.Queries;
 using RelationsGraph.Time;
+using RelationsGraph.Storage;
 
 namespace RelationsGraph.Bench;
 
@@ -22,7 +23,7 @@ internal static class Workload
     {
         var results = new Dictionary<string, object> { ["tool"] = "RelationsGraph", ["file"] = Path.GetFileName(path) };
         var clock = Stopwatch.StartNew();
-        var graph = RelationGraph.Load(path);
+        var graph = GraphFile.Load(path);
         results["load_s"] = clock.Elapsed.TotalSeconds;
         results["relations"] = graph.Relations.Count;
         results["actors"] = graph.Actors.Count;

@@ -1,9 +1,9 @@
-using RelationsGraph.Graph;
 using RelationsGraph.Queries;
+using RelationsGraph.Storage;
 using RelationsGraph.Time;
 
 // The knowledge graph ships inside the package: no file needed.
-var graph = RelationGraph.LoadBundled();
+var graph = GraphFile.LoadBundled();
 var view = GraphView.During(graph, PartialDate.Parse("2017"));
 string[] names = ["US", "China", "DPRK"];
 var triangle = GroupReport.Of(view, names.Select(name => graph.FindActor(name).Actor!.Id));

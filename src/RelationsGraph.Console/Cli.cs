@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using System.CommandLine.Parsing;
 using Newtonsoft.Json;
 using RelationsGraph.Cli.Commands;
-using RelationsGraph.Serialization;
+using RelationsGraph.Common;
 
 namespace RelationsGraph.Cli;
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using RelationsGraph.Cli.Output;
 using RelationsGraph.Graph;
 using RelationsGraph.Model;
-using RelationsGraph.Serialization;
+using RelationsGraph.Storage;
 using RelationsGraph.Time;
 
 namespace RelationsGraph.Cli;
@@ -95,13 +95,13 @@ internal sealed class CliContext(TextWriter output, TextWriter error, Style? sty
     {
         if (path is null)
         {
-            return RelationGraph.LoadBundled();
+            return GraphFile.LoadBundled();
         }
 
         var full = Path.GetFullPath(path);
         if (!loaded.TryGetValue(full, out var graph) || !graph.Coverage.Contains(scope ?? TimeWindow.All))
         {
-            graph = RelationGraph.Load(path, GraphLoadOptions.Default with { Window = scope });
+            graph = GraphFile.Load(path, GraphLoadOptions.Default with { Window = scope });
             loaded[full] = graph;
         }
 

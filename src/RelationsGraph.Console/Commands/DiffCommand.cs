@@ -1,7 +1,6 @@
 using System.CommandLine;
 using RelationsGraph.Cli.Output;
 using RelationsGraph.Queries;
-using RelationsGraph.Serialization;
 using RelationsGraph.Time;
 
 namespace RelationsGraph.Cli.Commands;

@@ -41,19 +41,19 @@ internal static class DotCommand
             var path = result.GetValue(output);
             if (path is not null && result.GetValue(each) is not null)
             {
-                foreach (var file in DotWriter.WriteEachYear(view, path, chosen, options))
+                foreach (var file in DotWriter.WriteEachYear(path, view, chosen, options))
                 {
                     context.Output.WriteLine($"wrote {file}");
                 }
             }
             else if (path is not null)
             {
-                DotWriter.WriteFile(view, path, chosen, options);
+                DotWriter.WriteFile(path, view, chosen, options);
                 context.Output.WriteLine($"wrote {path}");
             }
             else
             {
-                DotWriter.Write(view, context.Output, chosen, options);
+                DotWriter.Write(context.Output, view, chosen, options);
             }
 
             return ExitCodes.Answered;

@@ -38,12 +38,12 @@ internal static class ExportCommand
             var chosen = selection.Read(result, graph);
             if (result.GetValue(output) is { } path)
             {
-                GraphMlWriter.WriteFile(view, path, chosen);
+                GraphMlWriter.WriteFile(path, view, chosen);
                 context.Output.WriteLine($"wrote {path}");
             }
             else
             {
-                GraphMlWriter.Write(view, context.Output, chosen);
+                GraphMlWriter.Write(context.Output, view, chosen);
             }
 
             return ExitCodes.Answered;
@@ -77,7 +77,7 @@ internal static class ExportCommand
         {
             var graph = context.Graph(context.Answering(result).GraphPath);
             var view = context.ViewOptions.Read(result).On(graph);
-            var written = Neo4jCsvWriter.Write(view, result.GetValue(output)!, selection.Read(result, graph), result.GetValue(database));
+            var written = Neo4jCsvWriter.Write(result.GetValue(output)!, view, selection.Read(result, graph), result.GetValue(database));
             foreach (var file in written.Files)
             {
                 context.Output.WriteLine($"wrote {file}");
@@ -123,7 +123,7 @@ internal static class ExportCommand
             return (actors, around) switch
             {
                 ({ } list, null) => ExportSelection.Only(Resolve(graph, list, "--actors")),
-                (null, { } centres) => ExportSelection.Around(Resolve(graph, centres, "--around"), depth ?? 1),
+                (null, { } centers) => ExportSelection.Around(Resolve(graph, centers, "--around"), depth ?? 1),
                 _ => ExportSelection.All,
             };
         }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using RelationsGraph.Cli.Output;
 using RelationsGraph.Import;
+using RelationsGraph.Storage;
 
 namespace RelationsGraph.Cli.Commands;
 
@@ -47,7 +48,7 @@ internal static class ImportCommand
             };
             var path = result.GetValue(output)!;
             var imported = IcewsImport.Read(result.GetValue(directory)!, path, options);
-            imported.Graph.Save(path);
+            GraphFile.Save(path, imported.Graph);
             ReportText.Import(context.Output, imported, path);
             return imported.Graph.Relations.Count > 0 ? ExitCodes.Answered : ExitCodes.NoResult;
         }));

@@ -2,12 +2,11 @@ using System.CommandLine;
 using System.Globalization;
 using RelationsGraph.Cli.Output;
 using RelationsGraph.Queries;
-using RelationsGraph.Serialization;
 
 namespace RelationsGraph.Cli.Commands;
 
 /// <summary>The actors within some hops of an actor in a window.</summary>
-/// <param name="Actor">The actor at the centre, as typed.</param>
+/// <param name="Actor">The actor at the center, as typed.</param>
 /// <param name="View">The window and filters.</param>
 /// <param name="Depth">How many hops; the library checks it.</param>
 /// <param name="Directed">Whether directed relations are followed only forwards.</param>
@@ -43,7 +42,7 @@ internal static class NeighboursCommand
 {
     public static Command Create(CliContext context)
     {
-        var actor = CliOptions.Actor("ACTOR", "The actor at the centre.", context);
+        var actor = CliOptions.Actor("ACTOR", "The actor at the center.", context);
         var depth = CliOptions.WholeNumber("--depth", "How many hops out.", 1);
         var directed = new Option<bool>("--directed") { Description = "Follow directed relations only from their source to their target." };
         var command = new Command(

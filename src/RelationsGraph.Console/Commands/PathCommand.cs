@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using RelationsGraph.Cli.Output;
 using RelationsGraph.Queries;
-using RelationsGraph.Serialization;
 using RelationsGraph.Time;
 
 namespace RelationsGraph.Cli.Commands;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using RelationsGraph.Cli.Output;
-using RelationsGraph.Serialization;
+using RelationsGraph.Queries;
 
 namespace RelationsGraph.Cli.Commands;
 

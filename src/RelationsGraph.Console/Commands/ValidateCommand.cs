@@ -1,7 +1,7 @@
 using System.CommandLine;
 using RelationsGraph.Cli.Output;
 using RelationsGraph.Graph;
-using RelationsGraph.Verification;
+using RelationsGraph.Storage;
 
 namespace RelationsGraph.Cli.Commands;
 
@@ -27,7 +27,7 @@ internal static class ValidateCommand
         {
             var answering = context.Answering(result);
             var path = result.GetValue(file) ?? answering.GraphPath;
-            var graph = path is null ? RelationGraph.LoadBundled() : RelationGraph.Load(path);
+            var graph = path is null ? GraphFile.LoadBundled() : GraphFile.Load(path);
             var report = new ValidationReport(path ?? "the bundled graph", graph, path is null ? null : SourceCheck.Run(graph, Path.GetDirectoryName(Path.GetFullPath(path))!));
             foreach (var problem in report.Check?.Problems ?? [])
             {

@@ -1,6 +1,6 @@
 using Newtonsoft.Json;
 using RelationsGraph.Graph;
-using RelationsGraph.Verification;
+using RelationsGraph.Storage;
 
 namespace RelationsGraph.Cli.Output;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using RelationsGraph.Model;
 using RelationsGraph.Queries;
-using RelationsGraph.Serialization;
+using RelationsGraph.Common;
 using RelationsGraph.Time;
 
 namespace RelationsGraph.Export;
@@ -37,13 +37,13 @@ public static class DotWriter
     }
 
     /// <summary>Writes a view as DOT.</summary>
-    /// <param name="view">The relations to draw: the window and kinds.</param>
     /// <param name="writer">Where to write.</param>
+    /// <param name="view">The relations to draw: the window and kinds.</param>
     /// <param name="selection">Which actors to draw; <see langword="null"/> for <see cref="ExportSelection.All"/>.</param>
     /// <param name="options">How to draw; <see langword="null"/> for <see cref="DotOptions.Default"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="view"/> or <paramref name="writer"/> is null.</exception>
     /// <exception cref="ArgumentException">The selection names an actor the graph does not have.</exception>
-    public static void Write(GraphView view, TextWriter writer, ExportSelection? selection = null, DotOptions? options = null)
+    public static void Write(TextWriter writer, GraphView view, ExportSelection? selection = null, DotOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(writer);
@@ -52,15 +52,15 @@ public static class DotWriter
     }
 
     /// <summary>Writes a view as a DOT file, atomically, in UTF-8 without a byte order mark.</summary>
-    /// <param name="view">The relations to draw: the window and kinds.</param>
     /// <param name="path">The file to write; its folder must exist.</param>
+    /// <param name="view">The relations to draw: the window and kinds.</param>
     /// <param name="selection">Which actors to draw; <see langword="null"/> for <see cref="ExportSelection.All"/>.</param>
     /// <param name="options">How to draw; <see langword="null"/> for <see cref="DotOptions.Default"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="view"/> or <paramref name="path"/> is null.</exception>
     /// <exception cref="ArgumentException">The selection names an actor the graph does not have.</exception>
     /// <exception cref="IOException">The file cannot be written.</exception>
     /// <exception cref="UnauthorizedAccessException">The file or its folder may not be written.</exception>
-    public static void WriteFile(GraphView view, string path, ExportSelection? selection = null, DotOptions? options = null)
+    public static void WriteFile(string path, GraphView view, ExportSelection? selection = null, DotOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(path);
@@ -75,8 +75,8 @@ public static class DotWriter
     /// <c>docs/triangle.dot</c> gives <c>docs/triangle-2016.dot</c>, <c>docs/triangle-2017.dot</c>, ….
     /// A first or last year the window covers only in part is drawn for that part.
     /// </summary>
-    /// <param name="view">The relations to draw; its window must have both ends.</param>
     /// <param name="path">The file name to number; its folder must exist.</param>
+    /// <param name="view">The relations to draw; its window must have both ends.</param>
     /// <param name="selection">Which actors to draw; <see langword="null"/> for <see cref="ExportSelection.All"/>.</param>
     /// <param name="options">How to draw; <see langword="null"/> for <see cref="DotOptions.Default"/>.</param>
     /// <returns>The files written, in year order.</returns>
@@ -84,7 +84,7 @@ public static class DotWriter
     /// <exception cref="ArgumentException">The window is open at an end, or the selection names an actor the graph does not have.</exception>
     /// <exception cref="IOException">A file cannot be written.</exception>
     /// <exception cref="UnauthorizedAccessException">A file or its folder may not be written.</exception>
-    public static IReadOnlyList<string> WriteEachYear(GraphView view, string path, ExportSelection? selection = null, DotOptions? options = null)
+    public static IReadOnlyList<string> WriteEachYear(string path, GraphView view, ExportSelection? selection = null, DotOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(path);

@@ -75,15 +75,15 @@ internal sealed class ExportScope
         }
 
         var chosen = selection.Depth is { } depth ? Reach(view, selection.Actors, depth) : [.. selection.Actors];
-        var relations = new Dictionary<string, Relation>(StringComparer.Ordinal);
+        var rows = new HashSet<int>();
         foreach (var id in chosen)
         {
             graph.TryGetVertex(id, out var vertex);
-            foreach (var (relation, other, _) in view.Incident(vertex, directedOnly: false))
+            foreach (var (row, other) in view.Incident(vertex, directedOnly: false))
             {
                 if (chosen.Contains(graph.ActorAt(other).Id))
                 {
-                    relations.TryAdd(relation.Id, relation);
+                    rows.Add(row);
                 }
             }
         }
@@ -92,18 +92,18 @@ internal sealed class ExportScope
             view,
             selection,
             graph.Actors.Where(a => chosen.Contains(a.Id)).ToArray(),
-            relations.Values.OrderBy(r => r.Id, StringComparer.Ordinal).ToArray());
+            [.. graph.ById([.. rows])]);
     }
 
-    /// <summary>The actors within some steps of any centre, either direction: the union of their neighbourhoods.</summary>
-    private static HashSet<ActorId> Reach(GraphView view, IEnumerable<ActorId> centres, int depth)
+    /// <summary>The actors within some steps of any center, either direction: the union of their neighbourhoods.</summary>
+    private static HashSet<ActorId> Reach(GraphView view, IEnumerable<ActorId> centers, int depth)
     {
-        var reached = new HashSet<ActorId>(centres);
+        var reached = new HashSet<ActorId>(centers);
         if (depth > 0)
         {
-            foreach (var centre in reached.ToList())
+            foreach (var center in reached.ToList())
             {
-                reached.UnionWith(Neighbourhood.Of(view, centre, depth)!.Members.Select(m => m.Actor.Id));
+                reached.UnionWith(Neighbourhood.Of(view, center, depth)!.Members.Select(m => m.Actor.Id));
             }
         }
 

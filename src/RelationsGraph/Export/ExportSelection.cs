@@ -12,7 +12,7 @@ namespace RelationsGraph.Export;
 /// <list type="bullet">
 /// <item><see cref="All"/>: every actor of the graph (of the view's actor kinds).</item>
 /// <item><see cref="Only(IEnumerable{ActorId})"/>: the actors listed, even those with no relation in the view.</item>
-/// <item><see cref="Around(IEnumerable{ActorId}, int)"/>: the actors reached from the centres in at most
+/// <item><see cref="Around(IEnumerable{ActorId}, int)"/>: the actors reached from the centers in at most
 /// <see cref="Depth"/> steps along the view's relations, in either direction, and every relation among them.</item>
 /// </list>
 /// </remarks>
@@ -27,7 +27,7 @@ public sealed class ExportSelection : IEquatable<ExportSelection>
     /// <summary>Gets the selection of every actor.</summary>
     public static ExportSelection All { get; } = new([], null);
 
-    /// <summary>Gets the actors listed, or the centres of a neighbourhood; empty for <see cref="All"/>.</summary>
+    /// <summary>Gets the actors listed, or the centers of a neighbourhood; empty for <see cref="All"/>.</summary>
     public IReadOnlyList<ActorId> Actors { get; }
 
     /// <summary>Gets the number of steps of a neighbourhood, or <see langword="null"/> unless made by <see cref="Around(IEnumerable{ActorId}, int)"/>.</summary>
@@ -44,28 +44,28 @@ public sealed class ExportSelection : IEquatable<ExportSelection>
     public static ExportSelection Only(params IEnumerable<ActorId> actors) => new(Distinct(actors, nameof(actors)), null);
 
     /// <summary>Selects the neighbourhood of one actor.</summary>
-    /// <param name="centre">The actor at the centre.</param>
-    /// <param name="depth">The number of steps, 0 or more; 0 selects the centre alone.</param>
+    /// <param name="center">The actor at the center.</param>
+    /// <param name="depth">The number of steps, 0 or more; 0 selects the center alone.</param>
     /// <returns>The selection.</returns>
-    /// <exception cref="ArgumentException"><paramref name="centre"/> is the default value.</exception>
+    /// <exception cref="ArgumentException"><paramref name="center"/> is the default value.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="depth"/> is negative.</exception>
-    public static ExportSelection Around(ActorId centre, int depth) => Around([centre], depth);
+    public static ExportSelection Around(ActorId center, int depth) => Around([center], depth);
 
     /// <summary>Selects the neighbourhood of some actors: every actor within <paramref name="depth"/> steps of one of them.</summary>
-    /// <param name="centres">The actors at the centre; at least one. Repeats are ignored.</param>
-    /// <param name="depth">The number of steps, 0 or more; 0 selects the centres alone.</param>
+    /// <param name="centers">The actors at the center; at least one. Repeats are ignored.</param>
+    /// <param name="depth">The number of steps, 0 or more; 0 selects the centers alone.</param>
     /// <returns>The selection.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="centres"/> is null.</exception>
-    /// <exception cref="ArgumentException">No centre is given, or an id is the default value.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="centers"/> is null.</exception>
+    /// <exception cref="ArgumentException">No center is given, or an id is the default value.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="depth"/> is negative.</exception>
-    public static ExportSelection Around(IEnumerable<ActorId> centres, int depth)
+    public static ExportSelection Around(IEnumerable<ActorId> centers, int depth)
     {
         if (depth < 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(depth), depth, $"The depth around the centres must be 0 steps or more, not {depth}.");
+            throw new ArgumentOutOfRangeException(nameof(depth), depth, $"The depth around the centers must be 0 steps or more, not {depth}.");
         }
 
-        return new(Distinct(centres, nameof(centres)), depth);
+        return new(Distinct(centers, nameof(centers)), depth);
     }
 
     /// <inheritdoc />

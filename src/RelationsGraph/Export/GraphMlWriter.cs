@@ -3,7 +3,7 @@ using System.Text;
 using System.Xml;
 using RelationsGraph.Model;
 using RelationsGraph.Queries;
-using RelationsGraph.Serialization;
+using RelationsGraph.Common;
 
 namespace RelationsGraph.Export;
 
@@ -55,12 +55,12 @@ public static class GraphMlWriter
     ];
 
     /// <summary>Writes a view as GraphML.</summary>
-    /// <param name="view">The relations to write: the window and kinds.</param>
     /// <param name="writer">Where to write; the XML declaration says UTF-8 whatever the writer's encoding.</param>
+    /// <param name="view">The relations to write: the window and kinds.</param>
     /// <param name="selection">Which actors to write; <see langword="null"/> for <see cref="ExportSelection.All"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="view"/> or <paramref name="writer"/> is null.</exception>
     /// <exception cref="ArgumentException">The selection names an actor the graph does not have.</exception>
-    public static void Write(GraphView view, TextWriter writer, ExportSelection? selection = null)
+    public static void Write(TextWriter writer, GraphView view, ExportSelection? selection = null)
     {
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(writer);
@@ -68,14 +68,14 @@ public static class GraphMlWriter
     }
 
     /// <summary>Writes a view as a GraphML file, atomically, in UTF-8 without a byte order mark.</summary>
-    /// <param name="view">The relations to write: the window and kinds.</param>
     /// <param name="path">The file to write; its folder must exist.</param>
+    /// <param name="view">The relations to write: the window and kinds.</param>
     /// <param name="selection">Which actors to write; <see langword="null"/> for <see cref="ExportSelection.All"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="view"/> or <paramref name="path"/> is null.</exception>
     /// <exception cref="ArgumentException">The selection names an actor the graph does not have.</exception>
     /// <exception cref="IOException">The file cannot be written.</exception>
     /// <exception cref="UnauthorizedAccessException">The file or its folder may not be written.</exception>
-    public static void WriteFile(GraphView view, string path, ExportSelection? selection = null)
+    public static void WriteFile(string path, GraphView view, ExportSelection? selection = null)
     {
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(path);

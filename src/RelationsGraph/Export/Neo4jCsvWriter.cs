@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using RelationsGraph.Model;
 using RelationsGraph.Queries;
-using RelationsGraph.Serialization;
+using RelationsGraph.Common;
 using RelationsGraph.Time;
 
 namespace RelationsGraph.Export;
@@ -48,8 +48,8 @@ public static class Neo4jCsvWriter
     private static readonly char[] Delimiters = [';', '|', '¦', '\u001F', '\u001E'];
 
     /// <summary>Writes a view as neo4j-admin import files into a folder, creating it when missing.</summary>
-    /// <param name="view">The relations to write: the window and kinds; events of the window go with their actors.</param>
     /// <param name="directory">The folder to write into; files of the same names are replaced.</param>
+    /// <param name="view">The relations to write: the window and kinds; events of the window go with their actors.</param>
     /// <param name="selection">Which actors to write; <see langword="null"/> for <see cref="ExportSelection.All"/>.</param>
     /// <param name="database">
     /// The database the import creates or replaces; <see langword="null"/> for <see cref="DefaultDatabase"/>, so that an
@@ -64,7 +64,7 @@ public static class Neo4jCsvWriter
     /// </exception>
     /// <exception cref="IOException">A file cannot be written.</exception>
     /// <exception cref="UnauthorizedAccessException">A file or the folder may not be written.</exception>
-    public static Neo4jExport Write(GraphView view, string directory, ExportSelection? selection = null, string? database = null)
+    public static Neo4jExport Write(string directory, GraphView view, ExportSelection? selection = null, string? database = null)
     {
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(directory);

@@ -53,6 +53,18 @@ public sealed class ActorMatch
 }
 
 /// <summary>A suggested actor for a lookup that missed, with the name or alias that came closest.</summary>
-/// <param name="Actor">The actor suggested.</param>
-/// <param name="MatchedName">The id, name or alias of the actor that came closest to the query.</param>
-public sealed record ActorSuggestion(Actor Actor, string MatchedName);
+/// <remarks>Immutable; made by the query that returns it.</remarks>
+public sealed record ActorSuggestion
+{
+    internal ActorSuggestion(Actor actor, string matchedName)
+    {
+        Actor = actor;
+        MatchedName = matchedName;
+    }
+
+    /// <summary>Gets the actor suggested.</summary>
+    public Actor Actor { get; }
+
+    /// <summary>Gets the id, name or alias of the actor that came closest to the query.</summary>
+    public string MatchedName { get; }
+}

@@ -54,6 +54,23 @@ internal sealed class ChunkedList<T> : IList<T>, IReadOnlyList<T>
         return new ChunkedList<T>(chunks, ordinals.Length);
     }
 
+    /// <summary>A copy of the items: an array when small, chunks when not.</summary>
+    public static IReadOnlyList<T> Of(ReadOnlySpan<T> items)
+    {
+        if (items.Length <= ChunkSize)
+        {
+            return items.ToArray();
+        }
+
+        var chunks = new T[(items.Length + ChunkSize - 1) >> Shift][];
+        for (var c = 0; c < chunks.Length; c++)
+        {
+            chunks[c] = items.Slice(c << Shift, Math.Min(ChunkSize, items.Length - (c << Shift))).ToArray();
+        }
+
+        return new ChunkedList<T>(chunks, items.Length);
+    }
+
     /// <summary>Ranges of arrays one after another, copied (an array up to a chunk, else chunks filled range by range).</summary>
     public static IReadOnlyList<T> Concat(List<(T[] Items, int Start, int Length)> pieces)
     {

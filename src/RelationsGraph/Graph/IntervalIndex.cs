@@ -118,15 +118,19 @@ internal sealed class IntervalIndex
 
     public int Count => byLo.Length;
 
-    /// <summary>Sets the bit of every interval overlapping [from, to] in <paramref name="bits"/> (cleared by the caller); returns how many.</summary>
-    private int Mark(int from, int to, ulong[] bits)
+    /// <summary>
+    /// Sets the bit of every interval overlapping [from, to] in <paramref name="bits"/> (cleared by the caller), at
+    /// its id or, given a <paramref name="map"/>, at map[id]; returns how many.
+    /// </summary>
+    private int Mark(int from, int to, ulong[] bits, ReadOnlySpan<int> map)
     {
         var count = 0;
         foreach (var (ids, start, length) in Pieces(from, to, byLo, byHi))
         {
             foreach (var id in ids.AsSpan(start, length))
             {
-                bits[id >> 6] |= 1UL << (id & 63);
+                var at = map.IsEmpty ? id : map[id];
+                bits[at >> 6] |= 1UL << (at & 63);
             }
 
             count += length;
@@ -148,14 +152,20 @@ internal sealed class IntervalIndex
     /// it sets their bits in a pooled bitmap, which is read back in id order: O(log² n + k + n / 64), with no
     /// sort and no growing list (a million intervals cost a 16,000-word scan, microseconds, whatever the result).
     /// </remarks>
-    public PooledOrdinals QueryPooled(int from, int to)
+    public PooledOrdinals QueryPooled(int from, int to) => QueryPooled(from, to, []);
+
+    /// <summary>
+    /// As <see cref="QueryPooled(int, int)"/>, each interval given as map[id] (a permutation of the ids), ascending:
+    /// the relations active in a window in id order, from a map of rows to id ranks.
+    /// </summary>
+    public PooledOrdinals QueryPooled(int from, int to, ReadOnlySpan<int> map)
     {
         var words = (byLo.Length + 63) >> 6;
         var bits = System.Buffers.ArrayPool<ulong>.Shared.Rent(Math.Max(words, 1));
         try
         {
             Array.Clear(bits, 0, words);
-            var count = Mark(from, to, bits);
+            var count = Mark(from, to, bits, map);
             var ordered = System.Buffers.ArrayPool<int>.Shared.Rent(count);
             var w = 0;
             for (var word = 0; word < words; word++)

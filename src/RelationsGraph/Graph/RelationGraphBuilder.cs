@@ -1,5 +1,5 @@
+using RelationsGraph.Common;
 using RelationsGraph.Model;
-using RelationsGraph.Serialization;
 
 namespace RelationsGraph.Graph;
 
@@ -8,25 +8,26 @@ namespace RelationsGraph.Graph;
 /// <see cref="RelationGraph"/>. Items may be added in any order; references are resolved at
 /// <see cref="Build"/>.
 /// </summary>
-/// <remarks>Not thread-safe; the graph it builds is.</remarks>
+/// <remarks>Not thread-safe; the graph it builds is. Relations are kept in columns as they are added, not as objects.</remarks>
 public sealed class RelationGraphBuilder
 {
     private readonly List<(Source Item, DataLocation Where)> sources = [];
     private readonly List<(Actor Item, DataLocation Where)> actors = [];
-    // Relations and, only once one may need it at Build (a reference not checked as read), their locations:
-    // a million relations read from a saved file keep no location list at all.
-    private readonly List<Relation> relations = [];
-    private List<DataLocation>? relationWhere;
     private readonly List<(ActorEvent Item, DataLocation Where)> events = [];
-    // Each id with the line it was first seen on (0 when not read from a file), for "first at line N".
-    private readonly Dictionary<string, int> sourceIds = new(StringComparer.Ordinal);
-    private readonly Dictionary<ActorId, int> actorIds = [];
-    // Relation ids come sorted in a saved file: while each is greater than the one before, none can repeat,
-    // and only the last id and each relation's line are kept. The first id out of order builds the dictionary.
-    private readonly List<int> relationLines = [];
-    private string? lastRelationId;
-    private Dictionary<string, int>? relationIds;
-    private readonly Dictionary<string, int> eventIds = new(StringComparer.Ordinal);
+
+    // Each id with its item's index in the order added, and the line each id was read on (0 when not read from a
+    // file), for "first at line N".
+    private readonly Dictionary<string, int> sourceIndex = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> actorIndex = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> eventIndex = new(StringComparer.Ordinal);
+    private readonly List<int> sourceLines = [];
+    private readonly List<int> actorLines = [];
+    private readonly List<int> eventLines = [];
+
+    // Relations added one by one, and the rows a reader filled (in file order) with their id order, when it checked them.
+    private RelationRows? added;
+    private readonly List<RelationRows.Sealed> read = [];
+    private int[]? readInIdOrder;
 
     /// <summary>Adds a source.</summary>
     /// <param name="source">The source.</param>
@@ -46,8 +47,22 @@ public sealed class RelationGraphBuilder
     /// <param name="relation">The relation.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="relation"/> is null.</exception>
-    /// <exception cref="GraphDataException">A relation with the same id was added before.</exception>
-    public RelationGraphBuilder Add(Relation relation) => Add(relation, DataLocation.None);
+    public RelationGraphBuilder Add(Relation relation)
+    {
+        ArgumentNullException.ThrowIfNull(relation);
+        added ??= new RelationRows(new NameTable(null), new NameTable(null));
+        var sequence = added.Count;
+        var evidence = new (int Source, string Quote)[relation.Evidence.Count];
+        for (var i = 0; i < evidence.Length; i++)
+        {
+            evidence[i] = (added.Sources.Ref(relation.Evidence[i].Source, sequence, 2 + i, DataLocation.None), relation.Evidence[i].Quote);
+        }
+
+        added.Add(
+            relation.Id, relation.Kind, added.Actors.Ref(relation.Source.Value, sequence, 0, DataLocation.None), added.Actors.Ref(relation.Target.Value, sequence, 1, DataLocation.None),
+            relation.Time, relation.Label, evidence, relation.Directed, relation.Note, sequence);
+        return this;
+    }
 
     /// <summary>Adds an actor event.</summary>
     /// <param name="actorEvent">The event.</param>
@@ -59,53 +74,66 @@ public sealed class RelationGraphBuilder
     /// <summary>Checks every reference and builds the graph.</summary>
     /// <returns>The immutable graph.</returns>
     /// <exception cref="GraphDataException">
-    /// A relation or event names an unknown actor or source, or two actors share a name or alias.
+    /// Two relations share an id, a relation or event names an unknown actor or source, or two actors share a name or alias.
     /// </exception>
     public RelationGraph Build()
     {
-        var sortedActors = actors.OrderBy(a => a.Item.Id.Value, StringComparer.Ordinal).ToList();
+        var chunks = new List<RelationRows.Sealed>(read);
+        if (added is not null)
+        {
+            chunks.Add(added.Seal());
+        }
+
+        // Repeated relation ids first: a reader reports them as it reads, and Add would have refused them.
+        var inIdOrder = added is null && readInIdOrder is not null ? readInIdOrder : CheckedIdOrder(chunks);
+
+        var sortedActors = actors.Select((a, i) => (a.Item, Index: i)).OrderBy(a => a.Item.Id.Value, StringComparer.Ordinal).ToList();
         var directory = ActorDirectory.Create(
             sortedActors.Select(a => a.Item).ToList(),
             (actor, name, other) => throw actors.First(a => ReferenceEquals(a.Item, actor)).Where.Error(
                 $"actor '{actor.Id}' uses the name '{name}', which already names actor '{other.Id}'; a name or alias must identify one actor."));
-
-        // Locations are only put together for a reference that fails: a million relations check fast.
-        for (var i = CheckedRelations; i < relations.Count; i++)
+        var vertexOfAdded = new int[actors.Count];
+        for (var v = 0; v < sortedActors.Count; v++)
         {
-            var relation = relations[i];
-            var where = relationWhere?[i] ?? DataLocation.None;
-            if (!actorIds.ContainsKey(relation.Source))
-            {
-                CheckActor(relation.Source, where.Child("source"));
-            }
-
-            if (!actorIds.ContainsKey(relation.Target))
-            {
-                CheckActor(relation.Target, where.Child("target"));
-            }
-
-            CheckEvidence(relation.Evidence, where);
+            vertexOfAdded[sortedActors[v].Index] = v;
         }
+
+        var sortedSources = sources.Select((s, i) => (s.Item, Index: i)).OrderBy(s => s.Item.Id, StringComparer.Ordinal).ToList();
+        var numberOfAdded = new int[sources.Count];
+        for (var s = 0; s < sortedSources.Count; s++)
+        {
+            numberOfAdded[sortedSources[s].Index] = s;
+        }
+
+        // Names the relations used that were not known as they were read: resolved now, the earliest unknown one refused.
+        var actorNames = chunks.Select(c => Resolve(c.Rows.Actors, actorIndex, vertexOfAdded)).ToArray();
+        var sourceNames = chunks.Select(c => Resolve(c.Rows.Sources, sourceIndex, numberOfAdded)).ToArray();
+        RefuseUnknown(chunks, actorNames, sourceNames);
 
         foreach (var (actorEvent, where) in events)
         {
             CheckActor(actorEvent.Actor, where.Child("actor"));
-            CheckEvidence(actorEvent.Evidence, where);
+            for (var i = 0; i < actorEvent.Evidence.Count; i++)
+            {
+                CheckSource(actorEvent.Evidence[i].Source, where.Child($"evidence[{i}].source"));
+            }
         }
 
-        return new RelationGraph(
-            SortedById(sources, s => s.Id),
-            sortedActors.Select(a => a.Item).ToArray(),
-            relationIds is null ? relations.ToArray() : SortedById(relations, r => r.Id),
-            SortedById(events, e => e.Id),
-            directory,
-            Coverage);
+        var actorArray = sortedActors.Select(a => a.Item).ToArray();
+        var sourceArray = sortedSources.Select(s => s.Item).ToArray();
+        var horizon = new SourceHorizon(sourceArray);
+        var store = RelationStore.Build(
+            chunks, inIdOrder,
+            (c, reference) => reference >= 0 ? vertexOfAdded[reference] : actorNames[c][~reference],
+            (c, reference) => reference >= 0 ? numberOfAdded[reference] : sourceNames[c][~reference],
+            actorArray.Select(a => a.Id).ToArray(), sourceArray.Select(s => s.Id).ToArray(), horizon);
+        return new RelationGraph(sourceArray, actorArray, store, SortedById(events, e => e.Id), directory, horizon, Coverage);
     }
 
     internal RelationGraphBuilder Add(Source source, DataLocation where, DataLocation idWhere = default)
     {
         ArgumentNullException.ThrowIfNull(source);
-        Claim(sourceIds, source.Id, "source", idWhere == default ? where : idWhere);
+        Claim(sourceIndex, sourceLines, source.Id, "source", idWhere == default ? where : idWhere);
         sources.Add((source, where));
         return this;
     }
@@ -113,116 +141,119 @@ public sealed class RelationGraphBuilder
     internal RelationGraphBuilder Add(Actor actor, DataLocation where, DataLocation idWhere = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        Claim(actorIds, actor.Id, "actor", idWhere == default ? where : idWhere);
+        Claim(actorIndex, actorLines, actor.Id.Value, "actor", idWhere == default ? where : idWhere);
         actors.Add((actor, where));
         return this;
-    }
-
-    internal RelationGraphBuilder Add(Relation relation, DataLocation where, DataLocation idWhere = default, bool checkedAsRead = false)
-    {
-        ArgumentNullException.ThrowIfNull(relation);
-        ClaimRelation(relation.Id, idWhere == default ? where : idWhere);
-        if (checkedAsRead && CheckedRelations == relations.Count)
-        {
-            CheckedRelations++;
-        }
-
-        if (relationWhere is null && !checkedAsRead && where != default)
-        {
-            relationWhere = new List<DataLocation>(new DataLocation[relations.Count]);
-        }
-
-        relations.Add(relation);
-        relationWhere?.Add(where);
-        return this;
-    }
-
-    /// <summary>
-    /// Adds the relations of a fast read, whose ids the reader found ascending (so none repeats) and whose actor
-    /// and source references it checked, into a builder holding no relations yet: one copy, no check per relation.
-    /// </summary>
-    internal void AddInOrder(List<Relation> first, List<Relation> second)
-    {
-        if (relations.Count != 0 || relationIds is not null || relationWhere is not null)
-        {
-            throw new InvalidOperationException("Relations read in order go into a builder holding none yet.");
-        }
-
-        relations.EnsureCapacity(first.Count + second.Count);
-        relations.AddRange(first);
-        relations.AddRange(second);
-        CheckedRelations = relations.Count;
-        lastRelationId = relations.Count > 0 ? relations[^1].Id : null;
-
-        // A fast read knows no line numbers, as DataLocation.None says for each relation it adds.
-        relationLines.EnsureCapacity(relations.Count);
-        System.Runtime.InteropServices.CollectionsMarshal.SetCount(relationLines, relations.Count);
-        System.Runtime.InteropServices.CollectionsMarshal.AsSpan(relationLines).Clear();
     }
 
     internal RelationGraphBuilder Add(ActorEvent actorEvent, DataLocation where, DataLocation idWhere = default)
     {
         ArgumentNullException.ThrowIfNull(actorEvent);
-        Claim(eventIds, actorEvent.Id, "event", idWhere == default ? where : idWhere);
+        Claim(eventIndex, eventLines, actorEvent.Id, "event", idWhere == default ? where : idWhere);
         events.Add((actorEvent, where));
         return this;
     }
 
-    /// <summary>Checks an actor reference now, when the caller knows every actor has been added.</summary>
-    internal void CheckActor(ActorId id, DataLocation where)
+    /// <summary>
+    /// Takes the relations a reader read (rows in file order, sealed) and, when it has checked their ids for
+    /// repeats, their id order (<see cref="IdOrder.Sort"/>'s).
+    /// </summary>
+    internal void AddRead(IEnumerable<RelationRows.Sealed> rows, int[]? inIdOrder)
     {
-        if (!actorIds.ContainsKey(id))
-        {
-            var near = ActorDirectory.Create(actors.Select(a => a.Item).ToList(), static (_, _, _) => { }).Find(id.Value);
-            var hint = near.Suggestions.Count > 0 ? $"; did you mean '{near.Suggestions[0].Actor.Id}'?" : "; it must be the id of an actor in \"actors\".";
-            throw where.Error($"unknown actor '{id}'{hint}");
-        }
+        read.AddRange(rows);
+        readInIdOrder = inIdOrder;
     }
 
-    internal bool HasSource(string id) => sourceIds.ContainsKey(id);
+    /// <summary>Gets the actors added so far by id, numbered in the order added: what a reader resolves names against once all are known.</summary>
+    internal IReadOnlyDictionary<string, int> ActorNumbers => actorIndex;
 
-    /// <summary>
-    /// Gets how many of the first relations added had their actor and source references checked already (added
-    /// with <c>checkedAsRead</c> by the reader, which checks them as it goes once every actor and source is
-    /// known), so that <see cref="Build"/> checks only the rest.
-    /// </summary>
-    internal int CheckedRelations { get; private set; }
+    /// <summary>Gets the sources added so far by id, numbered in the order added.</summary>
+    internal IReadOnlyDictionary<string, int> SourceNumbers => sourceIndex;
 
     /// <summary>Gets or sets the window the graph will hold every relation of (a windowed load's); null for all time.</summary>
     internal Time.TimeWindow? Coverage { get; set; }
 
-    /// <summary>Checks that a cited source exists, when the caller knows every source has been added.</summary>
-    internal void CheckSource(string id, DataLocation where)
+    /// <summary>Checks an actor reference now, when the caller knows every actor has been added.</summary>
+    internal void CheckActor(ActorId id, DataLocation where)
     {
-        if (!sourceIds.ContainsKey(id))
+        if (id.Value is null || !actorIndex.ContainsKey(id.Value))
         {
-            throw where.Error($"unknown source '{id}'; evidence must cite the id of a source in \"sources\".");
+            throw UnknownActor(id.Value ?? string.Empty, where);
         }
     }
 
-    private void CheckEvidence(IReadOnlyList<Evidence> evidence, DataLocation where)
+    /// <summary>Checks that a cited source exists, when the caller knows every source has been added.</summary>
+    internal void CheckSource(string id, DataLocation where)
     {
-        for (var i = 0; i < evidence.Count; i++)
+        if (!sourceIndex.ContainsKey(id))
         {
-            if (!sourceIds.ContainsKey(evidence[i].Source))
+            throw UnknownSource(id, where);
+        }
+    }
+
+    /// <summary>The error for a relation id that comes again, where it comes again.</summary>
+    internal static GraphDataException RepeatError(IReadOnlyList<RelationRows.Sealed> chunks, IdOrder.Repeat repeat)
+    {
+        var first = chunks[repeat.First.Chunk].IdLocation(repeat.First.Kept, repeat.First.Index);
+        var second = chunks[repeat.Second.Chunk].IdLocation(repeat.Second.Kept, repeat.Second.Index);
+        var at = first.Line > 0 ? $" (first at line {first.Line})" : string.Empty;
+        return second.Error($"duplicate relation id '{repeat.Id}'{at}; ids must be unique.");
+    }
+
+    private GraphDataException UnknownActor(string id, DataLocation where)
+    {
+        var near = ActorDirectory.Create(actors.Select(a => a.Item).ToList(), static (_, _, _) => { }).Find(id);
+        var hint = near.Suggestions.Count > 0 ? $"; did you mean '{near.Suggestions[0].Actor.Id}'?" : "; it must be the id of an actor in \"actors\".";
+        return where.Error($"unknown actor '{id}'{hint}");
+    }
+
+    private static GraphDataException UnknownSource(string id, DataLocation where) =>
+        where.Error($"unknown source '{id}'; evidence must cite the id of a source in \"sources\".");
+
+    private static int[] CheckedIdOrder(List<RelationRows.Sealed> chunks)
+    {
+        var (inIdOrder, repeat) = IdOrder.Sort(chunks);
+        return repeat is { } found ? throw RepeatError(chunks, found) : inIdOrder;
+    }
+
+    /// <summary>The number of each name a table met that was not known then, or -1 for a name nothing has.</summary>
+    private static int[] Resolve(NameTable table, Dictionary<string, int> index, int[] numberOfAdded) =>
+        table.LocalNames.Select(name => index.TryGetValue(name, out var i) ? numberOfAdded[i] : -1).ToArray();
+
+    /// <summary>Refuses the unknown name met earliest (by item, then source, target, evidence), as a check relation by relation would.</summary>
+    private void RefuseUnknown(List<RelationRows.Sealed> chunks, int[][] actorNames, int[][] sourceNames)
+    {
+        (int Chunk, int Sequence, int Role, DataLocation Where, string Name, bool IsActor)? earliest = null;
+        for (var c = 0; c < chunks.Count; c++)
+        {
+            foreach (var (names, table, isActor) in new[] { (actorNames[c], chunks[c].Rows.Actors, true), (sourceNames[c], chunks[c].Rows.Sources, false) })
             {
-                CheckSource(evidence[i].Source, where.Child($"evidence[{i}].source"));
+                for (var i = 0; i < names.Length; i++)
+                {
+                    var (sequence, role, where) = table.Firsts[i];
+                    if (names[i] < 0 && (earliest is not { } e || (c, sequence, role).CompareTo((e.Chunk, e.Sequence, e.Role)) < 0))
+                    {
+                        earliest = (c, sequence, role, chunks[c].Rows.Origin?.Translate(where) ?? where, table.LocalNames[i], isActor);
+                    }
+                }
             }
+        }
+
+        if (earliest is { } unknown)
+        {
+            var property = unknown.Role switch { 0 => "source", 1 => "target", _ => $"evidence[{unknown.Role - 2}].source" };
+            throw unknown.IsActor ? UnknownActor(unknown.Name, unknown.Where.Child(property)) : UnknownSource(unknown.Name, unknown.Where.Child(property));
         }
     }
 
     /// <summary>The items in ordinal order of their (unique) ids; files are written sorted, so mostly this only checks.</summary>
-    private static T[] SortedById<T>(List<(T Item, DataLocation Where)> items, Func<T, string> id) =>
-        SortedById(items.ConvertAll(x => x.Item), id);
-
-    private static T[] SortedById<T>(List<T> items, Func<T, string> id)
+    private static T[] SortedById<T>(List<(T Item, DataLocation Where)> items, Func<T, string> id)
     {
-        var array = new T[items.Count];
+        var array = items.ConvertAll(x => x.Item).ToArray();
         var sorted = true;
-        for (var i = 0; i < array.Length; i++)
+        for (var i = 1; i < array.Length; i++)
         {
-            array[i] = items[i];
-            sorted &= i == 0 || string.CompareOrdinal(id(array[i - 1]), id(array[i])) < 0;
+            sorted &= string.CompareOrdinal(id(array[i - 1]), id(array[i])) < 0;
         }
 
         if (!sorted)
@@ -233,36 +264,15 @@ public sealed class RelationGraphBuilder
         return array;
     }
 
-    private void ClaimRelation(string id, DataLocation where)
+    private static void Claim(Dictionary<string, int> ids, List<int> lines, string id, string what, DataLocation where)
     {
-        if (relationIds is null)
+        if (ids.TryAdd(id, lines.Count))
         {
-            if (lastRelationId is null || string.CompareOrdinal(lastRelationId, id) < 0)
-            {
-                lastRelationId = id;
-                relationLines.Add(where.Line);
-                return;
-            }
-
-            relationIds = new Dictionary<string, int>(relations.Count * 2, StringComparer.Ordinal);
-            for (var i = 0; i < relations.Count; i++)
-            {
-                relationIds.Add(relations[i].Id, relationLines[i]);
-            }
-
-            relationLines.Clear();
-            relationLines.TrimExcess();
+            lines.Add(where.Line);
         }
-
-        Claim(relationIds, id, "relation", where);
-    }
-
-    private static void Claim<TKey>(Dictionary<TKey, int> ids, TKey id, string what, DataLocation where)
-        where TKey : notnull
-    {
-        if (!ids.TryAdd(id, where.Line))
+        else
         {
-            var firstLine = ids[id];
+            var firstLine = lines[ids[id]];
             var at = firstLine > 0 ? $" (first at line {firstLine})" : string.Empty;
             throw where.Error($"duplicate {what} id '{id}'{at}; ids must be unique.");
         }

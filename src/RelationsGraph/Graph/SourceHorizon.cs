@@ -16,17 +16,22 @@ namespace RelationsGraph.Graph;
 /// </remarks>
 internal sealed class SourceHorizon
 {
-    // Each source's last day of publication (a source published in 2021 is read as of 2021-12-31).
+    // Each source's last day of publication (a source published in 2021 is read as of 2021-12-31), by id and by
+    // its number in the list given (as the relation store numbers the sources its evidence cites).
     private readonly Dictionary<string, int> publishedLastDay;
+    private readonly int[] publishedLastDayByNumber;
 
     public SourceHorizon(IReadOnlyList<Source> sources)
     {
         publishedLastDay = new Dictionary<string, int>(sources.Count, StringComparer.Ordinal);
+        publishedLastDayByNumber = new int[sources.Count];
         EndDayNumber = int.MaxValue;
-        foreach (var source in sources)
+        for (var number = 0; number < sources.Count; number++)
         {
+            var source = sources[number];
             var day = TimeWindow.DayNumber(source.Published.LastDay);
             publishedLastDay[source.Id] = day;
+            publishedLastDayByNumber[number] = day;
             if (End is null || day > EndDayNumber)
             {
                 (End, EndDayNumber) = (source.Published, day);
@@ -47,11 +52,28 @@ internal sealed class SourceHorizon
     /// <see cref="int.MaxValue"/> only when an open period cites no source of the graph.
     /// </summary>
     public int LastKnownDayNumber(Relation relation) =>
-        relation.Time.IsOpen ? OpenUntil(relation.Time, relation.CitedSources) : relation.Time.LastDayNumber;
+        relation.Time.IsOpen ? OpenUntil(relation.Time, Days(relation.Evidence.Select(e => e.Source))) : relation.Time.LastDayNumber;
+
+    /// <summary>As <see cref="LastKnownDayNumber(Relation)"/>, for a relation in columns: its time and the numbers of the sources it cites.</summary>
+    public int LastKnownDayNumber(TimeExtent time, ReadOnlySpan<int> citedSources)
+    {
+        if (!time.IsOpen)
+        {
+            return time.LastDayNumber;
+        }
+
+        var days = new List<int>(citedSources.Length);
+        foreach (var number in citedSources)
+        {
+            days.Add(publishedLastDayByNumber[number]);
+        }
+
+        return OpenUntil(time, days);
+    }
 
     /// <summary>The last day an actor event is known to hold, by the same rule as a relation's.</summary>
     public int LastKnownDayNumber(ActorEvent actorEvent) =>
-        actorEvent.Time.IsOpen ? OpenUntil(actorEvent.Time, actorEvent.Evidence.Select(e => e.Source)) : actorEvent.Time.LastDayNumber;
+        actorEvent.Time.IsOpen ? OpenUntil(actorEvent.Time, Days(actorEvent.Evidence.Select(e => e.Source))) : actorEvent.Time.LastDayNumber;
 
     /// <summary>Whether a window reaches past what the sources can know: it has days after <see cref="End"/>.</summary>
     public bool IsPassedBy(TimeWindow window) => End is not null && window.LastDayNumber > EndDayNumber;
@@ -60,15 +82,24 @@ internal sealed class SourceHorizon
     public string? NoteFor(TimeWindow window) =>
         IsPassedBy(window) ? $"the sources end {End}; nothing is known after" : null;
 
-    private int OpenUntil(TimeExtent time, IEnumerable<string> sources)
+    /// <summary>The publication days of the sources among these ids that the graph has.</summary>
+    private IEnumerable<int> Days(IEnumerable<string> sources)
     {
-        var horizon = int.MinValue;
         foreach (var source in sources)
         {
-            if (publishedLastDay.TryGetValue(source, out var day) && day > horizon)
+            if (publishedLastDay.TryGetValue(source, out var day))
             {
-                horizon = day;
+                yield return day;
             }
+        }
+    }
+
+    private static int OpenUntil(TimeExtent time, IEnumerable<int> publishedDays)
+    {
+        var horizon = int.MinValue;
+        foreach (var day in publishedDays)
+        {
+            horizon = Math.Max(horizon, day);
         }
 
         if (horizon == int.MinValue)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using RelationsGraph.Model;
-using RelationsGraph.Serialization;
+using RelationsGraph.Common;
 
 namespace RelationsGraph.Import;
 

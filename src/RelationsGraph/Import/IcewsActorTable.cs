@@ -1,6 +1,6 @@
 using System.Globalization;
 using RelationsGraph.Model;
-using RelationsGraph.Serialization;
+using RelationsGraph.Common;
 
 namespace RelationsGraph.Import;
 

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using RelationsGraph.Graph;
 using RelationsGraph.Model;
-using RelationsGraph.Serialization;
+using RelationsGraph.Common;
 using RelationsGraph.Time;
 
 namespace RelationsGraph.Import;

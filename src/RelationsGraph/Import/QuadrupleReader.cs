@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using RelationsGraph.Serialization;
+using RelationsGraph.Common;
 
 namespace RelationsGraph.Import;
 

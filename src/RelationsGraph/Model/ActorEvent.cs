@@ -6,9 +6,6 @@ namespace RelationsGraph.Model;
 /// <remarks>Immutable and thread-safe. Equality compares every member, evidence in order.</remarks>
 public sealed record ActorEvent
 {
-    // One Evidence, or an array of two or more (see ModelLists.NonEmpty).
-    private readonly object evidenceHeld;
-
     /// <summary>Creates an actor event.</summary>
     /// <param name="id">The id, unique among the graph's events.</param>
     /// <param name="kind">The kind.</param>
@@ -28,7 +25,7 @@ public sealed record ActorEvent
         Actor = actor.Value is null ? throw new ArgumentException("The actor id must be set.", nameof(actor)) : actor;
         Time = time;
         Label = Identifier.RequireText(label, nameof(label), "label");
-        evidenceHeld = ModelLists.NonEmpty(evidence, nameof(evidence), "event", id);
+        Evidence = ModelLists.NonEmpty(evidence, nameof(evidence), "event", id);
         Note = Identifier.OptionalText(note, nameof(note), "note");
     }
 
@@ -48,7 +45,7 @@ public sealed record ActorEvent
     public string Label { get; }
 
     /// <summary>Gets the quotes supporting it; never empty.</summary>
-    public IReadOnlyList<Evidence> Evidence => ModelLists.List<Evidence>(evidenceHeld);
+    public IReadOnlyList<Evidence> Evidence { get; }
 
     /// <summary>Gets an optional note, or <see langword="null"/>.</summary>
     public string? Note { get; }
@@ -56,7 +53,7 @@ public sealed record ActorEvent
     /// <inheritdoc />
     public bool Equals(ActorEvent? other) =>
         other is not null && Id == other.Id && ReferenceEquals(Kind, other.Kind) && Actor == other.Actor
-        && Time == other.Time && Label == other.Label && ModelLists.SequenceEqual<Evidence>(evidenceHeld, other.evidenceHeld) && Note == other.Note;
+        && Time == other.Time && Label == other.Label && ModelLists.SequenceEqual(Evidence, other.Evidence) && Note == other.Note;
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Id, Kind, Actor, Time);

@@ -20,6 +20,7 @@ public sealed class RelationKind
         Polarity = polarity;
         CameoRoot = cameoRoot;
         Description = description;
+        Ordinal = (byte)Kinds.Count;
         Kinds.Add(this);
     }
 
@@ -127,6 +128,9 @@ public sealed class RelationKind
 
     /// <summary>Gets a one-sentence description.</summary>
     public string Description { get; }
+
+    /// <summary>Gets the kind's position in <see cref="All"/>, as the relation store keeps it.</summary>
+    internal byte Ordinal { get; }
 
     /// <summary>Finds a kind by its name (ordinal, as written in graph.json).</summary>
     /// <param name="name">The name, such as <c>treaty</c>.</param>

@@ -1,3 +1,5 @@
+using QuikGraph;
+using QuikGraph.Predicates;
 using RelationsGraph.Graph;
 using RelationsGraph.Model;
 using RelationsGraph.Time;
@@ -19,6 +21,9 @@ public sealed class GraphView
     private readonly Lazy<IReadOnlyList<Relation>> relations;
     private readonly bool unfiltered;
 
+    // By kind ordinal: whether the view keeps relations of that kind (the kind and polarity filters together).
+    private readonly bool[] keptKinds;
+
     private GraphView(RelationGraph graph, TimeWindow window, HashSet<RelationKind>? kinds, HashSet<Polarity>? polarities, HashSet<ActorKind>? actorKinds)
     {
         graph.RequireCovered(window, nameof(window));
@@ -28,6 +33,7 @@ public sealed class GraphView
         this.polarities = polarities;
         this.actorKinds = actorKinds;
         unfiltered = kinds is null && polarities is null && actorKinds is null;
+        keptKinds = RelationKind.All.Select(k => (kinds is null || kinds.Contains(k)) && (polarities is null || polarities.Contains(k.Polarity))).ToArray();
         relations = new Lazy<IReadOnlyList<Relation>>(ListRelations, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -172,143 +178,143 @@ public sealed class GraphView
         return string.Join(" · ", parts);
     }
 
-    /// <summary>Tests a relation by ordinal: the fast path queries use while walking edges.</summary>
-    internal bool Contains(int ordinal) =>
-        Graph.FirstDayOf(ordinal) <= Window.LastDayNumber && Graph.LastDayOf(ordinal) >= Window.FirstDayNumber
-        && (unfiltered || PassesFilters(Graph.RelationAt(ordinal)));
+    /// <summary>Tests a row: the fast path queries use while walking pairs.</summary>
+    internal bool Contains(int row)
+    {
+        var store = Graph.Store;
+        return store.FirstDays[row] <= Window.LastDayNumber && store.LastDays[row] >= Window.FirstDayNumber && (unfiltered || PassesFilters(row));
+    }
+
+    /// <summary>
+    /// The actor graph as this view sees it, in QuikGraph: the graph's pair edges that have a relation in the view
+    /// which can be followed from the edge's source (any way, or forwards only when <paramref name="directed"/>),
+    /// less any vertex or edge the caller leaves out.
+    /// </summary>
+    internal IVertexListGraph<int, PairEdge> ActorGraph(bool directed, Func<int, bool>? keepVertex = null, Func<PairEdge, bool>? keepEdge = null) =>
+        new FilteredVertexListGraph<int, PairEdge, IVertexListGraph<int, PairEdge>>(
+            Graph.ActorGraph.Graph,
+            v => keepVertex is null || keepVertex(v),
+            e => (keepEdge is null || keepEdge(e)) && Links(e.Source, e.Pair, directed));
 
     /// <summary>Whether the view has a relation of a pair that can be followed from <paramref name="from"/>, one end of the pair.</summary>
     internal bool Links(int from, int pair, bool directed)
     {
         if (!directed && unfiltered)
         {
-            return Graph.PairActiveIn(pair, Window.FirstDayNumber, Window.LastDayNumber);
+            return Graph.ActorGraph.ActiveIn(pair, Window.FirstDayNumber, Window.LastDayNumber);
         }
 
-        var hits = new List<int>();
-        PairHits(pair, hits);
-        var ordinals = Graph.PairColumns.Ordinals;
-        return hits.Exists(at => Followable(from, ordinals[at], directed));
+        var (start, end) = Graph.ActorGraph.Rows(pair);
+        for (var row = start; row < end; row++)
+        {
+            if (Contains(row) && Followable(from, row, directed))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether a relation can be followed from one of its ends: any way, or forwards only when directed.</summary>
-    private bool Followable(int from, int ordinal, bool directed) =>
-        !directed || Graph.SourceOf(ordinal) == from || !Graph.RelationAt(ordinal).Directed;
+    private bool Followable(int from, int row, bool directed) =>
+        !directed || Graph.Store.Sources[row] == from || !Graph.Store.IsDirected(row);
 
-    /// <summary>
-    /// Lists the positions in the pair index of a pair's relations in the view, reading their days from the
-    /// index in sequence (the hot loop of pair walks: locals only, no reads scattered over the graph).
-    /// </summary>
-    private void PairHits(int pair, List<int> positions)
+    /// <summary>Lists the rows of a pair's relations in the view (reading the pair's range of the columns in sequence).</summary>
+    private void PairHits(int pair, List<int> rows)
     {
-        var (start, end) = Graph.PairRange(pair);
-        var (ordinals, firstDays, lastDays, _) = Graph.PairColumns;
+        var (start, end) = Graph.ActorGraph.Rows(pair);
+        var store = Graph.Store;
+        var firstDays = store.FirstDays;
+        var lastDays = store.LastDays;
         int from = Window.FirstDayNumber, to = Window.LastDayNumber;
-        for (var at = start; at < end; at++)
+        for (var row = start; row < end; row++)
         {
-            if (firstDays[at] <= to && lastDays[at] >= from && (unfiltered || PassesFilters(Graph.RelationAt(ordinals[at]))))
+            if (firstDays[row] <= to && lastDays[row] >= from && (unfiltered || PassesFilters(row)))
             {
-                positions.Add(at);
+                rows.Add(row);
             }
         }
-    }
-
-    /// <summary>The actors one hop from a vertex in the view, ascending: only the vertex's neighbours are tested, never its every relation.</summary>
-    internal List<int> Neighbours(int vertex, bool directed)
-    {
-        var result = new List<int>();
-        var others = Graph.NeighboursOf(vertex);
-        var pairs = Graph.PairsOf(vertex);
-        for (var i = 0; i < others.Length; i++)
-        {
-            if (Links(vertex, pairs[i], directed))
-            {
-                result.Add(others[i]);
-            }
-        }
-
-        return result;
     }
 
     /// <summary>
-    /// The ordinals of the view's relations between two vertices that can be followed from <paramref name="from"/>,
-    /// ascending; empty when no relation joins them (or they are one vertex).
+    /// The rows of the view's relations between two vertices that can be followed from <paramref name="from"/>;
+    /// empty when no relation joins them (or they are one vertex).
     /// </summary>
     internal List<int> RelationsBetween(int from, int to, bool directed)
     {
         var result = new List<int>();
-        var pair = from == to ? -1 : Graph.PairOf(from, to);
+        var pair = from == to ? -1 : Graph.ActorGraph.PairOf(from, to);
         if (pair >= 0)
         {
-            var hits = new List<int>();
-            PairHits(pair, hits);
-            var ordinals = Graph.PairColumns.Ordinals;
-            result.AddRange(hits.Select(at => ordinals[at]).Where(ordinal => Followable(from, ordinal, directed)));
+            PairHits(pair, result);
+            if (directed)
+            {
+                result.RemoveAll(row => !Followable(from, row, directed));
+            }
         }
 
         return result;
     }
 
     /// <summary>
-    /// The ordinals of the view's relations whose two ends <paramref name="joins"/> accepts, ascending, where every
-    /// such relation touches one of <paramref name="vertices"/>. Walks the pair index for the pairs of those
-    /// vertices that <paramref name="joins"/> accepts when they hold few relations, else the window's slice from
-    /// the interval index, so the cost is at most a few times the cheaper of the two.
+    /// The rows of the view's relations whose two ends <paramref name="joins"/> accepts, in id order, where every
+    /// such relation touches one of <paramref name="vertices"/>. Walks the pairs of those vertices that
+    /// <paramref name="joins"/> accepts when they hold few relations, else the window's slice from the interval
+    /// index, so the cost is at most a few times the cheaper of the two.
     /// </summary>
     /// <param name="vertices">Vertices one of which every accepted relation touches.</param>
     /// <param name="joins">Whether a relation between two vertices belongs; symmetric.</param>
     internal PooledOrdinals RelationsWhere(IEnumerable<int> vertices, Func<int, int, bool> joins)
     {
-        var ordinals = Graph.PairColumns.Ordinals;
-        if (PairWalkHits(vertices, joins) is { } hits)
+        if (PairWalkHits(vertices, joins) is not { } hits)
         {
-            var walked = System.Buffers.ArrayPool<int>.Shared.Rent(hits.Count);
-            for (var i = 0; i < hits.Count; i++)
-            {
-                walked[i] = ordinals[hits[i]];
-            }
-
-            Array.Sort(walked, 0, hits.Count);
-            return new PooledOrdinals(walked, hits.Count);
+            return SliceWhere(joins);
         }
 
-        return SliceWhere(joins);
+        var store = Graph.Store;
+        var keys = System.Buffers.ArrayPool<ulong>.Shared.Rent(hits.Count);
+        var rows = System.Buffers.ArrayPool<int>.Shared.Rent(hits.Count);
+        for (var i = 0; i < hits.Count; i++)
+        {
+            keys[i] = (uint)store.IdRank(hits[i]);
+        }
+
+        KeySort.Sort(keys.AsSpan(0, hits.Count));
+        for (var i = 0; i < hits.Count; i++)
+        {
+            rows[i] = store.RowOfIdRank((int)keys[i]);
+        }
+
+        System.Buffers.ArrayPool<ulong>.Shared.Return(keys);
+        return new PooledOrdinals(rows, hits.Count);
     }
 
     /// <summary>As <see cref="RelationsWhere"/>, sorted by beginning then id (see <see cref="InTimeOrder(ReadOnlySpan{int})"/>).</summary>
     internal IReadOnlyList<Relation> RelationsInTimeOrderWhere(IEnumerable<int> vertices, Func<int, int, bool> joins)
     {
-        if (PairWalkHits(vertices, joins) is not { } hits)
+        if (PairWalkHits(vertices, joins) is { } hits)
         {
-            using var slice = SliceWhere(joins);
-            return InTimeOrder(slice.Span);
+            return InTimeOrder(hits);
         }
 
-        // The walk reads each relation's first day and beginning precision from the pair index, in sequence,
-        // so the sort keys cost no reads scattered over the graph's arrays.
-        var (ordinals, firstDays, _, ranks) = Graph.PairColumns;
-        var keys = System.Buffers.ArrayPool<ulong>.Shared.Rent(hits.Count);
-        for (var i = 0; i < hits.Count; i++)
-        {
-            keys[i] = TimeKey(firstDays[hits[i]], ranks[hits[i]], ordinals[hits[i]]);
-        }
-
-        return FromTimeKeys(keys, hits.Count);
+        using var slice = SliceWhere(joins);
+        return InTimeOrder(slice.Span);
     }
 
     /// <summary>
-    /// The pair-index positions of the view's relations in the pairs of <paramref name="vertices"/> that
-    /// <paramref name="joins"/> accepts, or null when those pairs hold so many relations that the slice is
-    /// cheaper. A pair walk reads the pair index in sequence; a slice walks the interval tree, sets bits and
-    /// lists what is active, then tests both ends of each. Measured at a million relations, walking up to
-    /// about half the graph is the cheaper.
+    /// The rows of the view's relations in the pairs of <paramref name="vertices"/> that <paramref name="joins"/>
+    /// accepts, or null when those pairs hold so many relations that the slice is cheaper. A pair walk reads a
+    /// range of the columns per pair; a slice walks the interval tree, sets bits and lists what is active, then
+    /// tests both ends of each. Measured at a million relations, walking up to about half the graph is the cheaper.
     /// </summary>
     private List<int>? PairWalkHits(IEnumerable<int> vertices, Func<int, int, bool> joins)
     {
         // The pairs met, in a pooled bitmap and list: a dense graph's neighbourhood meets tens of thousands.
-        var words = (Graph.PairCount + 63) >> 6;
+        var actorGraph = Graph.ActorGraph;
+        var words = (actorGraph.PairCount + 63) >> 6;
         var seen = System.Buffers.ArrayPool<ulong>.Shared.Rent(Math.Max(words, 1));
-        var pairs = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(Graph.PairCount, 1));
+        var pairs = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(actorGraph.PairCount, 1));
         try
         {
             Array.Clear(seen, 0, words);
@@ -316,22 +322,20 @@ public sealed class GraphView
             long walk = 0;
             foreach (var vertex in vertices)
             {
-                var others = Graph.NeighboursOf(vertex);
-                var pairIds = Graph.PairsOf(vertex);
-                for (var i = 0; i < others.Length; i++)
+                foreach (var edge in actorGraph.EdgesOf(vertex))
                 {
-                    var pair = pairIds[i];
-                    if ((seen[pair >> 6] & (1UL << (pair & 63))) == 0 && joins(vertex, others[i]))
+                    var pair = edge.Pair;
+                    if ((seen[pair >> 6] & (1UL << (pair & 63))) == 0 && joins(vertex, edge.Target))
                     {
                         seen[pair >> 6] |= 1UL << (pair & 63);
                         pairs[count++] = pair;
-                        var (start, end) = Graph.PairRange(pair);
+                        var (start, end) = actorGraph.Rows(pair);
                         walk += end - start;
                     }
                 }
             }
 
-            if (walk > Graph.RelationCount / 2)
+            if (walk > Graph.Store.Count / 2)
             {
                 return null;
             }
@@ -351,58 +355,55 @@ public sealed class GraphView
         }
     }
 
-    /// <summary>The ordinals of the view's relations in the window's slice whose two ends <paramref name="joins"/> accepts, ascending.</summary>
+    /// <summary>The rows of the view's relations in the window's slice whose two ends <paramref name="joins"/> accepts, in id order.</summary>
     private PooledOrdinals SliceWhere(Func<int, int, bool> joins)
     {
-        using var active = Graph.ActiveOrdinals(Window);
+        var store = Graph.Store;
+        using var active = ActiveRanks();
         var result = System.Buffers.ArrayPool<int>.Shared.Rent(active.Count);
         var count = 0;
-        foreach (var ordinal in active.Span)
+        foreach (var rank in active.Span)
         {
-            if (joins(Graph.SourceOf(ordinal), Graph.TargetOf(ordinal)) && (unfiltered || PassesFilters(Graph.RelationAt(ordinal))))
+            var row = store.RowOfIdRank(rank);
+            if (joins(store.Sources[row], store.Targets[row]) && (unfiltered || PassesFilters(row)))
             {
-                result[count++] = ordinal;
+                result[count++] = row;
             }
         }
 
         return new PooledOrdinals(result, count);
     }
 
-    /// <summary>Relations by ordinal, sorted by when they begin (<see cref="PartialDate"/> order), then by id.</summary>
-    internal IReadOnlyList<Relation> InTimeOrder(List<int> ordinals) => InTimeOrder(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ordinals));
+    /// <summary>The id ranks of the relations active in the window, ascending.</summary>
+    private PooledOrdinals ActiveRanks() => Graph.ActiveRanks(Window);
+
+    /// <summary>Relations by row, sorted by when they begin (<see cref="PartialDate"/> order), then by id.</summary>
+    internal RelationList InTimeOrder(List<int> rows) => InTimeOrder(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(rows));
 
     /// <summary>As <see cref="InTimeOrder(List{int})"/>.</summary>
-    internal IReadOnlyList<Relation> InTimeOrder(ReadOnlySpan<int> ordinals)
+    internal RelationList InTimeOrder(ReadOnlySpan<int> rows)
     {
         // One 64-bit key per relation: the beginning's first day (a relation's first day is its beginning's),
         // then its precision, finest first (dates sharing a first day order by last day, and a day ends before
-        // the month that starts with it, which ends before the year), then the ordinal, which is id order.
-        var keys = System.Buffers.ArrayPool<ulong>.Shared.Rent(ordinals.Length);
-        for (var i = 0; i < ordinals.Length; i++)
-        {
-            var ordinal = ordinals[i];
-            keys[i] = TimeKey(Graph.FirstDayOf(ordinal), Graph.BeginningRankOf(ordinal), ordinal);
-        }
-
-        return FromTimeKeys(keys, ordinals.Length);
-    }
-
-    private static ulong TimeKey(int firstDay, int beginningRank, int ordinal) =>
-        ((ulong)(uint)firstDay << 34) | ((ulong)(uint)beginningRank << 32) | (uint)ordinal;
-
-    /// <summary>The relations of the first <paramref name="count"/> keys (a pooled array, returned here), in key order.</summary>
-    private IReadOnlyList<Relation> FromTimeKeys(ulong[] keys, int count)
-    {
-        var order = System.Buffers.ArrayPool<int>.Shared.Rent(count);
+        // the month that starts with it, which ends before the year), then its id rank.
+        var store = Graph.Store;
+        var keys = System.Buffers.ArrayPool<ulong>.Shared.Rent(rows.Length);
+        var order = System.Buffers.ArrayPool<int>.Shared.Rent(rows.Length);
         try
         {
-            KeySort.Sort(keys.AsSpan(0, count));
-            for (var i = 0; i < count; i++)
+            for (var i = 0; i < rows.Length; i++)
             {
-                order[i] = (int)(uint)keys[i];
+                var row = rows[i];
+                keys[i] = ((ulong)(uint)store.FirstDays[row] << 34) | ((ulong)(uint)store.BeginningRank(row) << 32) | (uint)store.IdRank(row);
             }
 
-            return Graph.Pick(order.AsSpan(0, count));
+            KeySort.Sort(keys.AsSpan(0, rows.Length));
+            for (var i = 0; i < rows.Length; i++)
+            {
+                order[i] = store.RowOfIdRank((int)(uint)keys[i]);
+            }
+
+            return Graph.List(order.AsSpan(0, rows.Length));
         }
         finally
         {
@@ -411,22 +412,20 @@ public sealed class GraphView
         }
     }
 
-    /// <summary>The relations of the view touching an actor vertex, each with the vertex at its other end.</summary>
-    internal IEnumerable<(Relation Relation, int Other, bool Forward)> Incident(int vertex, bool directedOnly)
+    /// <summary>The rows of the view's relations touching an actor vertex, each with the vertex at its other end; with <paramref name="directedOnly"/>, only those that can be followed from it.</summary>
+    internal IEnumerable<(int Row, int Other)> Incident(int vertex, bool directedOnly)
     {
-        foreach (var edge in Graph.OutEdges(vertex))
+        var rows = new List<int>();
+        foreach (var edge in Graph.ActorGraph.EdgesOf(vertex))
         {
-            if (Contains(edge.Ordinal))
+            rows.Clear();
+            PairHits(edge.Pair, rows);
+            foreach (var row in rows)
             {
-                yield return (Graph.RelationAt(edge.Ordinal), edge.Target, true);
-            }
-        }
-
-        foreach (var edge in Graph.InEdges(vertex))
-        {
-            if (Contains(edge.Ordinal) && (!directedOnly || !Graph.RelationAt(edge.Ordinal).Directed))
-            {
-                yield return (Graph.RelationAt(edge.Ordinal), edge.Source, false);
+                if (Followable(vertex, row, directedOnly))
+                {
+                    yield return (row, edge.Target);
+                }
             }
         }
     }
@@ -448,11 +447,31 @@ public sealed class GraphView
                 && Graph.TryGetActor(relation.Target, out var t) && actorKinds.Contains(t.Kind));
     }
 
-    private IReadOnlyList<Relation> ListRelations()
+    /// <summary>The filters on a row's columns: its kind (and so its polarity) and its two actors' kinds.</summary>
+    private bool PassesFilters(int row)
+    {
+        var store = Graph.Store;
+        return keptKinds[store.Kinds[row]]
+            && (actorKinds is null || (actorKinds.Contains(Graph.ActorAt(store.Sources[row]).Kind) && actorKinds.Contains(Graph.ActorAt(store.Targets[row]).Kind)));
+    }
+
+    private RelationList ListRelations()
     {
         // Unfiltered, the slice is the answer; filtered, the slice with every pair of ends accepted.
-        using var ordinals = unfiltered ? Graph.ActiveOrdinals(Window) : SliceWhere(static (_, _) => true);
-        return Graph.Pick(ordinals.Span);
+        if (!unfiltered)
+        {
+            using var rows = SliceWhere(static (_, _) => true);
+            return Graph.List(rows.Span);
+        }
+
+        using var ranks = ActiveRanks();
+        var list = ranks.Span.ToArray();
+        for (var i = 0; i < list.Length; i++)
+        {
+            list[i] = Graph.Store.RowOfIdRank(list[i]);
+        }
+
+        return Graph.List(list);
     }
 
     private static HashSet<T> Narrow<T>(HashSet<T>? current, IEnumerable<T> kept, string paramName)

@@ -1,3 +1,4 @@
+using RelationsGraph.Graph;
 using RelationsGraph.Model;
 using RelationsGraph.Time;
 
@@ -42,13 +43,14 @@ public enum Balance
 /// <remarks>Immutable.</remarks>
 public sealed class PairReport
 {
-    internal PairReport(Actor first, Actor second, IReadOnlyList<Relation> relations)
+    internal PairReport(Actor first, Actor second, RelationList relations, RelationStore store)
     {
         First = first;
         Second = second;
         Relations = relations;
-        Cooperative = relations.Count(r => r.Polarity == Polarity.Cooperative);
-        Conflictual = relations.Count(r => r.Polarity == Polarity.Conflictual);
+        Rows = Enumerable.Range(0, relations.Count).Select(relations.Row).ToArray();
+        Cooperative = Rows.Count(r => store.KindOf(r).Polarity == Polarity.Cooperative);
+        Conflictual = Rows.Count(r => store.KindOf(r).Polarity == Polarity.Conflictual);
         Sign = (Cooperative, Conflictual, relations.Count) switch
         {
             (_, _, 0) => PairSign.None,
@@ -71,6 +73,9 @@ public sealed class PairReport
     /// <summary>Gets how the pair leans.</summary>
     public PairSign Sign { get; }
 
+    /// <summary>Gets the rows of <see cref="Relations"/>, in its order.</summary>
+    internal int[] Rows { get; }
+
     /// <summary>Gets the number of cooperative relations.</summary>
     public int Cooperative { get; }
 
@@ -85,19 +90,58 @@ public sealed class PairReport
 }
 
 /// <summary>The balance of three actors of a group.</summary>
-/// <param name="Actors">The three actors, in group order.</param>
-/// <param name="Balance">The verdict.</param>
-/// <param name="Explanation">How the verdict was reached, in one line, such as <c>China–DPRK mixed (2+ 4−, counted −) × China–US − × DPRK–US − = − → unbalanced</c>.</param>
-public sealed record TriadReport(IReadOnlyList<Actor> Actors, Balance Balance, string Explanation);
+/// <remarks>Immutable; made by the query that returns it.</remarks>
+public sealed record TriadReport
+{
+    internal TriadReport(IReadOnlyList<Actor> actors, Balance balance, string explanation)
+    {
+        Actors = actors;
+        Balance = balance;
+        Explanation = explanation;
+    }
+
+    /// <summary>Gets the three actors, in group order.</summary>
+    public IReadOnlyList<Actor> Actors { get; }
+
+    /// <summary>Gets the verdict.</summary>
+    public Balance Balance { get; }
+
+    /// <summary>Gets how the verdict was reached, in one line, such as <c>China–DPRK mixed (2+ 4−, counted −) × China–US − × DPRK–US − = − → unbalanced</c>.</summary>
+    public string Explanation { get; }
+}
 
 /// <summary>What changed for one pair against the previous window.</summary>
-/// <param name="First">The first actor.</param>
-/// <param name="Second">The second actor.</param>
-/// <param name="Before">The pair's sign in the previous window.</param>
-/// <param name="After">The pair's sign in this window.</param>
-/// <param name="Added">Relations in this window that were not active in the previous one, sorted by time then id.</param>
-/// <param name="Dropped">Relations active in the previous window that are not in this one, sorted by time then id.</param>
-public sealed record PairChange(Actor First, Actor Second, PairSign Before, PairSign After, IReadOnlyList<Relation> Added, IReadOnlyList<Relation> Dropped);
+/// <remarks>Immutable; made by the query that returns it.</remarks>
+public sealed record PairChange
+{
+    internal PairChange(Actor first, Actor second, PairSign before, PairSign after, IReadOnlyList<Relation> added, IReadOnlyList<Relation> dropped)
+    {
+        First = first;
+        Second = second;
+        Before = before;
+        After = after;
+        Added = added;
+        Dropped = dropped;
+    }
+
+    /// <summary>Gets the first actor.</summary>
+    public Actor First { get; }
+
+    /// <summary>Gets the second actor.</summary>
+    public Actor Second { get; }
+
+    /// <summary>Gets the pair's sign in the previous window.</summary>
+    public PairSign Before { get; }
+
+    /// <summary>Gets the pair's sign in this window.</summary>
+    public PairSign After { get; }
+
+    /// <summary>Gets relations in this window that were not active in the previous one, sorted by time then id.</summary>
+    public IReadOnlyList<Relation> Added { get; }
+
+    /// <summary>Gets relations active in the previous window that are not in this one, sorted by time then id.</summary>
+    public IReadOnlyList<Relation> Dropped { get; }
+}
 
 /// <summary>
 /// A group of actors in a view: every relation between each pair, each pair's sign, the structural
@@ -205,12 +249,12 @@ public sealed class GroupReport
             previousTriads = ReadTriads(list, before);
             changes = pairs.Zip(before, (now, then) =>
             {
-                // Both come from the one graph, so a relation in both windows is the same object.
-                var nowSet = now.Relations.ToHashSet(ReferenceEqualityComparer.Instance);
-                var thenSet = then.Relations.ToHashSet(ReferenceEqualityComparer.Instance);
+                // Both come from the one graph: a relation in both windows is the same row.
+                var nowRows = now.Rows.ToHashSet();
+                var thenRows = then.Rows.ToHashSet();
                 return new PairChange(now.First, now.Second, then.Sign, now.Sign,
-                    now.Relations.Where(r => !thenSet.Contains(r)).ToArray(),
-                    then.Relations.Where(r => !nowSet.Contains(r)).ToArray());
+                    view.Graph.List(now.Rows.Where(r => !thenRows.Contains(r)).ToArray()),
+                    view.Graph.List(then.Rows.Where(r => !nowRows.Contains(r)).ToArray()));
             }).ToArray();
         }
 
@@ -227,7 +271,7 @@ public sealed class GroupReport
             {
                 graph.TryGetVertex(actors[i].Id, out var a);
                 graph.TryGetVertex(actors[j].Id, out var b);
-                pairs.Add(new PairReport(actors[i], actors[j], view.InTimeOrder(view.RelationsBetween(a, b, directed: false))));
+                pairs.Add(new PairReport(actors[i], actors[j], view.InTimeOrder(view.RelationsBetween(a, b, directed: false)), graph.Store));
             }
         }
 

@@ -1,3 +1,5 @@
+using QuikGraph.Algorithms.Search;
+using RelationsGraph.Graph;
 using RelationsGraph.Model;
 
 namespace RelationsGraph.Queries;
@@ -14,13 +16,13 @@ public sealed class Neighbourhood
         Relations = relations;
     }
 
-    /// <summary>Gets the actor at the centre.</summary>
+    /// <summary>Gets the actor at the center.</summary>
     public Actor Center { get; }
 
     /// <summary>Gets the greatest number of hops searched.</summary>
     public int Depth { get; }
 
-    /// <summary>Gets every actor reached, the centre first (distance 0), then by distance and id.</summary>
+    /// <summary>Gets every actor reached, the center first (distance 0), then by distance and id.</summary>
     public IReadOnlyList<NeighbourhoodMember> Members { get; }
 
     /// <summary>Gets every relation of the view between two members (the induced subgraph), sorted by id.</summary>
@@ -28,7 +30,7 @@ public sealed class Neighbourhood
 
     /// <summary>Finds the neighbourhood of an actor.</summary>
     /// <param name="view">The view.</param>
-    /// <param name="center">The actor at the centre.</param>
+    /// <param name="center">The actor at the center.</param>
     /// <param name="depth">How many hops, at least 1.</param>
     /// <param name="directed">Whether directed relations may only be followed forwards.</param>
     /// <returns>The neighbourhood, or <see langword="null"/> for an actor not in the graph.</returns>
@@ -47,24 +49,22 @@ public sealed class Neighbourhood
             return null;
         }
 
+        // QuikGraph's breadth-first search of the view's actor graph: vertices are discovered in order of distance,
+        // so the search stops at the first one beyond the depth asked for.
         var distance = new Dictionary<int, int> { [start] = 0 };
-        var frontier = new List<int> { start };
-        for (var d = 1; d <= depth && frontier.Count > 0; d++)
+        var search = new BreadthFirstSearchAlgorithm<int, PairEdge>(view.ActorGraph(directed));
+        search.TreeEdge += edge =>
         {
-            var next = new List<int>();
-            foreach (var u in frontier)
+            var d = distance[edge.Source] + 1;
+            if (d > depth)
             {
-                foreach (var v in view.Neighbours(u, directed))
-                {
-                    if (distance.TryAdd(v, d))
-                    {
-                        next.Add(v);
-                    }
-                }
+                search.Abort();
+                return;
             }
 
-            frontier = next;
-        }
+            distance[edge.Target] = d;
+        };
+        search.Compute(start);
 
         // The induced subgraph: every relation of the view between two members, either way.
         var isMember = new bool[graph.ActorCount];
@@ -76,11 +76,23 @@ public sealed class Neighbourhood
         using var relations = view.RelationsWhere(distance.Keys, (s, t) => isMember[s] && isMember[t]);
         var members = distance.OrderBy(p => p.Value).ThenBy(p => p.Key)
             .Select(p => new NeighbourhoodMember(graph.ActorAt(p.Key), p.Value)).ToArray();
-        return new Neighbourhood(graph.ActorAt(start), depth, members, graph.Pick(relations.Span));
+        return new Neighbourhood(graph.ActorAt(start), depth, members, graph.List(relations.Span));
     }
 }
 
-/// <summary>An actor in a neighbourhood and its distance in hops from the centre.</summary>
-/// <param name="Actor">The actor.</param>
-/// <param name="Distance">The fewest hops from the centre.</param>
-public sealed record NeighbourhoodMember(Actor Actor, int Distance);
+/// <summary>An actor in a neighbourhood and its distance in hops from the center.</summary>
+/// <remarks>Immutable; made by the query that returns it.</remarks>
+public sealed record NeighbourhoodMember
+{
+    internal NeighbourhoodMember(Actor actor, int distance)
+    {
+        Actor = actor;
+        Distance = distance;
+    }
+
+    /// <summary>Gets the actor.</summary>
+    public Actor Actor { get; }
+
+    /// <summary>Gets the fewest hops from the center.</summary>
+    public int Distance { get; }
+}

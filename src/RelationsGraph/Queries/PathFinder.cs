@@ -1,3 +1,5 @@
+using QuikGraph.Algorithms.Search;
+using RelationsGraph.Graph;
 using RelationsGraph.Model;
 using RelationsGraph.Time;
 
@@ -52,6 +54,8 @@ public static class PathFinder
             return [new ActorPath([graph.ActorAt(source)], [])];
         }
 
+        // Yen's algorithm written here over QuikGraph's search: QuikGraph's own YenShortestPathsAlgorithm needs a
+        // weighted copy of the view and orders paths of equal length its own way, not by actor ids.
         var found = new List<int[]>();
         var first = Bfs(view, source, target, directed, [], []);
         if (first is null)
@@ -124,14 +128,15 @@ public static class PathFinder
             return null;
         }
 
+        var store = graph.Store;
         var n = graph.ActorCount;
         var arrival = new int[n];
         var hops = new int[n];
-        var previous = new (int Vertex, Relation? Relation, int Day)[n];
+        var previous = new (int Vertex, int Row, int Day)[n];
         Array.Fill(arrival, int.MaxValue);
         var start = after is { } a ? TimeWindow.DayNumber(a.FirstDay) : int.MinValue;
         arrival[source] = start;
-        previous[source] = (-1, null, start);
+        previous[source] = (-1, -1, start);
         var queue = new PriorityQueue<int, (int Arrival, int Hops, int Vertex)>();
         queue.Enqueue(source, (start, 0, source));
         var done = new bool[n];
@@ -148,21 +153,21 @@ public static class PathFinder
                 break;
             }
 
-            foreach (var (relation, other, _) in view.Incident(u, directed))
+            foreach (var (row, other) in view.Incident(u, directed))
             {
-                var last = view.Graph.Horizon.LastKnownDayNumber(relation);
+                var last = store.LastDays[row];
                 if (last < arrival[u] || done[other])
                 {
                     continue;
                 }
 
-                var day = Math.Max(arrival[u], relation.Time.FirstDayNumber);
+                var day = Math.Max(arrival[u], store.FirstDays[row]);
                 if (day < arrival[other] || (day == arrival[other] && hops[u] + 1 < hops[other])
-                    || (day == arrival[other] && hops[u] + 1 == hops[other] && string.CompareOrdinal(relation.Id, previous[other].Relation!.Id) < 0))
+                    || (day == arrival[other] && hops[u] + 1 == hops[other] && store.IdRank(row) < store.IdRank(previous[other].Row)))
                 {
                     arrival[other] = day;
                     hops[other] = hops[u] + 1;
-                    previous[other] = (u, relation, day);
+                    previous[other] = (u, row, day);
                     queue.Enqueue(other, (day, hops[other], other));
                 }
             }
@@ -177,8 +182,8 @@ public static class PathFinder
         var steps = new List<PathStep>();
         for (var v = target; v != source; v = previous[v].Vertex)
         {
-            var (u, relation, day) = previous[v];
-            steps.Add(new PathStep(graph.ActorAt(u), graph.ActorAt(v), [relation!], DateOnly.FromDayNumber(Math.Max(day, 0))));
+            var (u, row, day) = previous[v];
+            steps.Add(new PathStep(graph.ActorAt(u), graph.ActorAt(v), [store.Relation(row)], DateOnly.FromDayNumber(Math.Max(day, 0))));
         }
 
         steps.Reverse();
@@ -187,44 +192,40 @@ public static class PathFinder
         return new ActorPath(actors, steps);
     }
 
-    /// <summary>Breadth-first search over actors, visiting neighbours in id order; null when unreachable.</summary>
+    /// <summary>
+    /// A shortest path over actors by QuikGraph's breadth-first search of the view's actor graph, visiting neighbours
+    /// in id order (so among shortest paths, the first in ordinal order of actor ids); null when unreachable.
+    /// </summary>
     private static int[]? Bfs(GraphView view, int source, int target, bool directed, HashSet<int> blockedActors, HashSet<(int, int)> blockedHops)
     {
+        var graph = view.ActorGraph(
+            directed,
+            blockedActors.Count == 0 ? null : v => !blockedActors.Contains(v),
+            blockedHops.Count == 0 ? null : e => !blockedHops.Contains((e.Source, e.Target)));
         var parent = new Dictionary<int, int> { [source] = -1 };
-        var frontier = new List<int> { source };
-        while (frontier.Count > 0)
+        var search = new BreadthFirstSearchAlgorithm<int, PairEdge>(graph);
+        search.TreeEdge += edge =>
         {
-            var next = new List<int>();
-            foreach (var u in frontier)
+            parent[edge.Target] = edge.Source;
+            if (edge.Target == target)
             {
-                foreach (var v in view.Neighbours(u, directed))
-                {
-                    if (parent.ContainsKey(v) || blockedActors.Contains(v) || blockedHops.Contains((u, v)))
-                    {
-                        continue;
-                    }
-
-                    parent[v] = u;
-                    if (v == target)
-                    {
-                        var path = new List<int>();
-                        for (var x = target; x != -1; x = parent[x])
-                        {
-                            path.Add(x);
-                        }
-
-                        path.Reverse();
-                        return path.ToArray();
-                    }
-
-                    next.Add(v);
-                }
+                search.Abort();
             }
-
-            frontier = next;
+        };
+        search.Compute(source);
+        if (!parent.ContainsKey(target))
+        {
+            return null;
         }
 
-        return null;
+        var path = new List<int>();
+        for (var x = target; x != -1; x = parent[x])
+        {
+            path.Add(x);
+        }
+
+        path.Reverse();
+        return path.ToArray();
     }
 
     private static ActorPath ToPath(GraphView view, int[] vertices, bool directed)

@@ -61,16 +61,7 @@ public sealed class Timeline
         }
 
         view.Graph.TryGetVertex(actor, out var v);
-        var ordinals = new List<int>();
-        foreach (var edge in view.Graph.OutEdges(v).Concat(view.Graph.InEdges(v)))
-        {
-            if (view.Contains(edge.Ordinal))
-            {
-                ordinals.Add(edge.Ordinal);
-            }
-        }
-
-        return Build(view, [a], ordinals);
+        return Build(view, [a], view.Incident(v, directedOnly: false).Select(hit => hit.Row).ToList());
     }
 
     /// <summary>Builds the timeline of two actors: the relations between them in the view, and both actors' events in the window.</summary>
@@ -93,11 +84,11 @@ public sealed class Timeline
         return Build(view, [a, b], view.RelationsBetween(u, v, directed: false));
     }
 
-    private static Timeline Build(GraphView view, Actor[] actors, List<int> relationOrdinals)
+    private static Timeline Build(GraphView view, Actor[] actors, List<int> relationRows)
     {
         // Relations come sorted by beginning then id from 64-bit keys; the few events are sorted on their own
         // and merged in, each before the relations that begin on the same date.
-        var relations = view.InTimeOrder(relationOrdinals);
+        var relations = view.InTimeOrder(relationRows);
         var events = actors.Distinct().SelectMany(a => view.Graph.EventsOf(a.Id)).Where(view.KnownIn)
             .OrderBy(e => e.Time.Beginning).ThenBy(e => e.Id, StringComparer.Ordinal).ToArray();
         int r = 0, e = 0;

@@ -1,5 +1,6 @@
 using RelationsGraph.Cli.Ask;
 using RelationsGraph.Graph;
+using RelationsGraph.Storage;
 
 namespace RelationsGraph.Tests.Console;
 
@@ -7,7 +8,7 @@ public sealed class AskTests
 {
     private const string MainQuestion = "how did the US–China–DPRK triangle look in 2017?";
 
-    private static RelationGraph Graph => RelationGraph.LoadBundled();
+    private static RelationGraph Graph => GraphFile.LoadBundled();
 
     [Theory]
     [InlineData(MainQuestion, "triangle US China DPRK --in 2017")]

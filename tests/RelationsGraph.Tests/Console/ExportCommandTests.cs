@@ -4,6 +4,7 @@ using RelationsGraph.Model;
 using RelationsGraph.Queries;
 using RelationsGraph.Tests.Export;
 using RelationsGraph.Time;
+using RelationsGraph.Storage;
 
 namespace RelationsGraph.Tests.Console;
 
@@ -29,7 +30,7 @@ public sealed class ExportCommandTests : IDisposable
         var (code, output, _) = CliRunner.Run("dot", "--from", "1950", "--to", "1953", "--around", "DPRK", "--depth", "2", "--no-legend");
 
         code.Should().Be(0);
-        var graph = RelationGraph.LoadBundled();
+        var graph = GraphFile.LoadBundled();
         var view = GraphView.Of(graph, TimeWindow.Between(PartialDate.Parse("1950"), PartialDate.Parse("1953")));
         output.Should().Be(DotWriterTests.Dot(view, ExportSelection.Around(new ActorId("DPRK"), 2), new DotOptions { Legend = false }));
     }
@@ -73,7 +74,7 @@ public sealed class ExportCommandTests : IDisposable
     [InlineData("error: The window 2016/.. is open at an end; one picture per year needs a first and a last year.\n", "dot", "--from", "2016", "--each", "year", "-o", "x.dot")]
     [InlineData("error: give --actors or --around, not both.\nRun 'relgraph dot --help' for usage and examples.\n", "dot", "--actors", "US", "--around", "DPRK")]
     [InlineData("error: --depth goes with --around.\nRun 'relgraph dot --help' for usage and examples.\n", "dot", "--depth", "2")]
-    [InlineData("error: The depth around the centres must be 0 steps or more, not -1.\n", "dot", "--around", "DPRK", "--depth", "-1")]
+    [InlineData("error: The depth around the centers must be 0 steps or more, not -1.\n", "dot", "--around", "DPRK", "--depth", "-1")]
     [InlineData("error: unknown actor 'Nort Korea'; did you mean 'North Korea' (DPRK)?\n", "dot", "--actors", "US,Nort Korea")]
     [InlineData("error: --actors needs at least one actor.\n", "export", "graphml", "--actors", ",")]
     public void Dot_And_Export_BadInput_ExitTwo_WithOneLine(string expected, params string[] args)
@@ -101,7 +102,7 @@ public sealed class ExportCommandTests : IDisposable
 
         code.Should().Be(0);
         var text = new StringWriter();
-        GraphMlWriter.Write(GraphView.AsOf(RelationGraph.LoadBundled(), PartialDate.Parse("1953-07")), text, ExportSelection.Around(new ActorId("China"), 1));
+        GraphMlWriter.Write(text, GraphView.AsOf(GraphFile.LoadBundled(), PartialDate.Parse("1953-07")), ExportSelection.Around(new ActorId("China"), 1));
         output.Should().Be(text.ToString());
     }
 

@@ -3,6 +3,7 @@ using RelationsGraph.Graph;
 using RelationsGraph.Queries;
 using RelationsGraph.Tests.Export;
 using RelationsGraph.Time;
+using RelationsGraph.Storage;
 
 namespace RelationsGraph.Tests.Console;
 
@@ -32,9 +33,9 @@ public sealed class ExportDocsTests : IDisposable
     [Fact]
     public void Docs_SmallMultiplesAreWhatTheirCommandWritesNow()
     {
-        var view = GraphView.Of(RelationGraph.LoadBundled(), TimeWindow.Between(PartialDate.Parse("2016"), PartialDate.Parse("2019")));
+        var view = GraphView.Of(GraphFile.LoadBundled(), TimeWindow.Between(PartialDate.Parse("2016"), PartialDate.Parse("2019")));
 
-        var files = DotWriter.WriteEachYear(view, Path.Combine(folder, "triangle.dot"), DotWriterTests.Triangle);
+        var files = DotWriter.WriteEachYear(Path.Combine(folder, "triangle.dot"), view, DotWriterTests.Triangle);
 
         foreach (var file in files)
         {
@@ -48,7 +49,7 @@ public sealed class ExportDocsTests : IDisposable
     [Fact]
     public void Docs_ShowTheImportCommandTheExportPrints()
     {
-        var written = Neo4jCsvWriter.Write(GraphView.Of(RelationGraph.LoadBundled()), folder);
+        var written = Neo4jCsvWriter.Write(folder, GraphView.Of(GraphFile.LoadBundled()));
 
         ExportsPage.Should().Contain(written.ImportCommand);
     }

@@ -1,4 +1,5 @@
 using RelationsGraph.Graph;
+using RelationsGraph.Storage;
 
 namespace RelationsGraph.Tests.Console;
 
@@ -24,7 +25,7 @@ public sealed class ImportCommandTests : IDisposable
             "Event types: 8; matched to CAMEO codes 3 exactly, 3 ignoring case and 'not specified below', 1 by the table of ICEWS wordings; 1 unmapped.\n" +
             "  unmapped: \"Dance the tango\" (1 events)\n" +
             "  one actor for names differing only by case: Hamas / HAMAS\n");
-        RelationGraph.Load(output).Relations.Should().HaveCount(7);
+        GraphFile.Load(output).Relations.Should().HaveCount(7);
     }
 
     [Fact]

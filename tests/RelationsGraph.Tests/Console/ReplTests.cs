@@ -2,12 +2,13 @@ using System.Diagnostics;
 using RelationsGraph.Cli;
 using RelationsGraph.Cli.Repl;
 using RelationsGraph.Graph;
+using RelationsGraph.Storage;
 
 namespace RelationsGraph.Tests.Console;
 
 public sealed class ReplTests
 {
-    private static Completer Completer { get; } = new(Cli.Cli.BuildRoot(new CliContext(TextWriter.Null, TextWriter.Null) { CompletionGraph = RelationGraph.LoadBundled() }));
+    private static Completer Completer { get; } = new(Cli.Cli.BuildRoot(new CliContext(TextWriter.Null, TextWriter.Null) { CompletionGraph = GraphFile.LoadBundled() }));
 
     /// <summary>Runs a script through a session whose output and errors go to one transcript, as a terminal shows them.</summary>
     private static (int WorstExitCode, string Transcript) RunScript(string script, bool echo = true, params (string, string?)[] options)

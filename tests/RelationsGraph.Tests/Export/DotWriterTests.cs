@@ -5,6 +5,7 @@ using RelationsGraph.Graph;
 using RelationsGraph.Model;
 using RelationsGraph.Queries;
 using RelationsGraph.Time;
+using RelationsGraph.Storage;
 using static RelationsGraph.Tests.Samples;
 
 namespace RelationsGraph.Tests.Export;
@@ -29,7 +30,7 @@ public sealed partial class DotWriterTests : IDisposable
     [Fact]
     public void Dot_Triangle2017_MatchesGolden()
     {
-        var view = GraphView.During(RelationGraph.LoadBundled(), PartialDate.Parse("2017"));
+        var view = GraphView.During(GraphFile.LoadBundled(), PartialDate.Parse("2017"));
 
         ExportGolden.ShouldMatch(Dot(view, Triangle), "triangle-2017.dot");
     }
@@ -105,7 +106,7 @@ public sealed partial class DotWriterTests : IDisposable
     [Fact]
     public void Dot_TitleNamesTheActorsTheWindowAndTheSource()
     {
-        var view = GraphView.Of(RelationGraph.LoadBundled(), TimeWindow.Between(PartialDate.Parse("1950"), PartialDate.Parse("1953")));
+        var view = GraphView.Of(GraphFile.LoadBundled(), TimeWindow.Between(PartialDate.Parse("1950"), PartialDate.Parse("1953")));
 
         var dot = Dot(view, ExportSelection.Around(new ActorId("DPRK"), 2));
 
@@ -233,7 +234,7 @@ public sealed partial class DotWriterTests : IDisposable
     {
         ExternalTools.RequireDot();
 
-        var graph = RelationGraph.LoadBundled();
+        var graph = GraphFile.LoadBundled();
         var svg = ExternalTools.RenderSvg(Dot(GraphView.Of(graph)));
 
         svg.Descendants(Svg + "g").Count(g => (string?)g.Attribute("class") == "edge" && ((string?)g.Attribute("id"))!.StartsWith("relation:", StringComparison.Ordinal))
@@ -243,11 +244,11 @@ public sealed partial class DotWriterTests : IDisposable
     [Fact]
     public void WriteEachYear_WritesOnePicturePerYear_WithTheSameActorsInEach()
     {
-        var graph = RelationGraph.LoadBundled();
+        var graph = GraphFile.LoadBundled();
         var view = GraphView.Of(graph, TimeWindow.Between(PartialDate.Parse("2016"), PartialDate.Parse("2019")));
         var path = Path.Combine(folder, "triangle.dot");
 
-        var files = DotWriter.WriteEachYear(view, path, Triangle);
+        var files = DotWriter.WriteEachYear(path, view, Triangle);
 
         files.Should().Equal(new[] { 2016, 2017, 2018, 2019 }.Select(y => Path.Combine(folder, $"triangle-{y}.dot")));
         for (var year = 2016; year <= 2019; year++)
@@ -266,7 +267,7 @@ public sealed partial class DotWriterTests : IDisposable
     {
         var view = GraphView.Of(ExportSamples.Small(), TimeWindow.Between(PartialDate.Parse("2017-03"), PartialDate.Parse("2018")));
 
-        var files = DotWriter.WriteEachYear(view, Path.Combine(folder, "small.dot"));
+        var files = DotWriter.WriteEachYear(Path.Combine(folder, "small.dot"), view);
 
         files.Should().HaveCount(2);
         var first = File.ReadAllText(files[0]);
@@ -279,7 +280,7 @@ public sealed partial class DotWriterTests : IDisposable
     {
         var view = GraphView.Of(ExportSamples.Small(), TimeWindow.Since(PartialDate.Parse("2017")));
 
-        var write = () => DotWriter.WriteEachYear(view, Path.Combine(folder, "x.dot"));
+        var write = () => DotWriter.WriteEachYear(Path.Combine(folder, "x.dot"), view);
 
         write.Should().Throw<ArgumentException>().Which.ParamName.Should().Be("view");
         Directory.GetFiles(folder).Should().BeEmpty();
@@ -291,7 +292,7 @@ public sealed partial class DotWriterTests : IDisposable
         var view = GraphView.Of(ExportSamples.Small());
         var path = Path.Combine(folder, "small.dot");
 
-        DotWriter.WriteFile(view, path);
+        DotWriter.WriteFile(path, view);
 
         File.ReadAllBytes(path).Should().Equal(System.Text.Encoding.UTF8.GetBytes(Dot(view)), "UTF-8 without a byte order mark");
     }
@@ -301,9 +302,9 @@ public sealed partial class DotWriterTests : IDisposable
     {
         var view = GraphView.Of(ExportSamples.Small());
 
-        FluentActions.Invoking(() => DotWriter.Write(null!, TextWriter.Null)).Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("view");
-        FluentActions.Invoking(() => DotWriter.Write(view, null!)).Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("writer");
-        FluentActions.Invoking(() => DotWriter.WriteFile(view, null!)).Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("path");
+        FluentActions.Invoking(() => DotWriter.Write(TextWriter.Null, null!)).Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("view");
+        FluentActions.Invoking(() => DotWriter.Write(null!, view)).Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("writer");
+        FluentActions.Invoking(() => DotWriter.WriteFile(null!, view)).Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("path");
     }
 
     [Fact]
@@ -319,7 +320,7 @@ public sealed partial class DotWriterTests : IDisposable
     internal static string Dot(GraphView view, ExportSelection? selection = null, DotOptions? options = null)
     {
         var text = new StringWriter();
-        DotWriter.Write(view, text, selection, options);
+        DotWriter.Write(text, view, selection, options);
         return text.ToString();
     }
 

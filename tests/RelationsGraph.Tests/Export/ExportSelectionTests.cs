@@ -55,7 +55,7 @@ public sealed class ExportSelectionTests
     }
 
     [Fact]
-    public void Resolve_AroundWithDepthZero_IsTheCentresAlone()
+    public void Resolve_AroundWithDepthZero_IsTheCentersAlone()
     {
         var scope = ExportScope.Resolve(GraphView.Of(ExportSamples.Small()), ExportSelection.Around(new ActorId("A"), 0));
 
@@ -86,11 +86,11 @@ public sealed class ExportSelectionTests
             var graph = Random(seed, 30, 60);
             var random = new Random(seed);
             var view = GraphView.Of(graph, RandomWindow(random));
-            var centres = Enumerable.Range(0, 1 + random.Next(3)).Select(_ => new ActorId($"A{random.Next(30)}")).Distinct().ToList();
+            var centers = Enumerable.Range(0, 1 + random.Next(3)).Select(_ => new ActorId($"A{random.Next(30)}")).Distinct().ToList();
 
-            var scope = ExportScope.Resolve(view, ExportSelection.Around(centres, depth));
+            var scope = ExportScope.Resolve(view, ExportSelection.Around(centers, depth));
 
-            var reached = new HashSet<ActorId>(centres);
+            var reached = new HashSet<ActorId>(centers);
             for (var step = 0; step < depth; step++)
             {
                 var next = view.Relations.Where(r => reached.Contains(r.Source) || reached.Contains(r.Target)).SelectMany(r => new[] { r.Source, r.Target });

@@ -5,6 +5,7 @@ using RelationsGraph.Graph;
 using RelationsGraph.Model;
 using RelationsGraph.Queries;
 using RelationsGraph.Time;
+using RelationsGraph.Storage;
 
 namespace RelationsGraph.Tests.Export;
 
@@ -55,7 +56,7 @@ public sealed class GraphMlWriterTests : IDisposable
     {
         ExternalTools.RequireNetworkX();
 
-        var graph = RelationGraph.LoadBundled();
+        var graph = GraphFile.LoadBundled();
 
         var read = ReadWithNetworkX(GraphView.Of(graph));
 
@@ -80,7 +81,7 @@ public sealed class GraphMlWriterTests : IDisposable
     {
         ExternalTools.RequireNetworkX();
 
-        var graph = RelationGraph.LoadBundled();
+        var graph = GraphFile.LoadBundled();
         var view = GraphView.During(graph, PartialDate.Parse("2017"));
         var triangle = DotWriterTests.Triangle;
 
@@ -110,7 +111,7 @@ public sealed class GraphMlWriterTests : IDisposable
         var view = GraphView.Of(ExportSamples.Small());
         var path = Path.Combine(folder, "small.graphml");
 
-        GraphMlWriter.WriteFile(view, path);
+        GraphMlWriter.WriteFile(path, view);
 
         File.ReadAllBytes(path).Should().Equal(System.Text.Encoding.UTF8.GetBytes(GraphMl(view)));
     }
@@ -118,21 +119,21 @@ public sealed class GraphMlWriterTests : IDisposable
     [Fact]
     public void Write_NullArguments_Throw()
     {
-        FluentActions.Invoking(() => GraphMlWriter.Write(null!, TextWriter.Null)).Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("view");
-        FluentActions.Invoking(() => GraphMlWriter.Write(GraphView.Of(ExportSamples.Small()), null!)).Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("writer");
+        FluentActions.Invoking(() => GraphMlWriter.Write(TextWriter.Null, null!)).Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("view");
+        FluentActions.Invoking(() => GraphMlWriter.Write(null!, GraphView.Of(ExportSamples.Small()))).Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("writer");
     }
 
     private static string GraphMl(GraphView view, ExportSelection? selection = null)
     {
         var text = new StringWriter();
-        GraphMlWriter.Write(view, text, selection);
+        GraphMlWriter.Write(text, view, selection);
         return text.ToString();
     }
 
     private JObject ReadWithNetworkX(GraphView view, ExportSelection? selection = null)
     {
         var path = Path.Combine(folder, "graph.graphml");
-        GraphMlWriter.WriteFile(view, path, selection);
+        GraphMlWriter.WriteFile(path, view, selection);
         var (code, json, error) = ExternalTools.Run(ExternalTools.Python, ["-c", ReadBack, path]);
         code.Should().Be(0, error);
         return JObject.Parse(json);

@@ -5,6 +5,7 @@ using RelationsGraph.Graph;
 using RelationsGraph.Model;
 using RelationsGraph.Queries;
 using RelationsGraph.Time;
+using RelationsGraph.Storage;
 using static RelationsGraph.Tests.Samples;
 
 namespace RelationsGraph.Tests.Export;
@@ -30,7 +31,7 @@ public sealed class Neo4jCsvWriterTests : IDisposable
     [Fact]
     public void Neo4j_SmallGraph_MatchesGoldenFiles()
     {
-        var written = Neo4jCsvWriter.Write(GraphView.Of(ExportSamples.Small()), folder);
+        var written = Neo4jCsvWriter.Write(folder, GraphView.Of(ExportSamples.Small()));
 
         written.Files.Select(Path.GetFileName).Should().Equal([.. CsvFiles, "import.sh"]);
         foreach (var file in written.Files)
@@ -44,7 +45,7 @@ public sealed class Neo4jCsvWriterTests : IDisposable
     [Fact]
     public void Neo4j_Headers_AreTypedForNeo4jAdmin()
     {
-        Neo4jCsvWriter.Write(GraphView.Of(ExportSamples.Small()), folder);
+        Neo4jCsvWriter.Write(folder, GraphView.Of(ExportSamples.Small()));
 
         Header("actors.csv").Should().Be("id:ID(Actor),:LABEL,name,kind,aliases:string[],iso3,cow:int,cameo");
         Header("sources.csv").Should().Be("id:ID(Source),:LABEL,title,author,publisher,published:date,publishedPrecision,path,sha256");
@@ -58,9 +59,9 @@ public sealed class Neo4jCsvWriterTests : IDisposable
     {
         ExternalTools.RequirePython();
 
-        var graph = RelationGraph.LoadBundled();
+        var graph = GraphFile.LoadBundled();
 
-        var written = Neo4jCsvWriter.Write(GraphView.Of(graph), folder);
+        var written = Neo4jCsvWriter.Write(folder, GraphView.Of(graph));
 
         ShouldRebuild(ReadCsv(), written.ArrayDelimiter, graph.Actors, graph.Relations, graph.Events, graph.Sources);
     }
@@ -72,7 +73,7 @@ public sealed class Neo4jCsvWriterTests : IDisposable
 
         var graph = ExportSamples.WithNames(ExportSamples.Hostile);
 
-        var written = Neo4jCsvWriter.Write(GraphView.Of(graph), folder);
+        var written = Neo4jCsvWriter.Write(folder, GraphView.Of(graph));
 
         written.ArrayDelimiter.Should().Be('\u001F', "the hostile names use ; | and ¦");
         written.ImportCommand.Should().Contain("--array-delimiter=U+001F");
@@ -86,7 +87,7 @@ public sealed class Neo4jCsvWriterTests : IDisposable
             .Add(new Relation("r1", RelationKind.Treaty, new ActorId("A"), new ActorId("B"), At("2017"), "label", [new Evidence("src", "one; two"), Quote]))
             .Build();
 
-        var written = Neo4jCsvWriter.Write(GraphView.Of(graph), folder);
+        var written = Neo4jCsvWriter.Write(folder, GraphView.Of(graph));
 
         written.ArrayDelimiter.Should().Be('|');
         written.ImportCommand.Should().Contain("--array-delimiter='|'");
@@ -100,8 +101,8 @@ public sealed class Neo4jCsvWriterTests : IDisposable
     {
         ExternalTools.RequirePython();
 
-        var graph = RelationGraph.LoadBundled();
-        Neo4jCsvWriter.Write(GraphView.Of(graph), folder);
+        var graph = GraphFile.LoadBundled();
+        Neo4jCsvWriter.Write(folder, GraphView.Of(graph));
         var rows = Rows(ReadCsv(), "relations.csv");
         string[] triangle = ["US", "China", "DPRK"];
 
@@ -121,7 +122,7 @@ public sealed class Neo4jCsvWriterTests : IDisposable
         var graph = ExportSamples.Small();
         var view = GraphView.Of(graph, TimeWindow.During(PartialDate.Parse("2017")));
 
-        Neo4jCsvWriter.Write(view, folder, ExportSelection.Only(new ActorId("A"), new ActorId("B")));
+        Neo4jCsvWriter.Write(folder, view, ExportSelection.Only(new ActorId("A"), new ActorId("B")));
 
         File.ReadAllLines(Path.Combine(folder, "actors.csv")).Skip(1).Select(l => l.Split(',')[0]).Should().Equal("A", "B");
         File.ReadAllLines(Path.Combine(folder, "relations.csv")).Skip(1).Select(l => l.Split(',')[3]).Should().Equal("r1", "r2", "r3");
@@ -142,8 +143,8 @@ public sealed class Neo4jCsvWriterTests : IDisposable
     [Fact]
     public void Write_NullArguments_Throw()
     {
-        FluentActions.Invoking(() => Neo4jCsvWriter.Write(null!, folder)).Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("view");
-        FluentActions.Invoking(() => Neo4jCsvWriter.Write(GraphView.Of(ExportSamples.Small()), null!)).Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("directory");
+        FluentActions.Invoking(() => Neo4jCsvWriter.Write(folder, null!)).Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("view");
+        FluentActions.Invoking(() => Neo4jCsvWriter.Write(null!, GraphView.Of(ExportSamples.Small()))).Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("directory");
     }
 
     private string Header(string file) => File.ReadLines(Path.Combine(folder, file)).First();

@@ -109,13 +109,13 @@ public sealed class ChunkedListTests
         foreach (var window in new[] { TimeWindow.All, TimeWindow.Between(new PartialDate(1960), new PartialDate(2000)), TimeWindow.During(new PartialDate(1999)) })
         {
             var expected = graph.Relations.Where(r => RelationsGraph.Tests.Queries.Oracle.Known(graph, r, window)).ToList();
-            GraphView.Of(graph, window).Relations.Should().Equal(expected, (a, b) => ReferenceEquals(a, b));
-            graph.RelationsActiveIn(window).OrderBy(r => r.Id, StringComparer.Ordinal).Should().Equal(expected, (a, b) => ReferenceEquals(a, b));
+            GraphView.Of(graph, window).Relations.Should().Equal(expected);
+            graph.RelationsActiveIn(window).Should().Equal(expected);
 
             var pair = expected.Where(r => r.Involves(new("A0")) && r.Involves(new("A1")))
                 .OrderBy(r => r.Time.Beginning).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
             var timeline = Timeline.Between(GraphView.Of(graph, window), new ActorId("A0"), new ActorId("A1"))!;
-            timeline.Entries.Select(e => e.Relation).Should().Equal(pair, (a, b) => ReferenceEquals(a, b));
+            timeline.Entries.Select(e => e.Relation).Should().Equal(pair);
         }
     }
 }

@@ -3,6 +3,7 @@ using RelationsGraph.Model;
 using RelationsGraph.Queries;
 using RelationsGraph.Tests.Console;
 using RelationsGraph.Time;
+using RelationsGraph.Storage;
 using static RelationsGraph.Tests.Samples;
 
 namespace RelationsGraph.Tests.Graph;
@@ -10,7 +11,7 @@ namespace RelationsGraph.Tests.Graph;
 /// <summary>What a source can know: an open period holds up to its sources' date, and answers past it say so.</summary>
 public sealed class SourceHorizonTests
 {
-    private static readonly RelationGraph Bundled = RelationGraph.Load(Repo.GraphJson);
+    private static readonly RelationGraph Bundled = GraphFile.Load(Repo.GraphJson);
 
     private static Source SourceOf(string id, string published) =>
         new(id, "Title " + id, "Author", "Publisher", PartialDate.Parse(published), $"seeds/{id}.txt", new string('0', 64));

@@ -2,9 +2,9 @@ using System.Security.Cryptography;
 using RelationsGraph.Graph;
 using RelationsGraph.Import;
 using RelationsGraph.Model;
-using RelationsGraph.Serialization;
+using RelationsGraph.Common;
+using RelationsGraph.Storage;
 using RelationsGraph.Time;
-using RelationsGraph.Verification;
 
 namespace RelationsGraph.Tests.Import;
 
@@ -167,22 +167,22 @@ public sealed class IcewsImportTests : IDisposable
     public void SavedImport_PassesTheSourceCheck_AndLoadsBackEqual()
     {
         var graph = Import().Graph;
-        graph.Save(GraphPath);
+        GraphFile.Save(GraphPath, graph);
 
-        var check = SourceCheck.Run(RelationGraph.Load(GraphPath), folder);
+        var check = SourceCheck.Run(GraphFile.Load(GraphPath), folder);
 
         check.Problems.Should().BeEmpty();
         check.QuotesChecked.Should().Be(7);
-        RelationGraph.Load(GraphPath).Relations.Should().Equal(graph.Relations);
+        GraphFile.Load(GraphPath).Relations.Should().Equal(graph.Relations);
     }
 
     [Fact]
     public void Import_IsDeterministic_ByteForByte()
     {
-        Import().Graph.Save(GraphPath);
+        GraphFile.Save(GraphPath, Import().Graph);
         var first = File.ReadAllBytes(GraphPath);
 
-        Import().Graph.Save(GraphPath);
+        GraphFile.Save(GraphPath, Import().Graph);
 
         File.ReadAllBytes(GraphPath).Should().Equal(first);
     }

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using RelationsGraph.Graph;
 using RelationsGraph.Model;
 using RelationsGraph.Time;
+using RelationsGraph.Storage;
 
 namespace RelationsGraph.Tests.Knowledge;
 
@@ -13,7 +14,7 @@ namespace RelationsGraph.Tests.Knowledge;
 public sealed partial class BundledGraphDocsTests
 {
     private static readonly string PagePath = Repo.File("docs", "bundled-graph.md");
-    private static readonly RelationGraph Graph = RelationGraph.Load(Repo.GraphJson);
+    private static readonly RelationGraph Graph = GraphFile.Load(Repo.GraphJson);
 
     [Fact]
     public void Page_StatesTheGraphsCounts()

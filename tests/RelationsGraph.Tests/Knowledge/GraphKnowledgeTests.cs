@@ -3,14 +3,14 @@ using RelationsGraph.Graph;
 using RelationsGraph.Model;
 using RelationsGraph.Queries;
 using RelationsGraph.Time;
-using RelationsGraph.Verification;
+using RelationsGraph.Storage;
 
 namespace RelationsGraph.Tests.Knowledge;
 
 /// <summary>What the bundled graph must say, checked against the article it was read from.</summary>
 public sealed class GraphKnowledgeTests
 {
-    private static readonly RelationGraph Graph = RelationGraph.Load(Repo.GraphJson);
+    private static readonly RelationGraph Graph = GraphFile.Load(Repo.GraphJson);
     private static readonly ActorId China = new("China");
     private static readonly ActorId Dprk = new("DPRK");
     private static readonly ActorId Us = new("US");
@@ -51,7 +51,7 @@ public sealed class GraphKnowledgeTests
     [Fact]
     public void BundledGraph_IsTheCommittedGraphJson()
     {
-        RelationGraph.LoadBundled().Relations.Should().Equal(Graph.Relations);
+        GraphFile.LoadBundled().Relations.Should().Equal(Graph.Relations);
     }
 
     [Theory]

@@ -2,6 +2,7 @@ using RelationsGraph.Graph;
 using RelationsGraph.Model;
 using RelationsGraph.Queries;
 using RelationsGraph.Time;
+using RelationsGraph.Storage;
 using static RelationsGraph.Tests.Samples;
 
 namespace RelationsGraph.Tests.Queries;
@@ -140,7 +141,7 @@ public sealed class GroupReportTests
     [Fact]
     public void OnTheRealGraph_The2017Triangle_IsOpen_WithAMixedChinaDprkPair()
     {
-        var graph = RelationGraph.Load(Repo.GraphJson);
+        var graph = GraphFile.Load(Repo.GraphJson);
 
         var report = GroupReport.Of(GraphView.During(graph, PartialDate.Parse("2017")), [new ActorId("US"), new ActorId("China"), new ActorId("DPRK")]);
 

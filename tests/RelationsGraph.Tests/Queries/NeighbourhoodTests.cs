@@ -2,6 +2,7 @@ using RelationsGraph.Graph;
 using RelationsGraph.Model;
 using RelationsGraph.Queries;
 using RelationsGraph.Time;
+using RelationsGraph.Storage;
 using static RelationsGraph.Tests.Samples;
 
 namespace RelationsGraph.Tests.Queries;
@@ -35,7 +36,7 @@ public sealed class NeighbourhoodTests
     [Fact]
     public void OnTheRealGraph_DprkTwoHopsOutInJuly1953_ReachesTheWarsParties()
     {
-        var graph = RelationGraph.Load(Repo.GraphJson);
+        var graph = GraphFile.Load(Repo.GraphJson);
 
         var found = Neighbourhood.Of(GraphView.AsOf(graph, PartialDate.Parse("1953-07")), new ActorId("DPRK"), 2)!;
 

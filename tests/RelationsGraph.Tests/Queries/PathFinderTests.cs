@@ -2,6 +2,7 @@ using RelationsGraph.Graph;
 using RelationsGraph.Model;
 using RelationsGraph.Queries;
 using RelationsGraph.Time;
+using RelationsGraph.Storage;
 using static RelationsGraph.Tests.Samples;
 
 namespace RelationsGraph.Tests.Queries;
@@ -159,7 +160,7 @@ public sealed class PathFinderTests
     [Fact]
     public void OnTheRealGraph_UsAndDprk_AreDirectlyConnectedIn2017_ByTheFaceOff()
     {
-        var graph = RelationGraph.Load(Repo.GraphJson);
+        var graph = GraphFile.Load(Repo.GraphJson);
 
         var path = PathFinder.Shortest(GraphView.During(graph, PartialDate.Parse("2017")), new ActorId("US"), new ActorId("DPRK"))!;
 
@@ -170,7 +171,7 @@ public sealed class PathFinderTests
     [Fact]
     public void OnTheRealGraph_AllianceKindsAlone_ConnectUsToDprkOnlyThroughChina()
     {
-        var graph = RelationGraph.Load(Repo.GraphJson);
+        var graph = GraphFile.Load(Repo.GraphJson);
         var view = GraphView.Of(graph).WithKinds(RelationKind.Ally, RelationKind.Treaty, RelationKind.War);
 
         var paths = PathFinder.KShortest(view, new ActorId("US"), new ActorId("DPRK"), 3);
@@ -183,7 +184,7 @@ public sealed class PathFinderTests
     [Fact]
     public void OnTheRealGraph_PressureFromTheUsCouldReachDprkAfter1950_ByTheKoreanWar()
     {
-        var graph = RelationGraph.Load(Repo.GraphJson);
+        var graph = GraphFile.Load(Repo.GraphJson);
 
         var path = PathFinder.TimeRespecting(GraphView.Of(graph), new ActorId("US"), new ActorId("DPRK"), PartialDate.Parse("1950"))!;
 

@@ -2,13 +2,14 @@ using RelationsGraph.Graph;
 using RelationsGraph.Model;
 using RelationsGraph.Queries;
 using RelationsGraph.Time;
+using RelationsGraph.Storage;
 using static RelationsGraph.Tests.Samples;
 
 namespace RelationsGraph.Tests.Queries;
 
 public sealed class TimelineAndDiffTests
 {
-    private static readonly RelationGraph Real = RelationGraph.Load(Repo.GraphJson);
+    private static readonly RelationGraph Real = GraphFile.Load(Repo.GraphJson);
 
     [Fact]
     public void Timeline_OrdersByBeginning_EventsFirstOnTheSameDate()

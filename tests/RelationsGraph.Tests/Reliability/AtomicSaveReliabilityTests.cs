@@ -2,7 +2,8 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using RelationsGraph.Graph;
-using RelationsGraph.Serialization;
+using RelationsGraph.Common;
+using RelationsGraph.Storage;
 using static RelationsGraph.Tests.Samples;
 
 namespace RelationsGraph.Tests.Reliability;
@@ -29,7 +30,7 @@ public sealed class AtomicSaveReliabilityTests : IDisposable
     {
         var previous = Random(1, 5, 30);
         var next = Random(2, 5, 30);
-        previous.Save(path);
+        GraphFile.Save(path, previous);
 
         var save = () => AtomicFile.Write(path, s => GraphJsonWriter.Write(next, s), step =>
         {
@@ -49,7 +50,7 @@ public sealed class AtomicSaveReliabilityTests : IDisposable
     {
         var previous = Random(3, 5, 20);
         var next = Random(4, 5, 20);
-        previous.Save(path);
+        GraphFile.Save(path, previous);
         var before = File.ReadAllBytes(path);
         var size = System.Text.Encoding.UTF8.GetByteCount(RoundTripPropertyTests.Json(next));
 
@@ -71,7 +72,7 @@ public sealed class AtomicSaveReliabilityTests : IDisposable
         const int ReadsEach = 10;
         var graphs = new[] { Random(5, 20, 3000), Random(6, 25, 2500) };
         var texts = graphs.Select(RoundTripPropertyTests.Json).ToArray();
-        graphs[0].Save(path);
+        GraphFile.Save(path, graphs[0]);
         var reads = new int[Readers];
         var readsOf = new int[texts.Length];
         var problems = new ConcurrentQueue<string>();
@@ -84,7 +85,7 @@ public sealed class AtomicSaveReliabilityTests : IDisposable
             {
                 while (!Volatile.Read(ref stop))
                 {
-                    var which = Array.IndexOf(texts, RoundTripPropertyTests.Json(RelationGraph.Load(path)));
+                    var which = Array.IndexOf(texts, RoundTripPropertyTests.Json(GraphFile.Load(path)));
                     if (which < 0)
                     {
                         problems.Enqueue($"reader {r} read a graph that was never saved");
@@ -113,7 +114,7 @@ public sealed class AtomicSaveReliabilityTests : IDisposable
             while (problems.IsEmpty && !(reads.All(n => n >= ReadsEach) && readsOf.All(n => n > 0)))
             {
                 saves++;
-                graphs[saves % 2].Save(path);
+                GraphFile.Save(path, graphs[saves % 2]);
                 var total = reads.Sum();
                 if (total > readsSoFar)
                 {
@@ -143,9 +144,9 @@ public sealed class AtomicSaveReliabilityTests : IDisposable
     {
         var graphs = Enumerable.Range(0, 4).Select(i => Random(10 + i, 10, 500)).ToArray();
 
-        Parallel.For(0, 40, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => graphs[i % 4].Save(path));
+        Parallel.For(0, 40, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => GraphFile.Save(path, graphs[i % 4]));
 
-        graphs.Select(RoundTripPropertyTests.Json).Should().Contain(RoundTripPropertyTests.Json(RelationGraph.Load(path)));
+        graphs.Select(RoundTripPropertyTests.Json).Should().Contain(RoundTripPropertyTests.Json(GraphFile.Load(path)));
         Directory.GetFiles(folder).Should().Equal(path);
     }
 
@@ -170,7 +171,7 @@ public sealed class AtomicSaveReliabilityTests : IDisposable
                 child.WaitForExit();
             }
 
-            expected.Should().Contain(RoundTripPropertyTests.Json(RelationGraph.Load(path)), $"round {round}: the file must hold one whole graph");
+            expected.Should().Contain(RoundTripPropertyTests.Json(GraphFile.Load(path)), $"round {round}: the file must hold one whole graph");
 
             // A kill between creating the temporary file and the rename leaves that file behind; remove it.
             Directory.GetFiles(folder).Where(f => f != path).ToList().ForEach(File.Delete);
@@ -189,7 +190,7 @@ public sealed class AtomicSaveReliabilityTests : IDisposable
     public void KillingTheSavingProcess_AtAPointOfASave_LeavesThePreviousGraphUntilTheRename(string point, bool renamed)
     {
         var graphs = SaveLoop.Graphs();
-        graphs[0].Save(path);
+        GraphFile.Save(path, graphs[0]);
 
         using (var child = SavePause.Start(path, point))
         {
@@ -233,7 +234,7 @@ internal static class SaveLoop
         var graphs = Graphs();
         for (var i = 0; ; i++)
         {
-            graphs[i % 2].Save(path);
+            GraphFile.Save(path, graphs[i % 2]);
             System.Console.Out.WriteLine($"saved {i}");
             System.Console.Out.Flush();
         }

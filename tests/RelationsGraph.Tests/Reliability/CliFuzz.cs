@@ -17,7 +17,7 @@ internal static partial class CliFuzz
     /// <summary>Stands for the run's temporary folder in generated and regression arguments.</summary>
     public const string Temp = "{temp}";
 
-    private static readonly RelationGraph Bundled = RelationGraph.LoadBundled();
+    private static readonly RelationGraph Bundled = RelationsGraph.Storage.GraphFile.LoadBundled();
 
     private static readonly Gen<string> Text = GraphGen.Text;
 

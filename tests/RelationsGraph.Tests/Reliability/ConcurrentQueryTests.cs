@@ -1,7 +1,7 @@
 using RelationsGraph.Graph;
 using RelationsGraph.Model;
 using RelationsGraph.Queries;
-using RelationsGraph.Serialization;
+using RelationsGraph.Storage;
 using RelationsGraph.Time;
 
 namespace RelationsGraph.Tests.Reliability;
@@ -17,7 +17,7 @@ public sealed class ConcurrentQueryTests
     [Fact]
     public void EightThreads_GiveTheSequentialAnswers_OnTheBundledGraph()
     {
-        var graph = RelationGraph.LoadBundled();
+        var graph = GraphFile.LoadBundled();
         var ids = graph.Actors.Select(a => a.Id).ToArray();
 
         ShouldAgree(Queries(graph, ids, new Random(1)));

@@ -19,7 +19,7 @@ public sealed class DotPropertyTests
             graph =>
             {
                 var dot = new StringWriter { NewLine = "\n" };
-                DotWriter.Write(GraphView.Of(graph), dot);
+                DotWriter.Write(dot, GraphView.Of(graph));
 
                 ExternalTools.RenderSvg(dot.ToString());
             },

@@ -3,7 +3,8 @@ using System.Text;
 using System.Text.RegularExpressions;
 using CsCheck;
 using RelationsGraph.Graph;
-using RelationsGraph.Serialization;
+using RelationsGraph.Common;
+using RelationsGraph.Storage;
 
 namespace RelationsGraph.Tests.Reliability;
 
@@ -102,7 +103,7 @@ internal static partial class LoaderMutation
                 {
                     try
                     {
-                        return (Graph: RelationGraph.Load(path), Error: (Exception?)null);
+                        return (Graph: GraphFile.Load(path), Error: (Exception?)null);
                     }
                     catch (Exception e)
                     {
@@ -115,8 +116,8 @@ internal static partial class LoaderMutation
                 case null:
                     // Whatever the loader accepts, the saver must write so that it loads back equal.
                     var again = Path.Combine(folder, "again.json");
-                    graph!.Save(again);
-                    RoundTripPropertyTests.ShouldBeEqual(RelationGraph.Load(again), graph);
+                    GraphFile.Save(again, graph!);
+                    RoundTripPropertyTests.ShouldBeEqual(GraphFile.Load(again), graph!);
                     break;
                 case GraphDataException data:
                     if (data.Line < 1 || data.Column < 1 || !data.Message.StartsWith(path + ":", StringComparison.Ordinal)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
-using RelationsGraph.Serialization;
+using RelationsGraph.Common;
+using RelationsGraph.Storage;
 
 namespace RelationsGraph.Tests.Reliability;
 

@@ -1,5 +1,6 @@
 using RelationsGraph.Graph;
 using RelationsGraph.Tests.Console;
+using RelationsGraph.Storage;
 
 namespace RelationsGraph.Tests.Reliability;
 
@@ -20,7 +21,7 @@ public sealed class MalformedCorpusTests
     {
         using var input = MalformedCorpus.Open(name);
 
-        var error = FluentActions.Invoking(() => RelationGraph.Load(input.Path, input.Options)).Should().Throw<Exception>().Which;
+        var error = FluentActions.Invoking(() => GraphFile.Load(input.Path, input.Options)).Should().Throw<Exception>().Which;
 
         var message = input.Relative(error.Message);
         input.UpdateIfAsked(message);

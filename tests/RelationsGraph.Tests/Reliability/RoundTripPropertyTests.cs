@@ -1,5 +1,6 @@
 using CsCheck;
 using RelationsGraph.Graph;
+using RelationsGraph.Storage;
 
 namespace RelationsGraph.Tests.Reliability;
 
@@ -13,7 +14,7 @@ public sealed class RoundTripPropertyTests
             {
                 var first = Json(graph);
 
-                var again = RelationGraph.Load(new StringReader(first), "random.json");
+                var again = GraphFile.Load(new StringReader(first), "random.json");
 
                 ShouldBeEqual(again, graph);
                 Json(again).Should().Be(first);
@@ -33,10 +34,10 @@ public sealed class RoundTripPropertyTests
                 {
                     var path = Path.Combine(folder, $"{Guid.NewGuid():N}.json");
                     var second = path + ".again.json";
-                    graph.Save(path);
+                    GraphFile.Save(path, graph);
 
-                    var again = RelationGraph.Load(path);
-                    again.Save(second);
+                    var again = GraphFile.Load(path);
+                    GraphFile.Save(second, again);
 
                     ShouldBeEqual(again, graph);
                     File.ReadAllBytes(second).Should().Equal(File.ReadAllBytes(path));
@@ -56,7 +57,7 @@ public sealed class RoundTripPropertyTests
     internal static string Json(RelationGraph graph)
     {
         var text = new StringWriter { NewLine = "\n" };
-        graph.WriteJson(text);
+        GraphFile.Write(text, graph);
         return text.ToString();
     }
 

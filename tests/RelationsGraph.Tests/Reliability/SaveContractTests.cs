@@ -1,6 +1,7 @@
 using RelationsGraph.Graph;
 using RelationsGraph.Model;
 using RelationsGraph.Time;
+using RelationsGraph.Storage;
 using static RelationsGraph.Tests.Samples;
 
 namespace RelationsGraph.Tests.Reliability;
@@ -46,7 +47,7 @@ public sealed class SaveContractTests
         var actor = new Actor(new ActorId("A"), "Boom \uD83D\uDCA5", ActorKind.Group);
         var graph = new RelationGraphBuilder().Add(actor).Build();
 
-        var again = RelationGraph.Load(new StringReader(RoundTripPropertyTests.Json(graph)));
+        var again = GraphFile.Load(new StringReader(RoundTripPropertyTests.Json(graph)));
 
         again.Actors.Should().Equal(actor);
     }
@@ -86,7 +87,7 @@ public sealed class SaveContractTests
         var actor = new Actor(new ActorId("DPRK"), "North Korea", ActorKind.State, codes: new ActorCodes { Iso3 = "PRK", Cow = 731, Cameo = "PRK" });
         var graph = new RelationGraphBuilder().Add(actor).Build();
 
-        RelationGraph.Load(new StringReader(RoundTripPropertyTests.Json(graph))).Actors.Should().Equal(actor);
+        GraphFile.Load(new StringReader(RoundTripPropertyTests.Json(graph))).Actors.Should().Equal(actor);
     }
 
     private static void Rejects(Func<object> create, string parameter) =>

@@ -1,4 +1,5 @@
 using RelationsGraph.Graph;
+using RelationsGraph.Storage;
 using static RelationsGraph.Tests.Samples;
 
 namespace RelationsGraph.Tests.Reliability;
@@ -15,14 +16,14 @@ public sealed class SavePathTests : IDisposable
     {
         var real = Path.Combine(folder, "real.json");
         var link = Path.Combine(folder, "link.json");
-        Random(1, 4, 10).Save(real);
+        GraphFile.Save(real, Random(1, 4, 10));
         File.CreateSymbolicLink(link, real);
         var next = Random(2, 4, 10);
 
-        next.Save(link);
+        GraphFile.Save(link, next);
 
         new FileInfo(link).LinkTarget.Should().Be(real);
-        RelationGraph.Load(real).Relations.Should().Equal(next.Relations);
+        GraphFile.Load(real).Relations.Should().Equal(next.Relations);
         Directory.GetFiles(folder).Order().Should().Equal(link, real);
     }
 
@@ -33,7 +34,7 @@ public sealed class SavePathTests : IDisposable
         var link = Path.Combine(folder, "link.json");
         File.CreateSymbolicLink(link, real);
 
-        Random(3, 4, 10).Save(link);
+        GraphFile.Save(link, Random(3, 4, 10));
 
         new FileInfo(link).LinkTarget.Should().Be(real);
         File.Exists(real).Should().BeTrue();
@@ -46,7 +47,7 @@ public sealed class SavePathTests : IDisposable
         var link = Path.Combine(folder, "out.json");
         File.CreateSymbolicLink(link, "/dev/null");
 
-        Random(4, 4, 10).Save(link);
+        GraphFile.Save(link, Random(4, 4, 10));
 
         new FileInfo(link).LinkTarget.Should().Be("/dev/null", "the link must not be replaced by a plain file");
         new FileInfo("/dev/null").Length.Should().Be(0);
@@ -57,7 +58,7 @@ public sealed class SavePathTests : IDisposable
     {
         var path = $"/proc/relgraph-{Guid.NewGuid():N}.json";
 
-        FluentActions.Invoking(() => Random(5, 4, 10).Save(path)).Should().Throw<IOException>()
+        FluentActions.Invoking(() => GraphFile.Save(path, Random(5, 4, 10))).Should().Throw<IOException>()
             .WithMessage($"Cannot save to '{path}': a file cannot be created in the folder '/proc'.");
     }
 
@@ -66,8 +67,8 @@ public sealed class SavePathTests : IDisposable
     {
         var path = Path.Combine(folder, new string('g', 250) + ".json");
 
-        Random(6, 4, 10).Save(path);
+        GraphFile.Save(path, Random(6, 4, 10));
 
-        RelationGraph.Load(path).Relations.Should().HaveCount(10);
+        GraphFile.Load(path).Relations.Should().HaveCount(10);
     }
 }

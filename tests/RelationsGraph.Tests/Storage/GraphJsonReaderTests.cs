@@ -1,7 +1,8 @@
 using RelationsGraph.Graph;
-using RelationsGraph.Serialization;
+using RelationsGraph.Common;
+using RelationsGraph.Storage;
 
-namespace RelationsGraph.Tests.Serialization;
+namespace RelationsGraph.Tests.Storage;
 
 public sealed class GraphJsonReaderTests
 {
@@ -21,7 +22,7 @@ public sealed class GraphJsonReaderTests
         "]\n" +
         "}\n";
 
-    private static RelationGraph Load(string json) => RelationGraph.Load(new StringReader(json), "g.json");
+    private static RelationGraph Load(string json) => GraphFile.Load(new StringReader(json), "g.json");
 
     private static void ShouldFail(string json, string message) =>
         FluentActions.Invoking(() => Load(json)).Should().Throw<GraphDataException>().WithMessage(message);
@@ -277,7 +278,7 @@ public sealed class GraphJsonReaderTests
         var options = GraphLoadOptions.Default with { MaxDepth = 3 };
         var json = Doc($$"""{"id": "r", "kind": "war", "source": "China", "target": "DPRK", "at": "1950", {{Ev}}, "label": "x"}""");
 
-        FluentActions.Invoking(() => RelationGraph.Load(new StringReader(json), "g.json", options)).Should().Throw<GraphDataException>()
+        FluentActions.Invoking(() => GraphFile.Load(new StringReader(json), "g.json", options)).Should().Throw<GraphDataException>()
             .WithMessage("g.json:4:129: $.actors[1].aliases: Invalid JSON: The reader's MaxDepth of 3 has been exceeded.");
     }
 
@@ -287,7 +288,7 @@ public sealed class GraphJsonReaderTests
         var options = GraphLoadOptions.Default with { MaxStringLength = 10 };
         var json = "{\"formatVersion\": 1,\n\"actors\": [{\"id\": \"A\", \"name\": \"a name far too long\", \"kind\": \"state\"}]}";
 
-        FluentActions.Invoking(() => RelationGraph.Load(new StringReader(json), "g.json", options)).Should().Throw<GraphDataException>()
+        FluentActions.Invoking(() => GraphFile.Load(new StringReader(json), "g.json", options)).Should().Throw<GraphDataException>()
             .WithMessage("g.json:2:52: $.actors[0].name: The string for \"name\" is 19 characters long; the limit is 10 (GraphLoadOptions.MaxStringLength).");
     }
 
@@ -298,7 +299,7 @@ public sealed class GraphJsonReaderTests
         File.WriteAllBytes(path, [.. "{\"formatVersion\": 1, \"$schema\": \""u8.ToArray(), 0xC3, 0x28, .. "\"}"u8.ToArray()]);
         try
         {
-            FluentActions.Invoking(() => RelationGraph.Load(path)).Should().Throw<GraphDataException>()
+            FluentActions.Invoking(() => GraphFile.Load(path)).Should().Throw<GraphDataException>()
                 .WithMessage($"{path}:1:34: The file is not valid UTF-8 text (byte 0xC3 starts no valid character); graph.json must be UTF-8.");
         }
         finally
@@ -314,7 +315,7 @@ public sealed class GraphJsonReaderTests
         File.WriteAllBytes(path, [0xEF, 0xBB, 0xBF, .. "{\"formatVersion\": 1}"u8.ToArray()]);
         try
         {
-            RelationGraph.Load(path).Relations.Should().BeEmpty();
+            GraphFile.Load(path).Relations.Should().BeEmpty();
         }
         finally
         {
@@ -325,7 +326,7 @@ public sealed class GraphJsonReaderTests
     [Fact]
     public void Load_MissingFile_ThrowsFileNotFound_NamingIt()
     {
-        FluentActions.Invoking(() => RelationGraph.Load("/nonexistent/graph.json")).Should().Throw<FileNotFoundException>()
+        FluentActions.Invoking(() => GraphFile.Load("/nonexistent/graph.json")).Should().Throw<FileNotFoundException>()
             .WithMessage("Cannot read the graph '/nonexistent/graph.json': the file does not exist.");
     }
 
@@ -334,7 +335,7 @@ public sealed class GraphJsonReaderTests
     {
         var dir = Path.GetTempPath();
 
-        FluentActions.Invoking(() => RelationGraph.Load(dir)).Should().Throw<IOException>()
+        FluentActions.Invoking(() => GraphFile.Load(dir)).Should().Throw<IOException>()
             .WithMessage($"Cannot read the graph '{dir}': it is a directory, not a file.");
     }
 

@@ -1,8 +1,9 @@
 using RelationsGraph.Graph;
-using RelationsGraph.Serialization;
+using RelationsGraph.Common;
+using RelationsGraph.Storage;
 using static RelationsGraph.Tests.Samples;
 
-namespace RelationsGraph.Tests.Serialization;
+namespace RelationsGraph.Tests.Common;
 
 public sealed class AtomicSaveTests : IDisposable
 {
@@ -76,9 +77,9 @@ public sealed class AtomicSaveTests : IDisposable
         File.WriteAllText(path, "previous");
         var graph = Random(42, 5, 20);
 
-        graph.Save(path);
+        GraphFile.Save(path, graph);
 
-        RelationGraph.Load(path).Relations.Should().Equal(graph.Relations);
+        GraphFile.Load(path).Relations.Should().Equal(graph.Relations);
         Directory.GetFiles(folder).Should().Equal(path);
     }
 
@@ -87,7 +88,7 @@ public sealed class AtomicSaveTests : IDisposable
     {
         var path = Path.Combine(folder, "nope", "graph.json");
 
-        FluentActions.Invoking(() => RelationGraph.Empty.Save(path)).Should().Throw<DirectoryNotFoundException>()
+        FluentActions.Invoking(() => GraphFile.Save(path, RelationGraph.Empty)).Should().Throw<DirectoryNotFoundException>()
             .WithMessage($"Cannot save to '{path}': the folder '{Path.Combine(folder, "nope")}' does not exist.");
     }
 }

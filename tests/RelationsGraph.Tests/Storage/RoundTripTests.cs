@@ -1,19 +1,19 @@
 using RelationsGraph.Graph;
-using RelationsGraph.Serialization;
+using RelationsGraph.Storage;
 using static RelationsGraph.Tests.Samples;
 
-namespace RelationsGraph.Tests.Serialization;
+namespace RelationsGraph.Tests.Storage;
 
 public sealed class RoundTripTests
 {
     [Fact]
     public void SaveThenLoad_GivesAnEqualGraph_ForTheRealGraph()
     {
-        var graph = RelationGraph.Load(Repo.GraphJson);
+        var graph = GraphFile.Load(Repo.GraphJson);
         var text = new StringWriter();
-        graph.WriteJson(text);
+        GraphFile.Write(text, graph);
 
-        var again = RelationGraph.Load(new StringReader(text.ToString()));
+        var again = GraphFile.Load(new StringReader(text.ToString()));
 
         again.Sources.Should().Equal(graph.Sources);
         again.Actors.Should().Equal(graph.Actors);
@@ -24,11 +24,11 @@ public sealed class RoundTripTests
     [Fact]
     public void CommittedGraphJson_IsInCanonicalForm()
     {
-        var graph = RelationGraph.Load(Repo.GraphJson);
+        var graph = GraphFile.Load(Repo.GraphJson);
         var path = Path.Combine(Path.GetTempPath(), $"relgraph-{Guid.NewGuid():N}.json");
         try
         {
-            graph.Save(path);
+            GraphFile.Save(path, graph);
 
             File.ReadAllBytes(path).Should().Equal(File.ReadAllBytes(Repo.GraphJson),
                 "graph.json is written in the saver's canonical form, so a load and save changes nothing");
@@ -46,11 +46,11 @@ public sealed class RoundTripTests
     {
         var graph = Random(seed, actors: 12, relations: 400);
         var first = new StringWriter();
-        graph.WriteJson(first);
+        GraphFile.Write(first, graph);
 
-        var again = RelationGraph.Load(new StringReader(first.ToString()));
+        var again = GraphFile.Load(new StringReader(first.ToString()));
         var second = new StringWriter();
-        again.WriteJson(second);
+        GraphFile.Write(second, again);
 
         again.Relations.Should().Equal(graph.Relations);
         second.ToString().Should().Be(first.ToString());

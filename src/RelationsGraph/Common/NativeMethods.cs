@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace RelationsGraph.Serialization;
+namespace RelationsGraph.Common;
 
 /// <summary>The POSIX calls .NET has no API for: a folder cannot be opened as a stream, so it cannot be synced with one.</summary>
 internal static class NativeMethods

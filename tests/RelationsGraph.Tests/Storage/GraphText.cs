@@ -1,7 +1,8 @@
 using RelationsGraph.Graph;
-using RelationsGraph.Serialization;
+using RelationsGraph.Common;
+using RelationsGraph.Storage;
 
-namespace RelationsGraph.Tests.Serialization;
+namespace RelationsGraph.Tests.Storage;
 
 /// <summary>A graph as its saved text, and a load's outcome as that text or its error, for comparing two ways of loading.</summary>
 internal static class GraphText
@@ -9,7 +10,7 @@ internal static class GraphText
     public static string Of(RelationGraph graph)
     {
         var writer = new StringWriter { NewLine = "\n" };
-        graph.WriteJson(writer);
+        GraphFile.Write(writer, graph);
         return writer.ToString();
     }
 

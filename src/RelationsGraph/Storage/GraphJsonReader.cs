@@ -1,77 +1,61 @@
 using System.Globalization;
-using System.Numerics;
 using System.Text;
 using Newtonsoft.Json;
+using RelationsGraph.Common;
 using RelationsGraph.Graph;
 using RelationsGraph.Model;
 using RelationsGraph.Time;
 
-namespace RelationsGraph.Serialization;
+namespace RelationsGraph.Storage;
 
 /// <summary>
 /// Reads graph.json with Newtonsoft's streaming reader: one pass, no document tree, every item checked as
-/// it is read and every error reported with file, line, column and JSON path.
+/// it is read and every error reported with file, line, column and JSON path. This is the one place that knows
+/// the fields of graph.json's items and their rules (the writer aside). Relations go straight into columns
+/// (<see cref="RelationRows"/>), with no object per relation.
 /// </summary>
 internal sealed partial class GraphJsonReader
 {
     internal static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>The properties of a relation, in the order the writer writes them (the schema is checked against this list).</summary>
+    internal static readonly string[] RelationFields = ["id", "kind", "source", "target", "directed", "at", "start", "end", "label", "evidence", "note"];
+
     private const string TopLevelNames = "$schema, formatVersion, sources, actors, relations or events";
     private readonly JsonTextReader json;
     private readonly string? file;
     private readonly GraphLoadOptions options;
-
-    // Each actor id's one string, so that relations share it instead of holding a copy each.
-    private readonly Dictionary<string, string> actorIdText = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> sourceIdText = new(StringComparer.Ordinal);
-    internal const int MaxPooledTexts = 1 << 18;
-    private readonly Dictionary<string, string> textPool = new(StringComparer.Ordinal);
-    private readonly RelationGraphBuilder builder = new();
+    private readonly RelationGraphBuilder builder;
+    private readonly HashSet<string> seenTopLevel = new(StringComparer.Ordinal);
+    private readonly List<Quoted> evidenceRead = [];
     private string? itemArrayPath;
     private int itemIndex;
     private bool actorsComplete;
     private bool sourcesComplete;
 
-    // A fragment reader (the rest of the file after the relations array, in a parallel load) checks references
-    // against the builder that read the sources and actors, and collects the events it reads instead of adding them.
-    private readonly RelationGraphBuilder checks;
-    private readonly List<ActorEvent>? fragmentEvents;
-    private readonly HashSet<string> seenTopLevel = new(StringComparer.Ordinal);
-
-    // A windowed read (GraphLoadOptions.Window, from a file) keeps only the relations active in the window. It
-    // finds repeated ids among those it leaves out as the builder does while ids ascend (as saved): by order.
+    // The window asked for (a load from a file), and the one the relations are read for: the same, unless the
+    // relations come before every actor and source are known (then a relation left out could not be checked as
+    // it is read, and all are kept: the graph covers all time).
     private readonly TimeWindow? window;
-    private string? lastRelationId;
+    private TimeWindow? relationsWindow;
+    private bool readWhole;
 
-    private GraphJsonReader(JsonTextReader json, string? file, GraphLoadOptions options, GraphJsonReader? head = null, TimeWindow? window = null)
+    private GraphJsonReader(JsonTextReader json, string? file, GraphLoadOptions options, RelationGraphBuilder builder, TimeWindow? window)
     {
         this.json = json;
         this.file = file;
         this.options = options;
-        checks = builder;
-        this.window = head?.window ?? window;
-        if (head is not null)
-        {
-            checks = head.builder;
-            actorIdText = head.actorIdText;
-            sourceIdText = new Dictionary<string, string>(head.sourceIdText, StringComparer.Ordinal);
-            seenTopLevel = new HashSet<string>(head.seenTopLevel, StringComparer.Ordinal);
-            seenTopLevel.Remove("relations");
-            actorsComplete = head.actorsComplete;
-            sourcesComplete = head.sourcesComplete;
-            fragmentEvents = [];
-        }
+        this.builder = builder;
+        this.window = window;
     }
 
+    /// <summary>Below this size a file is read by one reader; from it up, in parts on every core.</summary>
+    internal const long ParallelThreshold = 32L << 20;
+
+    /// <summary>Reads a graph file.</summary>
     public static RelationGraph ReadFile(string path, GraphLoadOptions options) => ReadFile(path, options, ParallelThreshold);
 
-    /// <summary>
-    /// Thrown by a windowed read when it cannot vouch for the file by itself (a relation before the actors or
-    /// sources, or relation ids out of order); the file is then read whole.
-    /// </summary>
-    private sealed class WholeReadNeededException() : Exception("The windowed read needs the ordinary read.");
-
-    /// <summary>Reads a file; from <paramref name="parallelFrom"/> bytes up, first tries the parallel read.</summary>
+    /// <summary>Reads a graph file; from <paramref name="parallelFrom"/> bytes up, in parts on every core.</summary>
     internal static RelationGraph ReadFile(string path, GraphLoadOptions options, long parallelFrom)
     {
         if (Directory.Exists(path))
@@ -95,22 +79,11 @@ internal sealed partial class GraphJsonReader
         // The byte order mark is skipped here: StreamReader's own detection would switch to a decoder that
         // silently replaces invalid bytes, and would accept UTF-16 and UTF-32 as well.
         SkipUtf8Preamble(stream);
-
-        // A big file is first tried in parallel, with the window if one is asked for; a small one with a window
-        // is first tried windowed. Any failure falls back to the ordinary read, which reports errors exactly.
         var window = options.Window is { } asked && !asked.Equals(TimeWindow.All) ? asked : null;
-        var attempt = stream.Length >= parallelFrom && Environment.ProcessorCount > 1
-            ? TryReadInParallel(path, stream.Length, stream.Position, options, window)
-            : window is not null ? TryReadWindow(path, stream.Position, options, window) : null;
-        if (attempt is not null)
-        {
-            return attempt;
-        }
-
         using var text = new StreamReader(stream, StrictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
         try
         {
-            return Read(text, path, options);
+            return Read(text, path, options, window);
         }
         catch (GraphDataException e) when (e.InnerException is DecoderFallbackException)
         {
@@ -119,35 +92,29 @@ internal sealed partial class GraphJsonReader
         }
     }
 
-    /// <summary>
-    /// The file read for a window, or null when anything at all goes wrong: the caller then reads it whole, the
-    /// ordinary way, which gives the exact error (or, for a file this read cannot vouch for, the whole graph).
-    /// </summary>
-    private static RelationGraph? TryReadWindow(string path, long preamble, GraphLoadOptions options, TimeWindow window)
+    /// <summary>Reads graph.json text, whole (no window).</summary>
+    public static RelationGraph Read(TextReader text, string? file, GraphLoadOptions options) => Read(text, file, options, null);
+
+    private static RelationGraph Read(TextReader text, string? file, GraphLoadOptions options, TimeWindow? window)
     {
+        using var json = NewJsonReader(text, options);
+        var reader = new GraphJsonReader(json, file, options, new RelationGraphBuilder(), window);
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-            stream.Position = preamble;
-            using var text = new StreamReader(stream, StrictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
-            using var json = NewJsonReader(text, options);
-            var reader = new GraphJsonReader(json, path, options, window: window);
-            reader.ReadBody();
-            return reader.BuildWindow();
+            return reader.ReadDocument();
         }
-#pragma warning disable CA1031 // Any failure means: read it the ordinary way, which reports it properly.
-        catch (Exception e) when (e is not OutOfMemoryException)
-#pragma warning restore CA1031
+        catch (JsonReaderException e)
         {
-            return null;
+            throw reader.ToDataException(e);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw reader.Here().Error("the file is not valid UTF-8 text; graph.json must be UTF-8.", e);
         }
     }
 
-    private RelationGraph BuildWindow()
-    {
-        builder.Coverage = window;
-        return builder.Build();
-    }
+    private GraphDataException ToDataException(JsonReaderException e) =>
+        new($"Invalid JSON: {StripNewtonsoftLocation(e.Message)}", file, OneBased(e.LineNumber), OneBased(e.LinePosition), ToJsonPath(e.Path), e);
 
     private static void SkipUtf8Preamble(FileStream stream)
     {
@@ -181,25 +148,6 @@ internal sealed partial class GraphJsonReader
         }
 
         return null;
-    }
-
-    public static RelationGraph Read(TextReader text, string? file, GraphLoadOptions options)
-    {
-        using var json = NewJsonReader(text, options);
-        var reader = new GraphJsonReader(json, file, options);
-        try
-        {
-            return reader.ReadDocument();
-        }
-        catch (JsonReaderException e)
-        {
-            throw new GraphDataException(
-                $"Invalid JSON: {StripNewtonsoftLocation(e.Message)}", file, OneBased(e.LineNumber), OneBased(e.LinePosition), ToJsonPath(e.Path), e);
-        }
-        catch (DecoderFallbackException e)
-        {
-            throw reader.Here().Error("the file is not valid UTF-8 text; graph.json must be UTF-8.", e);
-        }
     }
 
     private static JsonTextReader NewJsonReader(TextReader text, GraphLoadOptions options) => new(text)
@@ -243,44 +191,6 @@ internal sealed partial class GraphJsonReader
         return table;
     }
 
-    private string Intern(string actorId) => actorIdText.TryGetValue(actorId, out var same) ? same : actorId;
-
-    /// <summary>
-    /// One string per distinct relation label or note, up to a bound: event data repeats them (ICEWS18's
-    /// 95,540 relations have 256 labels), so a graph keeps each once, and the copies read from the file die
-    /// young instead of being carried through every garbage collection of the load.
-    /// </summary>
-    private string Pool(string text)
-    {
-        if (textPool.TryGetValue(text, out var same))
-        {
-            return same;
-        }
-
-        if (textPool.Count < MaxPooledTexts && text.Length <= 200)
-        {
-            textPool.Add(text, text);
-        }
-
-        return text;
-    }
-
-    /// <summary>A source id's one string: every piece of evidence cites one of a few sources.</summary>
-    private string InternSource(string sourceId)
-    {
-        if (sourceIdText.TryGetValue(sourceId, out var same))
-        {
-            return same;
-        }
-
-        if (sourceIdText.Count < 10_000)
-        {
-            sourceIdText.Add(sourceId, sourceId);
-        }
-
-        return sourceId;
-    }
-
     private static string ToJsonPath(string? path) =>
         string.IsNullOrEmpty(path) ? "$" : path.StartsWith('[') ? "$" + path : "$." + path;
 
@@ -298,10 +208,11 @@ internal sealed partial class GraphJsonReader
     private RelationGraph ReadDocument()
     {
         ReadBody();
+        builder.Coverage = window is not null && !readWhole ? window : null;
         return builder.Build();
     }
 
-    /// <summary>Reads the whole document into the builder (or, for a fragment, into its lists), checking as it goes.</summary>
+    /// <summary>Reads the whole document into the builder, checking as it goes.</summary>
     private void ReadBody()
     {
         if (!json.Read())
@@ -311,18 +222,12 @@ internal sealed partial class GraphJsonReader
         }
 
         ExpectStart(JsonToken.StartObject, "the graph");
-        var seen = seenTopLevel;
         var sawVersion = false;
         while (NextProperty(out var name))
         {
-            if (!seen.Add(name))
+            if (!seenTopLevel.Add(name))
             {
                 throw Here().Error($"the property '{name}' appears twice.");
-            }
-
-            if (fragmentEvents is not null && name is not ("relations" or "events"))
-            {
-                throw new InvalidDataException("A fragment of a parallel load holds only the (empty) relations and events.");
             }
 
             switch (name)
@@ -348,7 +253,7 @@ internal sealed partial class GraphJsonReader
                     actorsComplete = true;
                     break;
                 case "relations":
-                    ReadArray(name, ReadRelation);
+                    ReadRelations(name);
                     break;
                 case "events":
                     ReadArray(name, ReadEvent);
@@ -358,7 +263,7 @@ internal sealed partial class GraphJsonReader
             }
         }
 
-        if (!sawVersion && fragmentEvents is null)
+        if (!sawVersion)
         {
             throw Here().Error("missing \"formatVersion\"; expected \"formatVersion\": 1 in the top-level object.");
         }
@@ -368,6 +273,87 @@ internal sealed partial class GraphJsonReader
         {
             throw Here().Error("unexpected content after the graph object.");
         }
+    }
+
+    /// <summary>
+    /// Reads the relations array into columns. A relation left out by the window is still read and checked whole,
+    /// and its id kept until every id is checked for repeats; the first problem in file order is the one raised.
+    /// </summary>
+    private void ReadRelations(string name)
+    {
+        NextValue(name);
+        if (json.TokenType != JsonToken.StartArray)
+        {
+            throw Here().Error($"expected an array for \"{name}\" but found {Describe()}.");
+        }
+
+        relationsWindow = actorsComplete && sourcesComplete ? window : null;
+        readWhole |= window is not null && relationsWindow is null;
+        var rows = NewRows();
+        var failure = ReadRelationItems(rows);
+        var chunks = new[] { rows.Seal() };
+        builder.AddRead(chunks, CheckIds(chunks, failure is { } f ? (0, f.Item) : null) ?? throw failure!.Value.Error);
+    }
+
+    /// <summary>Rows for relations as this reader reads them: names resolved at once against the actors and sources, when all are known.</summary>
+    private RelationRows NewRows() =>
+        new(new NameTable(actorsComplete ? builder.ActorNumbers : null), new NameTable(sourcesComplete ? builder.SourceNumbers : null)) { File = file };
+
+    /// <summary>
+    /// Reads the items of the relations array up to its end, or to the first problem, which is returned (not thrown)
+    /// with the number of the item it arose in, to be set against repeated ids found later.
+    /// </summary>
+    private (GraphDataException Error, int Item)? ReadRelationItems(RelationRows rows)
+    {
+        const string name = "relations";
+        for (var index = 0; ; index++)
+        {
+            try
+            {
+                Next();
+                if (json.TokenType == JsonToken.EndArray)
+                {
+                    return null;
+                }
+
+                if (json.TokenType != JsonToken.StartObject)
+                {
+                    ExpectStart(JsonToken.StartObject, $"an item of \"{name}\"");
+                }
+
+                (itemArrayPath, itemIndex) = ("$.relations", index);
+                ReadRelation(rows, index);
+                itemArrayPath = null;
+            }
+            catch (GraphDataException e)
+            {
+                return (e, index);
+            }
+            catch (JsonReaderException e)
+            {
+                return (ToDataException(e), index);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Checks the ids of relations read (in chunks, in file order) for repeats, set against a problem met while
+    /// reading (in a chunk, at an item): the id order when neither, else null after a repeat that came first has
+    /// been thrown (an id is taken at the end of its item, so a problem inside the same item comes first).
+    /// </summary>
+    private static int[]? CheckIds(RelationRows.Sealed[] chunks, (int Chunk, int Item)? failure)
+    {
+        var (inIdOrder, repeat) = IdOrder.Sort(chunks);
+        if (repeat is { } found)
+        {
+            var second = (found.Second.Chunk, chunks[found.Second.Chunk].Sequence(found.Second.Kept, found.Second.Index));
+            if (failure is not { } f || second.CompareTo(f) < 0)
+            {
+                throw RelationGraphBuilder.RepeatError(chunks, found);
+            }
+        }
+
+        return failure is null ? inIdOrder : null;
     }
 
     private void ReadSource()
@@ -435,10 +421,9 @@ internal sealed partial class GraphJsonReader
             new ActorId(Required(id, "id", where, needs)), Required(name, "name", where, needs),
             Required(kind, "kind", where, needs), aliases, codes));
         builder.Add(actor, where, idWhere);
-        actorIdText.TryAdd(actor.Id.Value, actor.Id.Value);
     }
 
-    private void ReadRelation()
+    private void ReadRelation(RelationRows rows, int sequence)
     {
         var where = HereItem();
         string? id = null, label = null, note = null;
@@ -446,7 +431,7 @@ internal sealed partial class GraphJsonReader
         ActorId? source = null, target = null;
         var directed = false;
         var time = new TimeFields();
-        Quoted[]? evidence = null;
+        var hasEvidence = false;
         DataLocation idWhere = where, sourceWhere = where, targetWhere = where;
         var seen = 0;
         while (NextProperty(out var name))
@@ -460,16 +445,16 @@ internal sealed partial class GraphJsonReader
                     kind = RelationKind.TryParse(kindName, out var k) ? k
                         : throw Here().Error($"unknown relation kind '{kindName}'; expected one of {string.Join(", ", RelationKind.All.Select(x => x.Name))}.");
                     break;
-                case "source": Once(ref seen, 2, name); source = new ActorId(Intern(ReadId(name))); sourceWhere = HereIn(where, name); break;
-                case "target": Once(ref seen, 3, name); target = new ActorId(Intern(ReadId(name))); targetWhere = HereIn(where, name); break;
+                case "source": Once(ref seen, 2, name); source = new ActorId(ReadId(name)); sourceWhere = HereIn(where, name); break;
+                case "target": Once(ref seen, 3, name); target = new ActorId(ReadId(name)); targetWhere = HereIn(where, name); break;
                 case "directed": Once(ref seen, 4, name); directed = ReadOptionalBool(name) ?? false; break;
                 case "at": Once(ref seen, 5, name); time.ReadAt(this, name); break;
                 case "start": Once(ref seen, 6, name); time.ReadStart(this, name); break;
                 case "end": Once(ref seen, 7, name); time.ReadEnd(this, name, where); break;
                 case "label": Once(ref seen, 8, name); label = ReadText(name); break;
-                case "evidence": Once(ref seen, 9, name); evidence = ReadEvidence(name); break;
+                case "evidence": Once(ref seen, 9, name); ReadEvidence(name, evidenceRead); hasEvidence = true; break;
                 case "note": Once(ref seen, 10, name); note = ReadOptionalString(name); break;
-                default: throw Unknown(name, "a relation", "id, kind, source, target, directed, at, start, end, label, evidence, note");
+                default: throw Unknown(name, "a relation", string.Join(", ", RelationFields));
             }
         }
 
@@ -482,61 +467,50 @@ internal sealed partial class GraphJsonReader
         }
 
         var extent = time.Resolve(where, "relation");
-        if (actorsComplete)
+        if (rows.Actors.IsComplete)
         {
-            checks.CheckActor(from, sourceWhere);
-            checks.CheckActor(to, targetWhere);
-        }
-
-        // Construct's try/catch written out: a lambda here would capture this method's locals in an object
-        // allocated on every call, a million of them for a big graph.
-        var (checkedId, checkedKind, checkedLabel, checkedEvidence) = (Required(id, "id", where, needs), Required(kind, "kind", where, needs),
-            Required(label, "label", where, needs), Required(evidence, "evidence", where, needs));
-        var keep = true;
-        if (window is not null)
-        {
-            // A relation left out is checked here and now, or not at all: its references must be checkable as read.
-            if (!actorsComplete || !sourcesComplete)
+            if (!rows.Actors.IsKnown(from.Value))
             {
-                throw new WholeReadNeededException();
+                builder.CheckActor(from, sourceWhere);
             }
 
-            if (lastRelationId is not null && string.CompareOrdinal(lastRelationId, checkedId) >= 0)
+            if (!rows.Actors.IsKnown(to.Value))
             {
-                throw new WholeReadNeededException();
+                builder.CheckActor(to, targetWhere);
             }
-
-            lastRelationId = checkedId;
-            keep = extent.Overlaps(window);
         }
 
-        Relation relation;
+        var (checkedId, checkedKind, checkedLabel) = (Required(id, "id", where, needs), Required(kind, "kind", where, needs), Required(label, "label", where, needs));
+        if (!hasEvidence)
+        {
+            Required<string>(null, "evidence", where, needs);
+        }
+
         try
         {
-            if (!keep)
-            {
-                // Checked as the constructor checks it (the reader has checked the rest), but not built.
-                Relation.CheckTexts(checkedId, checkedLabel, note);
-                return;
-            }
-
-            // Labels and notes repeat across relations: one string per distinct text.
-            relation = new Relation(checkedId, checkedKind, from, to, extent, Pool(checkedLabel), Quoted.Evidence(checkedEvidence), directed, note is null ? null : Pool(note));
+            // The checks Relation's constructor makes (the reader has made the others as it read).
+            Relation.CheckTexts(checkedId, checkedLabel, note);
         }
         catch (ArgumentException e) when (e is not ArgumentNullException)
         {
             throw ModelError(where, e);
         }
 
-        // A parallel load's fragment starts after the relations array: a relation in it is not where it belongs.
-        if (fragmentEvents is not null)
+        if (relationsWindow is not null && !extent.Overlaps(relationsWindow))
         {
-            throw new InvalidDataException("A fragment of a parallel load holds no relations.");
+            rows.AddDropped(checkedId, sequence, idWhere.Line, idWhere.Column);
+            return;
         }
 
-        // With every actor and source known first (as saved files have them), the relation's references were
-        // checked above, and the builder need not check them again.
-        builder.Add(relation, where, idWhere, checkedAsRead: actorsComplete && sourcesComplete);
+        var evidence = new (int Source, string Quote)[evidenceRead.Count];
+        for (var i = 0; i < evidence.Length; i++)
+        {
+            evidence[i] = (rows.Sources.Ref(evidenceRead[i].Source, sequence, 2 + i, where), evidenceRead[i].Quote);
+        }
+
+        rows.Add(
+            checkedId, checkedKind, rows.Actors.Ref(from.Value, sequence, 0, where), rows.Actors.Ref(to.Value, sequence, 1, where), extent, checkedLabel,
+            evidence, directed, string.IsNullOrWhiteSpace(note) ? null : note, sequence, idWhere.Line, idWhere.Column);
     }
 
     private void ReadEvent()
@@ -560,7 +534,7 @@ internal sealed partial class GraphJsonReader
                     kind = EventKind.TryParse(kindName, out var k) ? k
                         : throw Here().Error($"unknown event kind '{kindName}'; expected one of {string.Join(", ", EventKind.All.Select(x => x.Name))}.");
                     break;
-                case "actor": Once(ref seen, 2, name); actor = new ActorId(Intern(ReadId(name))); actorWhere = HereIn(where, name); break;
+                case "actor": Once(ref seen, 2, name); actor = new ActorId(ReadId(name)); actorWhere = HereIn(where, name); break;
                 case "at": Once(ref seen, 3, name); time.ReadAt(this, name); break;
                 case "start": Once(ref seen, 4, name); time.ReadStart(this, name); break;
                 case "end": Once(ref seen, 5, name); time.ReadEnd(this, name, where); break;
@@ -576,26 +550,16 @@ internal sealed partial class GraphJsonReader
         var extent = time.Resolve(where, "event");
         if (actorsComplete)
         {
-            checks.CheckActor(who, actorWhere);
+            builder.CheckActor(who, actorWhere);
         }
 
         var actorEvent = Construct(where, () => new ActorEvent(
             Required(id, "id", where, needs), Required(kind, "kind", where, needs), who, extent,
             Required(label, "label", where, needs), Quoted.Evidence(Required(evidence, "evidence", where, needs)), note));
-        if (fragmentEvents is not null)
-        {
-            fragmentEvents.Add(actorEvent);
-        }
-        else
-        {
-            builder.Add(actorEvent, where, idWhere);
-        }
+        builder.Add(actorEvent, where, idWhere);
     }
 
-    /// <summary>
-    /// A piece of evidence as read and checked, not yet an <see cref="Model.Evidence"/>: a windowed read builds
-    /// none for the relations it leaves out.
-    /// </summary>
+    /// <summary>A piece of evidence as read and checked, not yet an <see cref="Model.Evidence"/>.</summary>
     private readonly record struct Quoted(string Source, string Quote)
     {
         public static Evidence[] Evidence(Quoted[] read)
@@ -612,16 +576,21 @@ internal sealed partial class GraphJsonReader
 
     private Quoted[] ReadEvidence(string name)
     {
-        // An explicit loop rather than ReadArray's callbacks: this runs once per relation, and a closure
-        // per call is a million short-lived objects on a big graph.
+        var list = new List<Quoted>();
+        ReadEvidence(name, list);
+        return [.. list];
+    }
+
+    /// <summary>Reads an evidence list into <paramref name="items"/> (cleared first): a loop rather than callbacks, as it runs once per relation.</summary>
+    private void ReadEvidence(string name, List<Quoted> items)
+    {
+        items.Clear();
         NextValue(name);
         if (json.TokenType != JsonToken.StartArray)
         {
             throw Here().Error($"expected an array for \"{name}\" but found {Describe()}.");
         }
 
-        Quoted? single = null;
-        List<Quoted>? more = null;
         while (true)
         {
             Next();
@@ -635,20 +604,13 @@ internal sealed partial class GraphJsonReader
                 ExpectStart(JsonToken.StartObject, $"an item of \"{name}\"");
             }
 
-            var item = ReadEvidenceItem();
-            if (single is not { } first)
-            {
-                single = item;
-            }
-            else
-            {
-                (more ??= [first]).Add(item);
-            }
+            items.Add(ReadEvidenceItem());
         }
 
-        return more is not null ? more.ToArray()
-            : single is { } one ? [one]
-            : throw Here().Error("the evidence list is empty; give at least one {\"source\", \"quote\"}.");
+        if (items.Count == 0)
+        {
+            throw Here().Error("the evidence list is empty; give at least one {\"source\", \"quote\"}.");
+        }
     }
 
     private Quoted ReadEvidenceItem()
@@ -666,7 +628,7 @@ internal sealed partial class GraphJsonReader
             {
                 case "source":
                     Once(ref seen, 0, property);
-                    source = InternSource(ReadId(property));
+                    source = ReadId(property);
                     (sourceLine, sourceColumn, sourceSeen) = (OneBased(json.LineNumber), OneBased(json.LinePosition), true);
                     break;
                 case "quote": Once(ref seen, 1, property); quote = ReadText(property); break;
@@ -683,9 +645,9 @@ internal sealed partial class GraphJsonReader
         }
 
         var item = new Quoted(source!, Identifier.RequireText(quote, nameof(quote), "quote"));
-        if (sourcesComplete && !checks.HasSource(item.Source))
+        if (sourcesComplete && !builder.SourceNumbers.ContainsKey(item.Source))
         {
-            checks.CheckSource(item.Source, sourceSeen
+            builder.CheckSource(item.Source, sourceSeen
                 ? new DataLocation(file, sourceLine, sourceColumn, ToJsonPath(json.Path), "source")
                 : new DataLocation(file, line, column, ToJsonPath(json.Path)));
         }

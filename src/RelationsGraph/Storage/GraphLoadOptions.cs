@@ -1,4 +1,4 @@
-namespace RelationsGraph.Serialization;
+namespace RelationsGraph.Storage;
 
 /// <summary>
 /// Limits that keep a hostile or broken graph file from exhausting memory or the stack, and optionally the

@@ -1,14 +1,15 @@
 using Newtonsoft.Json;
+using RelationsGraph.Common;
 using RelationsGraph.Graph;
 using RelationsGraph.Model;
 using RelationsGraph.Time;
 
-namespace RelationsGraph.Serialization;
+namespace RelationsGraph.Storage;
 
 /// <summary>
 /// Writes graph.json deterministically: lists sorted by id, properties in the documented order, two-space
 /// indentation, "\n" line ends, UTF-8 without a byte order mark, defaults omitted. The item writers are
-/// shared with <see cref="ResultJson"/>, so an actor or relation has one JSON shape everywhere.
+/// shared with <see cref="Queries.ResultJson"/>, so an actor or relation has one JSON shape everywhere.
 /// </summary>
 internal static class GraphJsonWriter
 {

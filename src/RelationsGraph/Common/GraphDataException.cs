@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace RelationsGraph.Serialization;
+namespace RelationsGraph.Common;
 
 /// <summary>
 /// Thrown when graph data is invalid: malformed JSON, wrong types, unknown references, duplicate ids,

@@ -1,7 +1,7 @@
 using CsCheck;
-using RelationsGraph.Verification;
+using RelationsGraph.Storage;
 
-namespace RelationsGraph.Tests.Verification;
+namespace RelationsGraph.Tests.Storage;
 
 /// <summary>
 /// SourceCheck finds quotes through an index of eight-character keys once a source has been searched many

@@ -1,4 +1,4 @@
-namespace RelationsGraph.Serialization;
+namespace RelationsGraph.Common;
 
 /// <summary>
 /// Writes a file so that readers see the old content or the new, never a part: the content goes to a

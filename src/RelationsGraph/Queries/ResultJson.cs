@@ -1,9 +1,9 @@
 using Newtonsoft.Json;
 using RelationsGraph.Model;
-using RelationsGraph.Queries;
+using RelationsGraph.Storage;
 using RelationsGraph.Time;
 
-namespace RelationsGraph.Serialization;
+namespace RelationsGraph.Queries;
 
 /// <summary>
 /// Writes the library's objects and query results as JSON for scripts. Actors and events have the same

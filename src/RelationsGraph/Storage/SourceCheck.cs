@@ -1,9 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
+using RelationsGraph.Common;
 using RelationsGraph.Graph;
 using RelationsGraph.Model;
 
-namespace RelationsGraph.Verification;
+namespace RelationsGraph.Storage;
 
 /// <summary>
 /// The outcome of checking a graph against its source documents: each source file's SHA-256, and that

@@ -1,7 +1,7 @@
 using Newtonsoft.Json.Linq;
 using RelationsGraph.Model;
 
-namespace RelationsGraph.Tests.Serialization;
+namespace RelationsGraph.Tests.Storage;
 
 public sealed class SchemaTests
 {

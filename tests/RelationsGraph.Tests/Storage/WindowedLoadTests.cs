@@ -2,12 +2,12 @@ using System.Text;
 using RelationsGraph.Graph;
 using RelationsGraph.Model;
 using RelationsGraph.Queries;
-using RelationsGraph.Serialization;
+using RelationsGraph.Storage;
 using RelationsGraph.Time;
 using RelationsGraph.Tests.Console;
 using static RelationsGraph.Tests.Samples;
 
-namespace RelationsGraph.Tests.Serialization;
+namespace RelationsGraph.Tests.Storage;
 
 /// <summary>
 /// A file loaded with <see cref="GraphLoadOptions.Window"/> keeps only the relations active in the window. It
@@ -53,7 +53,7 @@ public sealed class WindowedLoadTests : IDisposable
         for (var i = 0; i < 10; i++)
         {
             var window = TimeWindow.Between(new PartialDate(1950 + random.Next(60)), new PartialDate(2010 + random.Next(20)));
-            var graph = RelationGraph.Load(path, GraphLoadOptions.Default with { Window = window });
+            var graph = GraphFile.Load(path, GraphLoadOptions.Default with { Window = window });
             var inner = TimeWindow.During(new PartialDate(window.From!.Value.Year + random.Next(window.To!.Value.Year - window.From!.Value.Year + 1)));
             foreach (var w in new[] { window, inner })
             {
@@ -75,7 +75,7 @@ public sealed class WindowedLoadTests : IDisposable
     public void ViewsOutsideTheWindow_AreRefused_NotAnsweredFromHalfTheData()
     {
         var path = Save(Random(621, 8, 200));
-        var graph = RelationGraph.Load(path, GraphLoadOptions.Default with { Window = TimeWindow.Between(new PartialDate(1990), new PartialDate(1999)) });
+        var graph = GraphFile.Load(path, GraphLoadOptions.Default with { Window = TimeWindow.Between(new PartialDate(1990), new PartialDate(1999)) });
 
         GraphView.Of(graph, TimeWindow.During(new PartialDate(1995))).Relations.Should().NotBeEmpty();
         var outside = () => GraphView.Of(graph, TimeWindow.During(new PartialDate(2000)));
@@ -102,7 +102,7 @@ public sealed class WindowedLoadTests : IDisposable
         var path = Path.Combine(folder, "relations-first.json");
         File.WriteAllText(path, reordered.ToString());
 
-        var graph = RelationGraph.Load(path, GraphLoadOptions.Default with { Window = TimeWindow.During(new PartialDate(2000)) });
+        var graph = GraphFile.Load(path, GraphLoadOptions.Default with { Window = TimeWindow.During(new PartialDate(2000)) });
 
         graph.Coverage.Should().Be(TimeWindow.All);
         Text(graph).Should().Be(Text(full));
@@ -112,7 +112,7 @@ public sealed class WindowedLoadTests : IDisposable
     public void FromATextReader_TheGraphIsReadWhole()
     {
         var full = Random(632, 6, 80);
-        var graph = RelationGraph.Load(new StringReader(Text(full)), null, GraphLoadOptions.Default with { Window = TimeWindow.During(new PartialDate(2000)) });
+        var graph = GraphFile.Load(new StringReader(Text(full)), null, GraphLoadOptions.Default with { Window = TimeWindow.During(new PartialDate(2000)) });
 
         graph.Coverage.Should().Be(TimeWindow.All);
         graph.Relations.Should().HaveCount(80);
@@ -261,7 +261,7 @@ public sealed class WindowedLoadTests : IDisposable
     private string Save(RelationGraph graph)
     {
         var path = Path.Combine(folder, $"graph-{Guid.NewGuid():N}.json");
-        graph.Save(path);
+        GraphFile.Save(path, graph);
         return path;
     }
 }

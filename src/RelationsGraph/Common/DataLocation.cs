@@ -1,4 +1,4 @@
-namespace RelationsGraph.Serialization;
+namespace RelationsGraph.Common;
 
 /// <summary>Where a piece of data came from: file, line, column and JSON path.</summary>
 /// <remarks>

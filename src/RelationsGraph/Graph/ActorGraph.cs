@@ -1,0 +1,141 @@
+using QuikGraph;
+
+namespace RelationsGraph.Graph;
+
+/// <summary>
+/// The actors and who is related to whom, in QuikGraph: actors are vertices (their numbers in id order), and each
+/// pair of actors with at least one relation, either way, is one edge in each direction, carrying the pair's number.
+/// A pair's relations are one range of the store's rows, sorted by first day, with the running maximum of their last
+/// days beside them, so whether a pair has a relation active in a window is a binary search.
+/// </summary>
+/// <remarks>Immutable once built; safe to read from many threads.</remarks>
+internal sealed class ActorGraph
+{
+    private readonly AdjacencyGraph<int, PairEdge> graph;
+
+    // Pair p's relations are rows [pairStart[p], pairStart[p + 1]); in step with the rows, the latest last day so far in each pair.
+    private readonly int[] pairStart;
+    private readonly int[] maxLastDays;
+    private readonly RelationStore store;
+
+    /// <summary>Groups the store's rows (sorted by pair) into pairs and links the actors.</summary>
+    public ActorGraph(RelationStore store, int vertexCount)
+    {
+        this.store = store;
+        var sources = store.Sources;
+        var targets = store.Targets;
+        var lastDays = store.LastDays;
+        var n = store.Count;
+
+        // Pairs are the runs of rows joining the same two actors.
+        var starts = new List<int>();
+        var degree = new int[vertexCount];
+        maxLastDays = new int[n];
+        for (var row = 0; row < n; row++)
+        {
+            var (low, high) = Ends(sources[row], targets[row]);
+            if (row == 0 || (low, high) != Ends(sources[row - 1], targets[row - 1]))
+            {
+                starts.Add(row);
+                degree[low]++;
+                degree[high]++;
+                maxLastDays[row] = lastDays[row];
+            }
+            else
+            {
+                maxLastDays[row] = Math.Max(maxLastDays[row - 1], lastDays[row]);
+            }
+        }
+
+        starts.Add(n);
+        pairStart = [.. starts];
+
+        // Each vertex gets room for its edges when added, so no edge list grows by doubling. Pairs come sorted by
+        // their lower actor, then their higher one, so every vertex gets its edges to lower actors (in order), then
+        // to higher ones (in order): every out-edge list is sorted by target.
+        graph = new AdjacencyGraph<int, PairEdge>(true, vertexCount, -1);
+        for (var v = 0; v < vertexCount; v++)
+        {
+            graph.EdgeCapacity = degree[v];
+            graph.AddVertex(v);
+        }
+
+        for (var p = 0; p + 1 < pairStart.Length; p++)
+        {
+            var (low, high) = Ends(sources[pairStart[p]], targets[pairStart[p]]);
+            graph.AddEdge(new PairEdge(low, high, p));
+            graph.AddEdge(new PairEdge(high, low, p));
+        }
+    }
+
+    /// <summary>Gets the QuikGraph graph: a vertex per actor, an edge each way per related pair.</summary>
+    public IVertexListGraph<int, PairEdge> Graph => graph;
+
+    public int PairCount => pairStart.Length - 1;
+
+    /// <summary>The edges from a vertex, one per related actor, sorted by that actor.</summary>
+    public IEnumerable<PairEdge> EdgesOf(int vertex) => graph.OutEdges(vertex);
+
+    public int DegreeOf(int vertex) => graph.OutDegree(vertex);
+
+    public PairEdge EdgeOf(int vertex, int index) => graph.OutEdge(vertex, index);
+
+    /// <summary>Where a pair's rows lie: [Start, End).</summary>
+    public (int Start, int End) Rows(int pair) => (pairStart[pair], pairStart[pair + 1]);
+
+    /// <summary>The pair joining two vertices, or -1 when no relation does: a binary search of the sorted out-edges.</summary>
+    public int PairOf(int a, int b)
+    {
+        int low = 0, high = graph.OutDegree(a) - 1;
+        while (low <= high)
+        {
+            var mid = (low + high) >>> 1;
+            var edge = graph.OutEdge(a, mid);
+            if (edge.Target == b)
+            {
+                return edge.Pair;
+            }
+
+            if (edge.Target < b)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid - 1;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Whether a pair has a relation sharing a day with [from, to]: O(log of the pair's relations).</summary>
+    public bool ActiveIn(int pair, int from, int to)
+    {
+        int start = pairStart[pair], end = pairStart[pair + 1];
+
+        // The relations beginning by `to` are a prefix of the pair's rows; one of them reaches `from` exactly when
+        // the latest end among them does.
+        var firstDays = store.FirstDays;
+        int low = start, high = end;
+        while (low < high)
+        {
+            var mid = (low + high) >>> 1;
+            if (firstDays[mid] <= to)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return low > start && maxLastDays[low - 1] >= from;
+    }
+
+    private static (int Low, int High) Ends(int a, int b) => a < b ? (a, b) : (b, a);
+}
+
+/// <summary>A QuikGraph edge from one actor to another, standing for the pair's relations (either way).</summary>
+internal readonly record struct PairEdge(int Source, int Target, int Pair) : IEdge<int>;

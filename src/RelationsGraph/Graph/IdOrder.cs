@@ -1,0 +1,191 @@
+using System.Buffers.Binary;
+
+namespace RelationsGraph.Graph;
+
+/// <summary>
+/// Puts the ids of rows in ordinal order and finds repeated ones, without a string per id: the ids' UTF-8 bytes
+/// (valid ids are ASCII, so byte order is ordinal order) are radix-sorted eight bytes at a time, runs sharing eight
+/// bytes are sorted on by the next eight, and a repeated id is two neighbours with the same bytes. Ties keep the
+/// order the ids came in, so the first of a repeated id is the earliest in the file.
+/// </summary>
+internal static class IdOrder
+{
+    /// <summary>Below this many ids a run is sorted by comparing bytes.</summary>
+    private const int CompareBelow = 32;
+
+    /// <summary>
+    /// Sorts the ids of the chunks (kept rows and left-out ones). Returns the kept rows in id order, each as its
+    /// number among the kept rows of all chunks one after another, and the repeat met earliest in the file, if any.
+    /// </summary>
+    public static (int[] KeptInIdOrder, Repeat? Repeat) Sort(IReadOnlyList<RelationRows.Sealed> chunks)
+    {
+        // Every id as one row of one column: each chunk's kept ids, then its left-out ones.
+        var columns = new List<Utf8Column>();
+        var keptBase = new int[chunks.Count + 1];
+        var entryBase = new int[chunks.Count + 1];
+        for (var c = 0; c < chunks.Count; c++)
+        {
+            columns.Add(chunks[c].Ids);
+            columns.Add(chunks[c].DroppedIds);
+            keptBase[c + 1] = keptBase[c] + chunks[c].Ids.Count;
+            entryBase[c + 1] = entryBase[c] + chunks[c].Ids.Count + chunks[c].DroppedIds.Count;
+        }
+
+        var ids = Utf8Column.Concat(columns);
+        var total = ids.Count;
+
+        // First in the order they came: chunk by chunk, by item number within each.
+        var order = new int[total];
+        var keys = new ulong[total];
+        for (var c = 0; c < chunks.Count; c++)
+        {
+            var kept = chunks[c].Kept.Sequences;
+            var dropped = chunks[c].Dropped.Sequences;
+            for (var i = 0; i < kept.Length; i++)
+            {
+                var g = entryBase[c] + i;
+                (order[g], keys[g]) = (g, ((ulong)(uint)c << 32) | (uint)kept[i]);
+            }
+
+            for (var i = 0; i < dropped.Length; i++)
+            {
+                var g = entryBase[c] + kept.Length + i;
+                (order[g], keys[g]) = (g, ((ulong)(uint)c << 32) | (uint)dropped[i]);
+            }
+        }
+
+        KeySort.Order(keys, order);
+        var arrival = new int[total];
+        for (var i = 0; i < total; i++)
+        {
+            arrival[order[i]] = i;
+        }
+
+        SortRun(ids, order, keys, 0, total, 0);
+
+        // Neighbours with the same bytes repeat an id; the one whose second occurrence came first is reported.
+        Repeat? repeat = null;
+        var keptInOrder = new int[keptBase[^1]];
+        var k = 0;
+        for (var i = 0; i < total; i++)
+        {
+            var g = order[i];
+            var c = ChunkOf(entryBase, g);
+            var index = g - entryBase[c];
+            if (index < chunks[c].Ids.Count)
+            {
+                keptInOrder[k++] = keptBase[c] + index;
+            }
+
+            if (i > 0 && ids[order[i - 1]].SequenceEqual(ids[g]) && (i < 2 || !ids[order[i - 2]].SequenceEqual(ids[g])))
+            {
+                var first = order[i - 1];
+                if (repeat is null || arrival[g] < repeat.Value.Arrival)
+                {
+                    repeat = new Repeat(Place(entryBase, chunks, first), Place(entryBase, chunks, g), arrival[g], System.Text.Encoding.ASCII.GetString(ids[g]));
+                }
+            }
+        }
+
+        return (keptInOrder, repeat);
+    }
+
+    private static (int Chunk, bool Kept, int Index) Place(int[] entryBase, IReadOnlyList<RelationRows.Sealed> chunks, int g)
+    {
+        var c = ChunkOf(entryBase, g);
+        var index = g - entryBase[c];
+        var keptCount = chunks[c].Ids.Count;
+        return index < keptCount ? (c, true, index) : (c, false, index - keptCount);
+    }
+
+    private static int ChunkOf(int[] entryBase, int g)
+    {
+        var at = Array.BinarySearch(entryBase, g);
+        at = at >= 0 ? at : ~at - 1;
+
+        // Empty chunks share their base with the next: take the last chunk starting at or before g.
+        while (at + 1 < entryBase.Length - 1 && entryBase[at + 1] <= g)
+        {
+            at++;
+        }
+
+        return at;
+    }
+
+    /// <summary>Sorts order[start, start + length) by the ids' bytes from <paramref name="depth"/> × 8 on, stably.</summary>
+    private static void SortRun(Utf8Column ids, int[] order, ulong[] keys, int start, int length, int depth)
+    {
+        if (length < 2)
+        {
+            return;
+        }
+
+        var offset = depth * 8;
+        if (length < CompareBelow)
+        {
+            // Insertion sort: stable, and quick for the few ids that share their first bytes.
+            for (var i = start + 1; i < start + length; i++)
+            {
+                var item = order[i];
+                var j = i - 1;
+                while (j >= start && Tail(ids[order[j]], offset).SequenceCompareTo(Tail(ids[item], offset)) > 0)
+                {
+                    order[j + 1] = order[j];
+                    j--;
+                }
+
+                order[j + 1] = item;
+            }
+
+            return;
+        }
+
+        var runKeys = keys.AsSpan(start, length);
+        var runOrder = order.AsSpan(start, length);
+        for (var i = 0; i < length; i++)
+        {
+            runKeys[i] = Prefix(ids[runOrder[i]], offset);
+        }
+
+        KeySort.Order(runKeys, runOrder);
+
+        // Runs sharing these eight bytes, with an id longer than them, are sorted by the next eight.
+        for (var i = 0; i < length;)
+        {
+            var end = i + 1;
+            var longer = ids[runOrder[i]].Length > offset + 8;
+            while (end < length && runKeys[end] == runKeys[i])
+            {
+                longer |= ids[runOrder[end]].Length > offset + 8;
+                end++;
+            }
+
+            if (end - i > 1 && longer)
+            {
+                SortRun(ids, order, keys, start + i, end - i, depth + 1);
+            }
+
+            i = end;
+        }
+    }
+
+    private static ReadOnlySpan<byte> Tail(ReadOnlySpan<byte> id, int offset) => offset >= id.Length ? [] : id[offset..];
+
+    /// <summary>Eight bytes from an offset as a big-endian number, zeros past the end (ids hold no zero byte, so a shorter id sorts first).</summary>
+    private static ulong Prefix(ReadOnlySpan<byte> id, int offset)
+    {
+        var tail = Tail(id, offset);
+        if (tail.Length >= 8)
+        {
+            return BinaryPrimitives.ReadUInt64BigEndian(tail);
+        }
+
+        Span<byte> padded = stackalloc byte[8];
+        padded.Clear();
+        tail.CopyTo(padded);
+        return BinaryPrimitives.ReadUInt64BigEndian(padded);
+    }
+
+    /// <summary>A repeated id: where it first came and where it came again (chunk, kept or left out, index), and when (its arrival rank).</summary>
+    internal readonly record struct Repeat((int Chunk, bool Kept, int Index) First, (int Chunk, bool Kept, int Index) Second, int Arrival, string Id);
+}

@@ -1,0 +1,225 @@
+using RelationsGraph.Model;
+
+namespace RelationsGraph.Graph;
+
+/// <summary>
+/// The relations of a graph in columns, not as an object each: a row per relation with its kind, its two actors
+/// (vertex numbers), the first and last day it covers and a byte for its precisions and direction
+/// (<see cref="RelationColumns"/>), and its texts (id, label, note, evidence) in <see cref="Utf8Column"/>s.
+/// Rows lie sorted by actor pair, then first day, then id, so a pair's relations are one range of every column;
+/// the texts stay in the order they were read (text rows), and two permutations give the id order.
+/// <see cref="Relation"/> values are made only when a query hands one out.
+/// </summary>
+/// <remarks>Immutable; safe to read from many threads. Column access goes through this type only, so another backing (such as a memory-mapped file) can replace the arrays without touching the queries.</remarks>
+internal sealed class RelationStore
+{
+    private readonly byte[] kinds;
+    private readonly int[] sources;
+    private readonly int[] targets;
+    private readonly int[] firstDays;
+    private readonly int[] lastDays;
+    private readonly byte[] shapes;
+
+    // Row to text row, row to id rank and back; the first two are one array when the text rows are in id order.
+    private readonly int[] rowToText;
+    private readonly int[] rowToIdRank;
+    private readonly int[] idRankToRow;
+
+    // By text row: the texts, and each relation's evidence as a range of evidence rows (source number, quote).
+    private readonly Utf8Column ids;
+    private readonly Utf8Column labels;
+    private readonly Utf8Column? notes;
+    private readonly int[] evidenceStart;
+    private readonly int[] evidenceSources;
+    private readonly Utf8Column quotes;
+    private readonly ActorId[] actorIds;
+    private readonly string[] sourceIds;
+
+    private RelationStore(
+        byte[] kinds, int[] sources, int[] targets, int[] firstDays, int[] lastDays, byte[] shapes, int[] rowToText, int[] rowToIdRank, int[] idRankToRow,
+        Utf8Column ids, Utf8Column labels, Utf8Column? notes, int[] evidenceStart, int[] evidenceSources, Utf8Column quotes, ActorId[] actorIds, string[] sourceIds)
+    {
+        (this.kinds, this.sources, this.targets, this.firstDays, this.lastDays, this.shapes) = (kinds, sources, targets, firstDays, lastDays, shapes);
+        (this.rowToText, this.rowToIdRank, this.idRankToRow) = (rowToText, rowToIdRank, idRankToRow);
+        (this.ids, this.labels, this.notes, this.evidenceStart, this.evidenceSources, this.quotes) = (ids, labels, notes, evidenceStart, evidenceSources, quotes);
+        (this.actorIds, this.sourceIds) = (actorIds, sourceIds);
+    }
+
+    public int Count => kinds.Length;
+
+    public ReadOnlySpan<int> Sources => sources;
+
+    public ReadOnlySpan<int> Targets => targets;
+
+    public ReadOnlySpan<int> FirstDays => firstDays;
+
+    public ReadOnlySpan<int> LastDays => lastDays;
+
+    public ReadOnlySpan<byte> Kinds => kinds;
+
+    public ReadOnlySpan<byte> Shapes => shapes;
+
+    /// <summary>Gets the bytes of text the store holds: ids, labels, notes and quotes.</summary>
+    public long TextBytes => ids.Bytes + labels.Bytes + (notes?.Bytes ?? 0) + quotes.Bytes;
+
+    public RelationKind KindOf(int row) => RelationKind.All[kinds[row]];
+
+    public bool IsDirected(int row) => RelationColumns.IsDirected(shapes[row]);
+
+    public int BeginningRank(int row) => RelationColumns.BeginningRank(shapes[row]);
+
+    /// <summary>The row's place in id order (ordinal): comparing ranks compares ids.</summary>
+    public int IdRank(int row) => rowToIdRank[row];
+
+    public int RowOfIdRank(int rank) => idRankToRow[rank];
+
+    public ReadOnlySpan<int> RowToIdRank => rowToIdRank;
+
+    /// <summary>The relation of a row, made now.</summary>
+    /// <remarks>An open period's last day in the columns is the last day its sources know of; its time says only that it has no end.</remarks>
+    public Relation Relation(int row)
+    {
+        var text = rowToText[row];
+        var evidence = new Evidence[evidenceStart[text + 1] - evidenceStart[text]];
+        for (var i = 0; i < evidence.Length; i++)
+        {
+            var e = evidenceStart[text] + i;
+            evidence[i] = new Evidence(sourceIds[evidenceSources[e]], quotes.GetString(e)!);
+        }
+
+        return new Relation(
+            ids.GetString(text)!, KindOf(row), actorIds[sources[row]], actorIds[targets[row]],
+            RelationColumns.Decode(firstDays[row], lastDays[row], shapes[row]), labels.GetString(text)!, evidence, IsDirected(row), notes?.GetString(text));
+    }
+
+    /// <summary>Compares a row's id with a string, ordinally, without making a string of the id (ids are ASCII).</summary>
+    public int CompareId(int row, string other)
+    {
+        var bytes = ids[rowToText[row]];
+        var common = Math.Min(bytes.Length, other.Length);
+        for (var i = 0; i < common; i++)
+        {
+            var order = bytes[i] - other[i];
+            if (order != 0)
+            {
+                return order;
+            }
+        }
+
+        return bytes.Length - other.Length;
+    }
+
+    /// <summary>
+    /// Builds the store from filled rows: the references resolved (by <paramref name="vertexOf"/> and
+    /// <paramref name="sourceOf"/>, each given a chunk and a reference), the ids in the order
+    /// <see cref="IdOrder"/> found, and the rows sorted by pair, first day and id with linear radix passes.
+    /// </summary>
+    public static RelationStore Build(
+        IReadOnlyList<RelationRows.Sealed> chunks, int[] keptInIdOrder, Func<int, int, int> vertexOf, Func<int, int, int> sourceOf,
+        ActorId[] actorIds, string[] sourceIds, SourceHorizon horizon)
+    {
+        var n = keptInIdOrder.Length;
+        var kindsT = new byte[n];
+        var sourcesT = new int[n];
+        var targetsT = new int[n];
+        var firstT = new int[n];
+        var lastT = new int[n];
+        var shapesT = new byte[n];
+        var evidenceCount = chunks.Sum(c => c.EvidenceSourceRefs.Length);
+        var evidenceStart = new int[n + 1];
+        var evidenceSources = new int[evidenceCount];
+        var at = 0;
+        var e = 0;
+        for (var c = 0; c < chunks.Count; c++)
+        {
+            var chunk = chunks[c];
+            chunk.Kinds.CopyTo(kindsT, at);
+            chunk.FirstDays.CopyTo(firstT, at);
+            chunk.LastDays.CopyTo(lastT, at);
+            chunk.Shapes.CopyTo(shapesT, at);
+            for (var i = 0; i < chunk.Count; i++)
+            {
+                sourcesT[at + i] = vertexOf(c, chunk.SourceRefs[i]);
+                targetsT[at + i] = vertexOf(c, chunk.TargetRefs[i]);
+                evidenceStart[at + i + 1] = e + chunk.EvidenceEnds[i];
+            }
+
+            for (var i = 0; i < chunk.EvidenceSourceRefs.Length; i++)
+            {
+                evidenceSources[e + i] = sourceOf(c, chunk.EvidenceSourceRefs[i]);
+            }
+
+            at += chunk.Count;
+            e += chunk.EvidenceSourceRefs.Length;
+        }
+
+        // An open period's last day is the last its sources can know (SourceHorizon), not the end of time.
+        for (var t = 0; t < n; t++)
+        {
+            if (lastT[t] == int.MaxValue)
+            {
+                var cited = evidenceSources.AsSpan(evidenceStart[t], evidenceStart[t + 1] - evidenceStart[t]);
+                lastT[t] = horizon.LastKnownDayNumber(RelationColumns.Decode(firstT[t], lastT[t], shapesT[t]), cited);
+            }
+        }
+
+        // Rows by pair, then first day, then id: two stable radix passes over the text rows taken in id order.
+        var rowToText = (int[])keptInIdOrder.Clone();
+        var keys = new ulong[n];
+        for (var i = 0; i < n; i++)
+        {
+            keys[i] = (uint)firstT[rowToText[i]];
+        }
+
+        KeySort.Order(keys, rowToText);
+        var vertices = (ulong)Math.Max(1, actorIds.Length);
+        for (var i = 0; i < n; i++)
+        {
+            var t = rowToText[i];
+            var (low, high) = sourcesT[t] < targetsT[t] ? (sourcesT[t], targetsT[t]) : (targetsT[t], sourcesT[t]);
+            keys[i] = ((ulong)low * vertices) + (ulong)high;
+        }
+
+        KeySort.Order(keys, rowToText);
+
+        var textToIdRank = new int[n];
+        var inIdOrder = true;
+        for (var rank = 0; rank < n; rank++)
+        {
+            textToIdRank[keptInIdOrder[rank]] = rank;
+            inIdOrder &= keptInIdOrder[rank] == rank;
+        }
+
+        var rowToIdRank = inIdOrder ? rowToText : new int[n];
+        var idRankToRow = new int[n];
+        var kinds = new byte[n];
+        var sources = new int[n];
+        var targets = new int[n];
+        var firstDays = new int[n];
+        var lastDays = new int[n];
+        var shapes = new byte[n];
+        for (var row = 0; row < n; row++)
+        {
+            var t = rowToText[row];
+            (kinds[row], sources[row], targets[row], firstDays[row], lastDays[row], shapes[row]) = (kindsT[t], sourcesT[t], targetsT[t], firstT[t], lastT[t], shapesT[t]);
+            rowToIdRank[row] = textToIdRank[t];
+            idRankToRow[textToIdRank[t]] = row;
+        }
+
+        return new RelationStore(
+            kinds, sources, targets, firstDays, lastDays, shapes, rowToText, rowToIdRank, idRankToRow,
+            Utf8Column.Concat(chunks.Select(c => c.Ids)), Utf8Column.Concat(chunks.Select(c => c.Labels)), Notes(chunks),
+            evidenceStart, evidenceSources, Utf8Column.Concat(chunks.Select(c => c.Quotes)), actorIds, sourceIds);
+    }
+
+    /// <summary>The notes of all chunks, or null when none has one (a chunk without notes gives empty rows).</summary>
+    private static Utf8Column? Notes(IReadOnlyList<RelationRows.Sealed> chunks)
+    {
+        if (chunks.All(c => c.Notes is null))
+        {
+            return null;
+        }
+
+        return Utf8Column.Concat(chunks.Select(c => c.Notes ?? new Utf8Column(c.Count == 0 ? [] : [new Utf8Column.Block(new int[c.Count + 1], [])])));
+    }
+}

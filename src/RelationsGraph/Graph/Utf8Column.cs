@@ -1,0 +1,162 @@
+using System.Text;
+
+namespace RelationsGraph.Graph;
+
+/// <summary>
+/// A column of UTF-8 texts, one per row, in blocks: each block holds its rows' bytes end to end in one array
+/// and where each begins (an Arrow string column's layout), so a column may hold far more than 2 GB and a block
+/// could as well be a buffer of a memory-mapped file. Rows number on across blocks.
+/// </summary>
+/// <remarks>Immutable; safe to read from many threads.</remarks>
+internal sealed class Utf8Column
+{
+    private readonly Block[] blocks;
+
+    // The first row of each block, ascending, and the row count at the end.
+    private readonly int[] firstRows;
+
+    public Utf8Column(IReadOnlyList<Block> blocks)
+    {
+        this.blocks = [.. blocks];
+        firstRows = new int[this.blocks.Length + 1];
+        for (var b = 0; b < this.blocks.Length; b++)
+        {
+            firstRows[b + 1] = firstRows[b] + this.blocks[b].Count;
+            Bytes += this.blocks[b].Offsets[this.blocks[b].Count];
+        }
+    }
+
+    public static Utf8Column Empty { get; } = new([]);
+
+    public int Count => firstRows[^1];
+
+    /// <summary>Gets the bytes of text held, all blocks together.</summary>
+    public long Bytes { get; }
+
+    public IReadOnlyList<Block> Blocks => blocks;
+
+    public ReadOnlySpan<byte> this[int row]
+    {
+        get
+        {
+            var b = BlockOf(row);
+            var offsets = blocks[b].Offsets;
+            var at = row - firstRows[b];
+            return blocks[b].Data.AsSpan(offsets[at], offsets[at + 1] - offsets[at]);
+        }
+    }
+
+    /// <summary>The text of a row, or null for an empty one.</summary>
+    public string? GetString(int row)
+    {
+        var bytes = this[row];
+        return bytes.IsEmpty ? null : Encoding.UTF8.GetString(bytes);
+    }
+
+    /// <summary>The columns one after another, sharing their blocks.</summary>
+    public static Utf8Column Concat(IEnumerable<Utf8Column> columns) => new(columns.SelectMany(c => c.blocks).ToArray());
+
+    private int BlockOf(int row)
+    {
+        if ((uint)row >= (uint)Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(row));
+        }
+
+        // Most columns have few blocks; a binary search over their first rows finds the one.
+        int low = 0, high = blocks.Length - 1;
+        while (low < high)
+        {
+            var mid = (low + high + 1) >>> 1;
+            if (firstRows[mid] <= row)
+            {
+                low = mid;
+            }
+            else
+            {
+                high = mid - 1;
+            }
+        }
+
+        return low;
+    }
+
+    /// <summary>One block: <see cref="Count"/> texts, text i the bytes of <see cref="Data"/> from Offsets[i] to Offsets[i + 1].</summary>
+    internal sealed record Block(int[] Offsets, byte[] Data)
+    {
+        public int Count => Offsets.Length - 1;
+    }
+}
+
+/// <summary>Collects the texts of a <see cref="Utf8Column"/>, a row at a time, into blocks of up to 65,536 rows.</summary>
+internal sealed class Utf8ColumnBuilder
+{
+    private const int BlockRows = 1 << 16;
+    private readonly List<Utf8Column.Block> blocks = [];
+    private int[] offsets = new int[BlockRows + 1];
+    private byte[] data = new byte[1 << 12];
+    private int rows;
+
+    public int Count => (blocks.Count * BlockRows) + rows;
+
+    /// <summary>Adds a row's text; null is an empty text.</summary>
+    public void Add(string? text)
+    {
+        var length = offsets[rows];
+        if (!string.IsNullOrEmpty(text))
+        {
+            var most = Encoding.UTF8.GetMaxByteCount(text.Length);
+            Reserve(length, most);
+            length += Encoding.UTF8.GetBytes(text, data.AsSpan(length));
+        }
+
+        Next(length);
+    }
+
+    public void Add(ReadOnlySpan<byte> utf8)
+    {
+        var length = offsets[rows];
+        Reserve(length, utf8.Length);
+        utf8.CopyTo(data.AsSpan(length));
+        Next(length + utf8.Length);
+    }
+
+    public Utf8Column Build()
+    {
+        if (rows > 0)
+        {
+            Seal();
+        }
+
+        return new Utf8Column(blocks);
+    }
+
+    private void Reserve(int length, int more)
+    {
+        if (data.Length - length < more)
+        {
+            Array.Resize(ref data, (int)Math.Min(Array.MaxLength, Math.Max((long)data.Length * 2, (long)length + more)));
+        }
+    }
+
+    private void Next(int end)
+    {
+        offsets[++rows] = end;
+        if (rows == BlockRows)
+        {
+            Seal();
+        }
+    }
+
+    private void Seal()
+    {
+        var length = offsets[rows];
+
+        // The next block starts with room for as much as this one took, so most blocks grow only once or twice.
+        var next = new byte[Math.Max(1 << 12, length)];
+        Array.Resize(ref data, length);
+        blocks.Add(new Utf8Column.Block(offsets.AsSpan(0, rows + 1).ToArray(), data));
+        data = next;
+        rows = 0;
+    }
+}
