@@ -310,6 +310,12 @@ internal static class ReportText
         {
             o.WriteLine($"  one actor for names differing only by case: {string.Join(" / ", names)}");
         }
+
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Countries: {result.Countries} states got their ISO 3166, COW and CAMEO codes and short names as aliases."));
+        foreach (var note in result.AliasesLeftOut)
+        {
+            o.WriteLine("  " + note);
+        }
     }
 
     /// <summary>The filters of a view, as they follow its window in a title: <c> · kinds: ally</c>, or nothing.</summary>

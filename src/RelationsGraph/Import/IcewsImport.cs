@@ -129,6 +129,7 @@ public static class IcewsImport
             AddSource(builder, $"{datasetSlug}-{stem}", $"{dataset} dictionary ({name})", published, file, Hash(file), graphFolder);
         }
 
+        var (countries, aliasesLeftOut) = actors.AddCountries(used);
         for (var i = 0; i < actors.Count; i++)
         {
             if (used[i])
@@ -138,7 +139,7 @@ public static class IcewsImport
         }
 
         var report = eventTypes.Select((t, i) => t.Report with { Events = counts[i] }).ToList();
-        return new IcewsImportResult(builder.Build(), files.AsReadOnly(), read, selfRelations, report.AsReadOnly(), actors.Merged);
+        return new IcewsImportResult(builder.Build(), files.AsReadOnly(), read, selfRelations, report.AsReadOnly(), actors.Merged, countries, aliasesLeftOut);
     }
 
     private static void AddSource(RelationGraphBuilder builder, string id, string title, PartialDate published, string file, string sha256, string graphFolder)

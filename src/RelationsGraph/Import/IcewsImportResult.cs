@@ -13,8 +13,12 @@ public sealed class IcewsImportResult
         int eventsRead,
         int selfRelations,
         IReadOnlyList<IcewsEventType> eventTypes,
-        IReadOnlyList<IReadOnlyList<string>> mergedNames)
+        IReadOnlyList<IReadOnlyList<string>> mergedNames,
+        int countries,
+        IReadOnlyList<string> aliasesLeftOut)
     {
+        Countries = countries;
+        AliasesLeftOut = aliasesLeftOut;
         Graph = graph;
         Files = files;
         EventsRead = eventsRead;
@@ -46,4 +50,16 @@ public sealed class IcewsImportResult
     /// one actor, named by its first spelling.
     /// </summary>
     public IReadOnlyList<IReadOnlyList<string>> MergedNames { get; }
+
+    /// <summary>
+    /// Gets how many state actors were found in the importer's country table and got its codes (ISO 3166-1
+    /// alpha-3, Correlates of War, CAMEO) and its other names and short names (US, DPRK, PRC, …) as aliases.
+    /// </summary>
+    public int Countries { get; }
+
+    /// <summary>
+    /// Gets what of the countries' codes and aliases was left out, and why, one sentence each: an alias that is
+    /// another actor's id or name, one that two actors would share, a country that two actors name.
+    /// </summary>
+    public IReadOnlyList<string> AliasesLeftOut { get; }
 }

@@ -24,7 +24,8 @@ public sealed class ImportCommandTests : IDisposable
             "Read 9 events; left out 1 of an actor with itself and 1 of unmapped types.\n" +
             "Event types: 8; matched to CAMEO codes 3 exactly, 3 ignoring case and 'not specified below', 1 by the table of ICEWS wordings; 1 unmapped.\n" +
             "  unmapped: \"Dance the tango\" (1 events)\n" +
-            "  one actor for names differing only by case: Hamas / HAMAS\n");
+            "  one actor for names differing only by case: Hamas / HAMAS\n" +
+            "Countries: 2 states got their ISO 3166, COW and CAMEO codes and short names as aliases.\n");
         GraphFile.Load(output).Relations.Should().HaveCount(7);
     }
 
