@@ -43,7 +43,7 @@ internal static class MalformedCorpus
     {
         var committed = Path.Combine(Folder, name + ".json");
         var expected = Path.Combine(Folder, name + ".expected.txt");
-        var options = ReadOptions(Path.Combine(Folder, name + ".options.txt"));
+        var options = Options(name);
         if (File.Exists(committed))
         {
             return new CorpusCase(name, committed, null, typeof(GraphDataException), options, expected);
@@ -59,6 +59,9 @@ internal static class MalformedCorpus
         generator.Make(path);
         return new CorpusCase(name, path, folder, generator.Expected, options, expected);
     }
+
+    /// <summary>The load options a case sets in its <c>NAME.options.txt</c>, or the defaults.</summary>
+    public static GraphLoadOptions Options(string name) => ReadOptions(Path.Combine(Folder, name + ".options.txt"));
 
     private static GraphLoadOptions ReadOptions(string path)
     {
@@ -119,8 +122,6 @@ internal sealed class CorpusCase(string name, string path, string? temporaryFold
     public Type ExpectedType { get; } = expectedType;
 
     public GraphLoadOptions Options { get; } = options;
-
-    public bool HasDefaultOptions => Options == GraphLoadOptions.Default;
 
     public string Expected => File.ReadAllText(expectedFile).TrimEnd('\n');
 
