@@ -27,6 +27,7 @@ internal static class CommandRegistry
         DotCommand.Create,
         ExportCommand.Create,
         ImportCommand.Create,
+        MergeCommand.Create,
         ReplCommand.Create,
     ];
 }

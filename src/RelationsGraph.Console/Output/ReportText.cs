@@ -1,6 +1,7 @@
 using System.Globalization;
 using RelationsGraph.Graph;
 using RelationsGraph.Import;
+using RelationsGraph.Merge;
 using RelationsGraph.Model;
 using RelationsGraph.Queries;
 using RelationsGraph.Time;
@@ -313,6 +314,35 @@ internal static class ReportText
 
         o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Countries: {result.Countries} states got their ISO 3166, COW and CAMEO codes and short names as aliases."));
         foreach (var note in result.AliasesLeftOut)
+        {
+            o.WriteLine("  " + note);
+        }
+    }
+
+    /// <summary>A merge: what was written and how actors were joined, or (on stderr) why it was refused.</summary>
+    public static void Merge(TextWriter o, TextWriter error, GraphMerge merge, string path)
+    {
+        if (!merge.IsMerged)
+        {
+            foreach (var problem in merge.Problems)
+            {
+                RelationsGraph.Cli.Cli.WriteError(error, problem, shorten: false);
+            }
+
+            error.WriteLine($"error: nothing written to {path}: the merge is refused until each actor matches one actor or none.");
+            return;
+        }
+
+        var graph = merge.Graph;
+        o.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{path}: {graph.Sources.Count} sources, {graph.Actors.Count} actors, {graph.Relations.Count} relations, {graph.Events.Count} events; {merge.Joins.Count} actors joined."));
+        foreach (var join in merge.Joins)
+        {
+            o.WriteLine("  " + join);
+        }
+
+        foreach (var note in merge.Notes)
         {
             o.WriteLine("  " + note);
         }
