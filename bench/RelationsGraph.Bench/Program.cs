@@ -43,6 +43,17 @@ switch (command)
             return 0;
         }
 
+    case "resave":
+        {
+            // Loads a file and saves it the library's way: any layout in, the canonical one out.
+            var clock = Stopwatch.StartNew();
+            var graph = RelationsGraph.Storage.GraphFile.Load(rest[0]);
+            var loaded = clock.Elapsed.TotalSeconds;
+            RelationsGraph.Storage.GraphFile.Save(rest[1], graph);
+            Console.WriteLine($"{rest[0]} -> {rest[1]}: loaded in {loaded:0.00} s, saved in {clock.Elapsed.TotalSeconds - loaded:0.00} s");
+            return 0;
+        }
+
     case "load":
         {
             for (var i = 0; i < Number("--times", 3); i++)

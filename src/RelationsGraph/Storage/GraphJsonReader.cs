@@ -37,6 +37,7 @@ internal sealed partial class GraphJsonReader
     // relations come before every actor and source are known (then a relation left out could not be checked as
     // it is read, and all are kept: the graph covers all time).
     private readonly TimeWindow? window;
+
     private TimeWindow? relationsWindow;
     private bool readWhole;
 
@@ -68,28 +69,35 @@ internal sealed partial class GraphJsonReader
             throw new FileNotFoundException($"Cannot read the graph '{path}': the file does not exist.", path);
         }
 
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        if (stream.Length > options.MaxFileBytes)
+        var length = new FileInfo(path).Length;
+        if (length > options.MaxFileBytes)
         {
             throw new GraphDataException(
-                string.Create(CultureInfo.InvariantCulture, $"The file is {stream.Length} bytes; the limit is {options.MaxFileBytes} (GraphLoadOptions.MaxFileBytes)."),
+                string.Create(CultureInfo.InvariantCulture, $"The file is {length} bytes; the limit is {options.MaxFileBytes} (GraphLoadOptions.MaxFileBytes)."),
                 path);
         }
 
         // The byte order mark is skipped here: StreamReader's own detection would switch to a decoder that
-        // silently replaces invalid bytes, and would accept UTF-16 and UTF-32 as well.
-        SkipUtf8Preamble(stream);
+        // silently replaces invalid bytes, and would accept UTF-16 and UTF-32 as well. The file is checked to be
+        // UTF-8 before it is read, so the first bad byte is reported wherever the reader would have met it.
+        var preamble = Utf8PreambleLength(path);
+        var parts = length >= parallelFrom && Environment.ProcessorCount > 1 ? 2 * Environment.ProcessorCount : 1;
+        var layout = JsonLayout.Scan(path, preamble, parts);
+        if (layout.FirstInvalidUtf8 >= 0)
+        {
+            throw LocateInvalidUtf8(path, preamble, layout.FirstInvalidUtf8);
+        }
+
         var window = options.Window is { } asked && !asked.Equals(TimeWindow.All) ? asked : null;
+        if (parts > 1 && layout.CanSplit)
+        {
+            return ReadInParts(path, preamble, layout, options, window);
+        }
+
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        stream.Position = preamble;
         using var text = new StreamReader(stream, StrictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
-        try
-        {
-            return Read(text, path, options, window);
-        }
-        catch (GraphDataException e) when (e.InnerException is DecoderFallbackException)
-        {
-            // The decoder fails a whole buffer ahead of the JSON reader; find the bad byte itself.
-            throw LocateInvalidUtf8(path) ?? e;
-        }
+        return Read(text, path, options, window);
     }
 
     /// <summary>Reads graph.json text, whole (no window).</summary>
@@ -114,40 +122,43 @@ internal sealed partial class GraphJsonReader
     }
 
     private GraphDataException ToDataException(JsonReaderException e) =>
-        new($"Invalid JSON: {StripNewtonsoftLocation(e.Message)}", file, OneBased(e.LineNumber), OneBased(e.LinePosition), ToJsonPath(e.Path), e);
+        new($"Invalid JSON: {StripNewtonsoftLocation(e.Message)}", file, Place(e.LineNumber, e.LinePosition).Line, Place(e.LineNumber, e.LinePosition).Column, ToJsonPath(e.Path), e);
 
-    private static void SkipUtf8Preamble(FileStream stream)
+    private static int Utf8PreambleLength(string path)
     {
+        using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         Span<byte> start = stackalloc byte[3];
-        var read = stream.ReadAtLeast(start, 3, throwOnEndOfStream: false);
-        if (read < 3 || !start.SequenceEqual(Encoding.UTF8.Preamble))
-        {
-            stream.Position = 0;
-        }
+        var read = RandomAccess.Read(file, start, 0);
+        return read == 3 && start.SequenceEqual(Encoding.UTF8.Preamble) ? 3 : 0;
     }
 
-    /// <summary>Finds the first byte that is not UTF-8 and reports its line and column, or null.</summary>
-    private static GraphDataException? LocateInvalidUtf8(string path)
+    /// <summary>The error for the first byte that is not UTF-8: its line and column (counted in UTF-16 units, as Newtonsoft counts).</summary>
+    private static GraphDataException LocateInvalidUtf8(string path, long preamble, long offset)
     {
-        var bytes = File.ReadAllBytes(path);
-        var offset = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? 3 : 0;
-        int line = 1, column = 0;
-        while (offset < bytes.Length)
+        var (lines, lineStart) = (0L, preamble);
+        using (var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read))
         {
-            var status = System.Text.Rune.DecodeFromUtf8(bytes.AsSpan(offset), out var rune, out var consumed);
-            if (status != System.Buffers.OperationStatus.Done)
+            var buffer = new byte[1 << 20];
+            for (var at = preamble; at < offset;)
             {
-                return new GraphDataException(
-                    string.Create(CultureInfo.InvariantCulture, $"The file is not valid UTF-8 text (byte 0x{bytes[offset]:X2} starts no valid character); graph.json must be UTF-8."),
-                    path, line, column + 1);
+                var read = RandomAccess.Read(file, buffer.AsSpan(0, (int)Math.Min(buffer.Length, offset - at)), at);
+                var bytes = buffer.AsSpan(0, read);
+                lines += bytes.Count((byte)'\n');
+                var last = bytes.LastIndexOf((byte)'\n');
+                lineStart = last >= 0 ? at + last + 1 : lineStart;
+                at += read;
             }
-
-            // Columns count UTF-16 code units, as Newtonsoft's do for every other error.
-            (line, column) = rune.Value == '\n' ? (line + 1, 0) : (line, column + rune.Utf16SequenceLength);
-            offset += consumed;
         }
 
-        return null;
+        Span<byte> bad = stackalloc byte[1];
+        using (var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read))
+        {
+            RandomAccess.Read(file, bad, offset);
+        }
+
+        return new GraphDataException(
+            string.Create(CultureInfo.InvariantCulture, $"The file is not valid UTF-8 text (byte 0x{bad[0]:X2} starts no valid character); graph.json must be UTF-8."),
+            path, (int)Math.Min(int.MaxValue, lines + 1), JsonLayout.ColumnOf(path, lineStart, offset) + 1);
     }
 
     private static JsonTextReader NewJsonReader(TextReader text, GraphLoadOptions options) => new(text)
@@ -159,7 +170,14 @@ internal sealed partial class GraphJsonReader
         PropertyNameTable = PropertyNames(),
     };
 
-    private DataLocation Here() => new(file, OneBased(json.LineNumber), OneBased(json.LinePosition), ToJsonPath(json.Path));
+    private DataLocation Here() => new(file, Position.Line, Position.Column, ToJsonPath(json.Path));
+
+    /// <summary>Gets the reader's line and column in the file (1-based).</summary>
+    private (int Line, int Column) Position => Place(json.LineNumber, json.LinePosition);
+
+    /// <summary>A line and column of the text read as the file's own: 1-based, and, past a cut, where they are in the file.</summary>
+    private (int Line, int Column) Place(int line, int column) =>
+        split is null ? (OneBased(line), OneBased(column)) : split.Translate(OneBased(line), OneBased(column));
 
     /// <summary>Newtonsoft gives line 0 before the first token and column 0 before a line's first character; ours are 1-based.</summary>
     private static int OneBased(int position) => Math.Max(1, position);
@@ -167,15 +185,15 @@ internal sealed partial class GraphJsonReader
     /// <summary>The location of a property's value inside the object at <paramref name="parent"/>, its path joined only if needed.</summary>
     private DataLocation HereIn(DataLocation parent, string property) =>
         parent.Property is null
-            ? new(file, OneBased(json.LineNumber), OneBased(json.LinePosition), parent.ParentPath, property, parent.Item)
-            : new(file, OneBased(json.LineNumber), OneBased(json.LinePosition), parent.JsonPath, property);
+            ? new(file, Position.Line, Position.Column, parent.ParentPath, property, parent.Item)
+            : new(file, Position.Line, Position.Column, parent.JsonPath, property);
 
     /// <summary>
     /// The location of the item being read from a top-level array: its path is the array's and its number,
     /// joined only if an error needs it (Newtonsoft's <c>Path</c> builds a new string every time it is read).
     /// </summary>
     private DataLocation HereItem() =>
-        itemArrayPath is null ? Here() : DataLocation.ItemOf(file, OneBased(json.LineNumber), OneBased(json.LinePosition), itemArrayPath, itemIndex);
+        itemArrayPath is null ? Here() : DataLocation.ItemOf(file, Position.Line, Position.Column, itemArrayPath, itemIndex);
 
     /// <summary>graph.json's property names, so the reader hands out these strings instead of a new one per property.</summary>
     private static DefaultJsonNameTable PropertyNames()
@@ -289,8 +307,20 @@ internal sealed partial class GraphJsonReader
 
         relationsWindow = actorsComplete && sourcesComplete ? window : null;
         readWhole |= window is not null && relationsWindow is null;
+        if (split is not null && split.IsCutAt(json.LineNumber, json.LinePosition))
+        {
+            ReadRelationsInParts();
+            Next();
+            if (json.TokenType != JsonToken.EndArray)
+            {
+                throw new InvalidOperationException("The relations array was cut out of the document, but its items are still there.");
+            }
+
+            return;
+        }
+
         var rows = NewRows();
-        var failure = ReadRelationItems(rows);
+        var failure = ReadRelationItems(rows, out _);
         var chunks = new[] { rows.Seal() };
         builder.AddRead(chunks, CheckIds(chunks, failure is { } f ? (0, f.Item) : null) ?? throw failure!.Value.Error);
     }
@@ -303,11 +333,12 @@ internal sealed partial class GraphJsonReader
     /// Reads the items of the relations array up to its end, or to the first problem, which is returned (not thrown)
     /// with the number of the item it arose in, to be set against repeated ids found later.
     /// </summary>
-    private (GraphDataException Error, int Item)? ReadRelationItems(RelationRows rows)
+    private (GraphDataException Error, int Item)? ReadRelationItems(RelationRows rows, out int count)
     {
         const string name = "relations";
         for (var index = 0; ; index++)
         {
+            count = index;
             try
             {
                 Next();
@@ -617,7 +648,7 @@ internal sealed partial class GraphJsonReader
     {
         // Only lines and columns are kept: every use of these locations comes at the item's end, where
         // Newtonsoft's path is the item's own, so no path string is built unless there is an error.
-        int line = OneBased(json.LineNumber), column = OneBased(json.LinePosition);
+        var (line, column) = Position;
         int sourceLine = line, sourceColumn = column;
         var sourceSeen = false;
         string? source = null, quote = null;
@@ -629,7 +660,8 @@ internal sealed partial class GraphJsonReader
                 case "source":
                     Once(ref seen, 0, property);
                     source = ReadId(property);
-                    (sourceLine, sourceColumn, sourceSeen) = (OneBased(json.LineNumber), OneBased(json.LinePosition), true);
+                    (sourceLine, sourceColumn) = Position;
+                    sourceSeen = true;
                     break;
                 case "quote": Once(ref seen, 1, property); quote = ReadText(property); break;
                 default: throw Unknown(property, "evidence", "source, quote");

@@ -22,6 +22,13 @@ public sealed class SchemaTests
     }
 
     [Fact]
+    public void Schema_ListsExactlyTheRelationFieldsTheReaderKnows_InTheWritersOrder()
+    {
+        ((JObject)Schema.SelectToken("$.$defs.relation.properties")!).Properties().Select(p => p.Name)
+            .Should().Equal(RelationsGraph.Storage.GraphJsonReader.RelationFields);
+    }
+
+    [Fact]
     public void GraphJson_PointsAtTheSchema()
     {
         JObject.Parse(File.ReadAllText(Repo.GraphJson))["$schema"]!.Value<string>().Should().Be("./graph.schema.json");

@@ -1,0 +1,440 @@
+using System.Numerics;
+using System.Runtime.Intrinsics;
+using System.Text.Unicode;
+
+namespace RelationsGraph.Storage;
+
+/// <summary>
+/// Where things lie in the bytes of a graph.json file, found without parsing it: the first byte that is not
+/// UTF-8, if any, and the top-level <c>"relations"</c> array with the starts of some of its items, so the array
+/// can be read in parts on several cores. The scan tracks strings (with their escapes) and the depth of brackets,
+/// so it finds the same places whatever the whitespace, the order of keys or of items, and whatever the texts
+/// hold; it does not judge the JSON (the reader does). It gives up on a file it cannot follow exactly
+/// (a comment or a single-quoted string, which JSON does not have but Newtonsoft reads): such a file is read whole.
+/// </summary>
+/// <remarks>
+/// The bytes are scanned 64 at a time: one comparison per character class gives a bit per byte, a prefix XOR of
+/// the quotes' bits marks the bytes inside strings, and only brackets outside strings are looked at one by one.
+/// Blocks holding a backslash, and the top level (outside the relations array's items), go byte by byte.
+/// Hand-written because a scan byte by byte (or by a search per token) took as long as a third of the read.
+/// </remarks>
+internal sealed class JsonLayout
+{
+    private const int BufferSize = 1 << 20;
+
+    private JsonLayout(long length, long firstInvalid, Place? open, Place? close, List<Place> cuts)
+    {
+        Length = length;
+        FirstInvalidUtf8 = firstInvalid;
+        Open = open;
+        Close = close;
+        Cuts = cuts;
+    }
+
+    /// <summary>Gets the file's length in bytes.</summary>
+    public long Length { get; }
+
+    /// <summary>Gets the offset of the first byte that is not part of valid UTF-8, or -1.</summary>
+    public long FirstInvalidUtf8 { get; }
+
+    /// <summary>Gets the top-level relations array's opening bracket, or null when the scan found none it could follow.</summary>
+    public Place? Open { get; }
+
+    /// <summary>Gets the relations array's closing bracket, or null.</summary>
+    public Place? Close { get; }
+
+    /// <summary>
+    /// Gets the starts (the <c>{</c>) of items where the array may be cut, ascending: each one follows a comma and
+    /// whitespace only, at the array's own depth (<see cref="Place.Comma"/> is that comma).
+    /// </summary>
+    public IReadOnlyList<Place> Cuts { get; }
+
+    /// <summary>Whether the relations array was found, whole, and can be read in parts.</summary>
+    public bool CanSplit => Open is not null && Close is not null;
+
+    /// <summary>
+    /// Scans a file from <paramref name="start"/> (after a byte order mark), looking for up to
+    /// <paramref name="parts"/> − 1 places to cut the relations array into parts of about equal size.
+    /// </summary>
+    public static JsonLayout Scan(string path, long start, int parts)
+    {
+        using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+        var scanner = new Scanner(RandomAccess.GetLength(file), start, parts);
+        var buffer = new byte[BufferSize + 4];
+        var carry = 0;
+        for (var offset = start; offset < scanner.Length;)
+        {
+            var read = RandomAccess.Read(file, buffer.AsSpan(carry, BufferSize), offset);
+            if (read == 0)
+            {
+                break;
+            }
+
+            // Up to three bytes of a character cut by the buffer's end wait for the next read.
+            var bytes = buffer.AsSpan(0, carry + read);
+            var end = offset + read >= scanner.Length ? bytes.Length : CompleteUpTo(bytes);
+            scanner.Validate(bytes[..end], offset - carry);
+            scanner.Structure(buffer.AsSpan(carry, read), offset);
+            bytes[end..].CopyTo(buffer);
+            carry = bytes.Length - end;
+            offset += read;
+        }
+
+        return scanner.Result();
+    }
+
+    /// <summary>The number of characters (UTF-16 units, as Newtonsoft counts columns) on a place's line before it.</summary>
+    public static int ColumnOf(string path, long lineStart, long offset)
+    {
+        using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        var count = 0;
+        var buffer = new byte[BufferSize + 4];
+        var carry = 0;
+        for (var at = lineStart; at < offset;)
+        {
+            var read = RandomAccess.Read(file, buffer.AsSpan(carry, (int)Math.Min(BufferSize, offset - at)), at);
+            var bytes = buffer.AsSpan(0, carry + read);
+            var end = at + read >= offset ? bytes.Length : CompleteUpTo(bytes);
+            count += System.Text.Encoding.UTF8.GetCharCount(bytes[..end]);
+            bytes[end..].CopyTo(buffer);
+            carry = bytes.Length - end;
+            at += read;
+        }
+
+        return count;
+    }
+
+    /// <summary>How many of the bytes end on a character boundary: a sequence cut at the end is left out.</summary>
+    private static int CompleteUpTo(ReadOnlySpan<byte> bytes)
+    {
+        for (var back = 1; back <= Math.Min(3, bytes.Length); back++)
+        {
+            var b = bytes[^back];
+            if (b < 0x80)
+            {
+                return bytes.Length;
+            }
+
+            if (b >= 0xC0)
+            {
+                var needs = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+                return needs > back ? bytes.Length - back : bytes.Length;
+            }
+        }
+
+        return bytes.Length;
+    }
+
+    /// <summary>
+    /// A place in the file: its offset, how many line breaks come before it, where its line starts, and (for a cut)
+    /// the comma before it.
+    /// </summary>
+    internal readonly record struct Place(long Offset, long LinesBefore, long LineStart, long Comma = -1);
+
+    /// <summary>The scan's state, carried from buffer to buffer.</summary>
+    private sealed class Scanner(long length, long start, int parts)
+    {
+        private static readonly Vector128<byte> Quote = Vector128.Create((byte)'"');
+        private static readonly Vector128<byte> Backslash = Vector128.Create((byte)'\\');
+        private static readonly Vector128<byte> Newline = Vector128.Create((byte)'\n');
+        private static readonly Vector128<byte> Slash = Vector128.Create((byte)'/');
+        private static readonly Vector128<byte> Apostrophe = Vector128.Create((byte)'\'');
+        private static readonly Vector128<byte> Comma = Vector128.Create((byte)',');
+
+        // '{' 0x7B, '[' 0x5B, '}' 0x7D, ']' 0x5D: with bit 5 cleared, '[' and ']'; so an open bracket is (b & 0xDF) == '['.
+        private static readonly Vector128<byte> CaseBit = Vector128.Create((byte)0xDF);
+        private static readonly Vector128<byte> OpenBracket = Vector128.Create((byte)'[');
+        private static readonly Vector128<byte> CloseBracket = Vector128.Create((byte)']');
+
+        private readonly List<Place> cuts = [];
+        private long firstInvalid = -1;
+        private long lines;
+        private long lineStart = start;
+
+        private int depth;
+        private bool inString;
+        private bool escaped;
+        private bool failed;
+
+        // The text of the last string closed at depth 1 (a key), when short, to recognise "relations".
+        private readonly byte[] key = new byte[16];
+        private int keyLength = -1;
+        private bool lastKeyIsRelations;
+
+        private Place? open;
+        private Place? close;
+        private bool inRelations;
+        private long nextCut = long.MaxValue;
+        private long lastComma = -1;
+
+        public long Length { get; } = length;
+
+        public void Validate(ReadOnlySpan<byte> bytes, long offset)
+        {
+            if (firstInvalid >= 0 || Utf8.IsValid(bytes))
+            {
+                return;
+            }
+
+            for (var at = 0; at < bytes.Length;)
+            {
+                if (System.Text.Rune.DecodeFromUtf8(bytes[at..], out _, out var consumed) != System.Buffers.OperationStatus.Done)
+                {
+                    firstInvalid = offset + at;
+                    return;
+                }
+
+                at += consumed;
+            }
+        }
+
+        public void Structure(ReadOnlySpan<byte> bytes, long offset)
+        {
+            var i = 0;
+            while (i < bytes.Length && !failed)
+            {
+                // Inside the relations array's items (depth 2 and more), a block of 64 bytes without a backslash is
+                // read by its bits; anything else byte by byte.
+                if (depth >= 2 && !escaped && i + 64 <= bytes.Length)
+                {
+                    var block = bytes.Slice(i, 64);
+                    var backslashes = Bits(block, Backslash);
+                    if (backslashes == 0)
+                    {
+                        i = Block(block, bytes, offset, i);
+                        continue;
+                    }
+                }
+
+                Byte(bytes, offset, i);
+                i++;
+            }
+        }
+
+        public JsonLayout Result() =>
+            failed || firstInvalid >= 0 ? new JsonLayout(Length, firstInvalid, null, null, [])
+            : new JsonLayout(Length, firstInvalid, open, close, cuts);
+
+        /// <summary>Reads a block of 64 bytes by its bits; returns where to go on (after it, or after a bracket that left depth 2).</summary>
+        private int Block(ReadOnlySpan<byte> block, ReadOnlySpan<byte> bytes, long offset, int i)
+        {
+            var quotes = Bits(block, Quote);
+            var inside = PrefixXor(quotes) ^ (inString ? ulong.MaxValue : 0);
+            var outside = ~inside;
+            if (((Bits(block, Slash) | Bits(block, Apostrophe)) & outside) != 0)
+            {
+                // A comment or a single-quoted string: not JSON, and not followed here.
+                failed = true;
+                return bytes.Length;
+            }
+
+            var blockStart = offset + i;
+            var newlines = Bits(block, Newline);
+            var brackets = (BitsOf(block, OpenBracket) | BitsOf(block, CloseBracket)) & outside;
+            var commas = inRelations ? Bits(block, Comma) & outside : 0;
+            var stop = 64;
+            var from = 0;
+            while (brackets != 0)
+            {
+                var at = BitOperations.TrailingZeroCount(brackets);
+                brackets &= brackets - 1;
+                NoteComma(commas, from, at, blockStart);
+                from = at + 1;
+                if (block[at] is (byte)'{' or (byte)'[')
+                {
+                    if (depth == 2 && inRelations && block[at] == '{')
+                    {
+                        ItemStart(bytes, offset, i + at, newlines & Below(at), blockStart);
+                    }
+
+                    depth++;
+                }
+                else if (--depth <= 1)
+                {
+                    // Back at the top level: the rest of the block goes byte by byte.
+                    if (inRelations && depth == 1)
+                    {
+                        close = Here(blockStart + at, newlines & Below(at), blockStart);
+                        inRelations = false;
+                    }
+
+                    stop = at + 1;
+                    break;
+                }
+            }
+
+            if (stop == 64)
+            {
+                NoteComma(commas, from, 64, blockStart);
+            }
+
+            var counted = newlines & Below(stop);
+            if (counted != 0)
+            {
+                lines += BitOperations.PopCount(counted);
+                lineStart = blockStart + 64 - BitOperations.LeadingZeroCount(counted);
+            }
+
+            inString = stop == 64 && (inside >> 63) != 0;
+            return i + stop;
+        }
+
+        /// <summary>Keeps the last comma between two brackets of a block when it stands at the relations array's own depth.</summary>
+        private void NoteComma(ulong commas, int from, int to, long blockStart)
+        {
+            var between = commas & Below(to) & ~Below(from);
+            if (depth == 2 && between != 0)
+            {
+                lastComma = blockStart + 63 - BitOperations.LeadingZeroCount(between);
+            }
+        }
+
+        private static ulong Below(int bit) => bit >= 64 ? ulong.MaxValue : (1UL << bit) - 1;
+
+        /// <summary>One byte, with the full state machine: strings, escapes, brackets and the keys of the top level.</summary>
+        private void Byte(ReadOnlySpan<byte> bytes, long offset, int i)
+        {
+            var b = bytes[i];
+            if (b == '\n')
+            {
+                lines++;
+                lineStart = offset + i + 1;
+            }
+
+            if (inString)
+            {
+                if (escaped)
+                {
+                    escaped = false;
+                }
+                else if (b == '\\')
+                {
+                    escaped = true;
+                    keyLength = -1;
+                }
+                else if (b == '"')
+                {
+                    inString = false;
+                    if (depth == 1)
+                    {
+                        lastKeyIsRelations = keyLength == 9 && key.AsSpan(0, 9).SequenceEqual("relations"u8);
+                    }
+                }
+                else if (depth == 1 && keyLength >= 0)
+                {
+                    keyLength = keyLength < key.Length ? keyLength + 1 : -1;
+                    if (keyLength > 0)
+                    {
+                        key[keyLength - 1] = b;
+                    }
+                }
+
+                return;
+            }
+
+            switch (b)
+            {
+                case (byte)'"':
+                    inString = true;
+                    keyLength = 0;
+                    break;
+                case (byte)'/' or (byte)'\'':
+                    failed = true;
+                    break;
+                case (byte)',' when depth == 2 && inRelations:
+                    lastComma = offset + i;
+                    break;
+                case (byte)'{' or (byte)'[':
+                    if (depth == 1 && b == '[' && lastKeyIsRelations && open is null)
+                    {
+                        open = Here(offset + i, 0, 0);
+                        inRelations = true;
+                        nextCut = open.Value.Offset + ((Length - open.Value.Offset) / Math.Max(1, parts));
+                    }
+                    else if (depth == 2 && inRelations && b == '{')
+                    {
+                        ItemStart(bytes, offset, i, 0, 0);
+                    }
+
+                    if (depth == 1)
+                    {
+                        lastKeyIsRelations = false;
+                    }
+
+                    depth++;
+                    break;
+                case (byte)'}' or (byte)']':
+                    depth--;
+                    if (depth == 1 && inRelations)
+                    {
+                        close = Here(offset + i, 0, 0);
+                        inRelations = false;
+                    }
+
+                    break;
+                default:
+                    if (depth == 1 && b is not ((byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r' or (byte)':'))
+                    {
+                        lastKeyIsRelations = false;
+                    }
+
+                    break;
+            }
+        }
+
+        /// <summary>An item of the relations array starts: a place to cut, when far enough on and right after a comma.</summary>
+        private void ItemStart(ReadOnlySpan<byte> bytes, long offset, int i, ulong newlinesBefore, long blockStart)
+        {
+            var at = offset + i;
+            if (at < nextCut || lastComma < offset)
+            {
+                // Not yet far enough, or the comma lies in an earlier buffer (the bytes between are not at hand).
+                return;
+            }
+
+            // Only whitespace may stand between the comma and the item: the scan saw no structural byte there, but a
+            // broken file could hold a number or a word, and then this is no place to cut.
+            for (var back = i - 1; offset + back > lastComma; back--)
+            {
+                if (bytes[back] is not ((byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r'))
+                {
+                    return;
+                }
+            }
+
+            cuts.Add(Here(at, newlinesBefore, blockStart) with { Comma = lastComma });
+            nextCut = at + Math.Max(1, (Length - open!.Value.Offset) / Math.Max(1, parts));
+        }
+
+        /// <summary>A place at an offset, given the line breaks before it in its block (not yet counted) and where the block starts.</summary>
+        private Place Here(long at, ulong newlinesBefore, long blockStart) =>
+            newlinesBefore == 0
+                ? new Place(at, lines, lineStart)
+                : new Place(at, lines + BitOperations.PopCount(newlinesBefore), blockStart + 64 - BitOperations.LeadingZeroCount(newlinesBefore));
+
+        private static ulong Bits(ReadOnlySpan<byte> block, Vector128<byte> value) =>
+            Vector128.Equals(Vector128.Create(block), value).ExtractMostSignificantBits()
+            | ((ulong)Vector128.Equals(Vector128.Create(block[16..]), value).ExtractMostSignificantBits() << 16)
+            | ((ulong)Vector128.Equals(Vector128.Create(block[32..]), value).ExtractMostSignificantBits() << 32)
+            | ((ulong)Vector128.Equals(Vector128.Create(block[48..]), value).ExtractMostSignificantBits() << 48);
+
+        /// <summary>Bits of the bytes that equal <paramref name="value"/> once bit 5 is cleared: an open bracket of either kind, or a close one.</summary>
+        private static ulong BitsOf(ReadOnlySpan<byte> block, Vector128<byte> value) =>
+            Vector128.Equals(Vector128.Create(block) & CaseBit, value).ExtractMostSignificantBits()
+            | ((ulong)Vector128.Equals(Vector128.Create(block[16..]) & CaseBit, value).ExtractMostSignificantBits() << 16)
+            | ((ulong)Vector128.Equals(Vector128.Create(block[32..]) & CaseBit, value).ExtractMostSignificantBits() << 32)
+            | ((ulong)Vector128.Equals(Vector128.Create(block[48..]) & CaseBit, value).ExtractMostSignificantBits() << 48);
+
+        /// <summary>Bit i set when an odd number of bits are set at or below i: with quotes, the bytes inside strings.</summary>
+        private static ulong PrefixXor(ulong bits)
+        {
+            bits ^= bits << 1;
+            bits ^= bits << 2;
+            bits ^= bits << 4;
+            bits ^= bits << 8;
+            bits ^= bits << 16;
+            bits ^= bits << 32;
+            return bits;
+        }
+    }
+}

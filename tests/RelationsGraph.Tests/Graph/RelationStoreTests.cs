@@ -1,0 +1,182 @@
+using System.Text;
+using RelationsGraph.Graph;
+using RelationsGraph.Model;
+using RelationsGraph.Time;
+using static RelationsGraph.Tests.Samples;
+
+namespace RelationsGraph.Tests.Graph;
+
+/// <summary>
+/// The columnar store against brute force: pairs grouped at any number of actors (past the 1,024 and 65,536 where
+/// table sizes and 16-bit numbers would run out), ids ordered and repeats found without strings, texts kept in
+/// blocks, and relations made back from columns equal to the ones added.
+/// </summary>
+public sealed class RelationStoreTests
+{
+    [Theory]
+    [InlineData(1, 300, 5_000)]
+    [InlineData(2, 2_000, 20_000)]
+    [InlineData(3, 70_000, 60_000)]
+    public void PairsAndNeighbours_AreThoseOfBruteForce_AtAnyNumberOfActors(int seed, int actors, int relations)
+    {
+        var random = new Random(seed);
+        var builder = new RelationGraphBuilder().Add(Source());
+        for (var i = 0; i < actors; i++)
+        {
+            builder.Add(new Actor(new ActorId($"A{i}"), $"Actor {i}", ActorKind.State));
+        }
+
+        // Skewed ends, so some pairs hold many relations and most actors few or none.
+        var ends = new List<(int S, int T)>();
+        for (var i = 0; i < relations; i++)
+        {
+            var s = random.Next(3) == 0 ? random.Next(10) : random.Next(actors);
+            var t = random.Next(3) == 0 ? actors - 1 - random.Next(10) : random.Next(actors);
+            if (s == t)
+            {
+                t = (t + 1) % actors;
+            }
+
+            ends.Add((s, t));
+            builder.Add(new Relation($"r{i}", RelationKind.Ally, new ActorId($"A{s}"), new ActorId($"A{t}"), RandomExtent(random), "l", [Quote]));
+        }
+
+        var graph = builder.Build();
+
+        // The QuikGraph edges: each related pair once each way, every out-edge list sorted by target (vertex numbers
+        // follow ordinal id order, as actors are listed).
+        var vertexOf = graph.Actors.Select((a, v) => (a.Id.Value, v)).ToDictionary(x => x.Value, x => x.v);
+        var expected = new Dictionary<(int, int), List<string>>();
+        for (var i = 0; i < ends.Count; i++)
+        {
+            var (a, b) = (vertexOf[$"A{ends[i].S}"], vertexOf[$"A{ends[i].T}"]);
+            var key = (Math.Min(a, b), Math.Max(a, b));
+            (expected.TryGetValue(key, out var list) ? list : expected[key] = []).Add($"r{i}");
+        }
+
+        graph.ActorGraph.PairCount.Should().Be(expected.Count);
+        var neighbours = new List<int>[actors];
+        foreach (var (a, b) in expected.Keys)
+        {
+            (neighbours[a] ??= []).Add(b);
+            (neighbours[b] ??= []).Add(a);
+        }
+
+        var wrong = Enumerable.Range(0, actors)
+            .Where(v => !graph.ActorGraph.EdgesOf(v).Select(e => e.Target).SequenceEqual((neighbours[v] ?? []).Order()))
+            .ToList();
+        wrong.Should().BeEmpty("every vertex's out-edges go to its related actors, once each, in ascending order");
+
+        foreach (var ((a, b), ids) in expected.OrderByDescending(p => p.Value.Count).Take(100).Concat(expected.Take(200)))
+        {
+            var pair = graph.ActorGraph.PairOf(a, b);
+            pair.Should().Be(graph.ActorGraph.PairOf(b, a)).And.BeGreaterThanOrEqualTo(0);
+            var (start, end) = graph.ActorGraph.Rows(pair);
+            Enumerable.Range(start, end - start).Select(row => graph.Store.Relation(row).Id).Order(StringComparer.Ordinal).Should().Equal(ids.Order(StringComparer.Ordinal));
+            graph.Store.FirstDays[start..end].ToArray().Should().BeInAscendingOrder("a pair's rows lie by first day");
+            graph.RelationsBetween(graph.Actors[a].Id, graph.Actors[b].Id).Select(r => r.Id).Should().Equal(ids.Order(StringComparer.Ordinal));
+        }
+
+        graph.ActorGraph.PairOf(0, 0).Should().Be(-1);
+    }
+
+    [Theory]
+    [InlineData(11, 40, 2)]
+    [InlineData(12, 3_000, 6)]
+    [InlineData(13, 20_000, 12)]
+    public void IdOrder_SortsIdsOrdinally_AndFindsTheRepeatThatComesFirst(int seed, int count, int length)
+    {
+        // Ids that share long prefixes (so runs are sorted on by later bytes), of every length up to the longest,
+        // with a few repeats in random places.
+        var random = new Random(seed);
+        const string Alphabet = "._:-09AZaz";
+        for (var round = 0; round < 5; round++)
+        {
+            var ids = new List<string>();
+            for (var i = 0; i < count; i++)
+            {
+                ids.Add(random.Next(10) == 0 && ids.Count > 0
+                    ? ids[random.Next(ids.Count)]
+                    : "R" + new string('x', random.Next(length)) + new string(Enumerable.Range(0, random.Next(4)).Select(_ => Alphabet[random.Next(Alphabet.Length)]).ToArray()) + i % 7);
+            }
+
+            var rows = new RelationRows(new NameTable(null), new NameTable(null));
+            for (var i = 0; i < ids.Count; i++)
+            {
+                if (random.Next(4) == 0)
+                {
+                    rows.AddDropped(ids[i], i, i + 1, 1);
+                }
+                else
+                {
+                    rows.Add(ids[i], RelationKind.Ally, 0, 1, At("2000"), "l", [(0, "q")], false, null, i, i + 1, 1);
+                }
+            }
+
+            var chunk = rows.Seal();
+            var (inIdOrder, repeat) = IdOrder.Sort([chunk]);
+
+            var second = Enumerable.Range(0, ids.Count).FirstOrDefault(j => ids.IndexOf(ids[j]) < j, -1);
+            if (second < 0)
+            {
+                repeat.Should().BeNull();
+                inIdOrder.Select(t => Encoding.ASCII.GetString(chunk.Ids[t])).Should().Equal(
+                    Enumerable.Range(0, chunk.Ids.Count).Select(t => Encoding.ASCII.GetString(chunk.Ids[t])).Order(StringComparer.Ordinal));
+            }
+            else
+            {
+                repeat.Should().NotBeNull();
+                repeat!.Value.Id.Should().Be(ids[second]);
+                chunk.Sequence(repeat.Value.Second.Kept, repeat.Value.Second.Index).Should().Be(second);
+                chunk.Sequence(repeat.Value.First.Kept, repeat.Value.First.Index).Should().Be(ids.IndexOf(ids[second]));
+            }
+        }
+    }
+
+    [Fact]
+    public void RelationsMadeFromColumns_EqualTheRelationsAdded_AcrossTextBlocks()
+    {
+        // More rows than a text block holds (65,536), texts of every script and length, notes, several evidence.
+        var random = new Random(21);
+        var added = new List<Relation>();
+        var builder = new RelationGraphBuilder().Add(Source()).Add(new Source("src2", "T", "A", "P", PartialDate.Parse("2030"), "p", new string('1', 64)));
+        for (var i = 0; i < 30; i++)
+        {
+            builder.Add(Actor($"A{i}"));
+        }
+
+        string[] texts = ["x", "Kim Jong-un 김정은", "emoji 😀", "\"quoted\"", "tab\tline\nbreak", new string('q', 5000)];
+        for (var i = 0; i < 70_000; i++)
+        {
+            var s = random.Next(30);
+            var evidence = Enumerable.Range(0, 1 + (i % 5 == 0 ? 2 : 0)).Select(j => new Evidence(j == 1 ? "src2" : "src", texts[random.Next(texts.Length)] + i)).ToArray();
+            var relation = new Relation(
+                $"id{random.Next(1_000_000_000)}.{i}", RelationKind.All[i % RelationKind.All.Count], new ActorId($"A{s}"), new ActorId($"A{(s + 1 + random.Next(29)) % 30}"),
+                RandomExtent(random), texts[random.Next(texts.Length)] + i, evidence, random.Next(2) == 0, i % 3 == 0 ? "note " + texts[random.Next(texts.Length)] : null);
+            added.Add(relation);
+            builder.Add(relation);
+        }
+
+        var graph = builder.Build();
+
+        graph.Relations.SequenceEqual(added.OrderBy(r => r.Id, StringComparer.Ordinal)).Should().BeTrue();
+        graph.Relations.Count.Should().Be(added.Count);
+        graph.Store.TextBytes.Should().BeGreaterThan(100_000);
+    }
+
+    [Theory]
+    [InlineData(31, 3)]
+    [InlineData(32, 2_047)]
+    [InlineData(33, 50_000)]
+    public void KeySortOrder_IsAStableSortByKey(int seed, int count)
+    {
+        var random = new Random(seed);
+        var keys = Enumerable.Range(0, count).Select(_ => random.Next(3) == 0 ? (ulong)random.Next(5) : (ulong)random.NextInt64()).ToArray();
+        var order = Enumerable.Range(0, count).ToArray();
+        var expected = order.OrderBy(i => keys[i]).ToArray();
+
+        KeySort.Order(keys.ToArray(), order);
+
+        order.Should().Equal(expected);
+    }
+}
