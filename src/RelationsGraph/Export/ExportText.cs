@@ -115,6 +115,10 @@ internal static class ExportText
 
     public static string Name(DatePrecision precision) => precision.ToString().ToLowerInvariant();
 
+    /// <summary>A last known day (see <see cref="Graph.SourceHorizon"/>) as <c>yyyy-MM-dd</c>; null when no source bounds it.</summary>
+    public static string? KnownUntil(int lastKnownDay) =>
+        lastKnownDay == int.MaxValue ? null : DateOnly.FromDayNumber(lastKnownDay).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>
     /// Replaces what XML 1.0 cannot hold at all (control characters other than tab and line breaks,
     /// U+FFFE, U+FFFF and lone surrogates) with U+FFFD; everything else is kept.

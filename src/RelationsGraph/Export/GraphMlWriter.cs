@@ -17,7 +17,8 @@ namespace RelationsGraph.Export;
 /// <c>iso3</c>, <c>cow</c> (int), <c>cameo</c>. Edge attributes: <c>kind</c>, <c>polarity</c> (int: 1, 0 or
 /// -1), <c>cameo</c> (the kind's CAMEO root code), <c>directed</c> (boolean), <c>time</c> (ISO 8601, as in
 /// <c>1961/..</c>), <c>at</c>, <c>start</c>, <c>end</c> (dates at their own precision, as in graph.json),
-/// <c>label</c>, <c>evidence</c> (a JSON array of <c>{"source", "quote"}</c>) and <c>note</c>. Absent values
+/// <c>knownUntil</c> (the last day, <c>yyyy-MM-dd</c>, the graph's sources can vouch for:
+/// <see cref="Graph.RelationGraph.LastKnownDay"/>), <c>label</c>, <c>evidence</c> (a JSON array of <c>{"source", "quote"}</c>) and <c>note</c>. Absent values
 /// are left out. Graph attributes: <c>title</c> and <c>window</c>.
 /// </para>
 /// <para>
@@ -49,6 +50,7 @@ public static class GraphMlWriter
         ("e_at", "edge", "at", "string"),
         ("e_start", "edge", "start", "string"),
         ("e_end", "edge", "end", "string"),
+        ("e_knownUntil", "edge", "knownUntil", "string"),
         ("e_label", "edge", "label", "string"),
         ("e_evidence", "edge", "evidence", "string"),
         ("e_note", "edge", "note", "string"),
@@ -152,6 +154,7 @@ public static class GraphMlWriter
                 Data(xml, "e_at", r.Time.At?.ToString());
                 Data(xml, "e_start", r.Time.Start?.ToString());
                 Data(xml, "e_end", r.Time.End?.ToString());
+                Data(xml, "e_knownUntil", ExportText.KnownUntil(scope.View.Graph.Horizon.LastKnownDayNumber(r)));
                 Data(xml, "e_label", r.Label);
                 Data(xml, "e_evidence", ExportText.Json(json => ExportText.WriteEvidence(json, r.Evidence)));
                 Data(xml, "e_note", r.Note);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using RelationsGraph.Graph;
 using RelationsGraph.Model;
 using RelationsGraph.Queries;
 using RelationsGraph.Common;
@@ -30,8 +31,10 @@ namespace RelationsGraph.Export;
 /// <para>
 /// Time columns: time (ISO 8601 as in <c>1961/..</c>), <c>point:boolean</c>, <c>start:date</c> (the first day
 /// covered), startPrecision (<c>year</c>, <c>month</c> or <c>day</c>), <c>end:date</c> (the last day covered; empty
-/// for a period still in force), endPrecision. Neo4j dates are days, so the precision columns keep what the
-/// data knows: a relation dated <c>2017</c> has start 2017-01-01, end 2017-12-31, both of year precision.
+/// for a period still in force), endPrecision, <c>knownUntil:date</c> (the last day the graph's sources can vouch
+/// for, <see cref="RelationGraph.LastKnownDay"/>: the end, or for a period still in force its sources' publication).
+/// Neo4j dates are days, so the precision columns keep what the data knows: a relation dated <c>2017</c> has start
+/// 2017-01-01, end 2017-12-31, both of year precision.
 /// Evidence columns: <c>evidenceSources:string[]</c> and <c>evidenceQuotes:string[]</c>, in step; then note.
 /// </para>
 /// <para>
@@ -43,7 +46,7 @@ namespace RelationsGraph.Export;
 /// </remarks>
 public static class Neo4jCsvWriter
 {
-    private const string TimeHeader = "time,point:boolean,start:date,startPrecision,end:date,endPrecision";
+    private const string TimeHeader = "time,point:boolean,start:date,startPrecision,end:date,endPrecision,knownUntil:date";
     private const string EvidenceHeader = "evidenceSources:string[],evidenceQuotes:string[]";
     private static readonly char[] Delimiters = [';', '|', '¦', '\u001F', '\u001E'];
 
@@ -72,6 +75,7 @@ public static class Neo4jCsvWriter
         CheckDatabaseName(database);
         var scope = ExportScope.Resolve(view, selection);
         var sources = view.Graph.Sources;
+        var horizon = view.Graph.Horizon;
         var events = scope.Events;
         var delimiter = ArrayDelimiter(scope, events) ?? throw new ArgumentException(
             $"Aliases and quotes use every character that could separate array elements ({string.Join(" ", Delimiters.Select(d => $"U+{(int)d:X4}"))}); the export cannot be written.",
@@ -89,13 +93,13 @@ public static class Neo4jCsvWriter
             })),
             ("events.csv", $"id:ID(Event),:LABEL,kind,actor,{TimeHeader},label,{EvidenceHeader},note", events.Select(e => (string?[])
             [
-                e.Id, $"Event{delimiter}{Pascal(e.Kind.Name)}", e.Kind.Name, e.Actor.Value, .. Time(e.Time), e.Label, .. Evidence(e.Evidence, delimiter), e.Note,
+                e.Id, $"Event{delimiter}{Pascal(e.Kind.Name)}", e.Kind.Name, e.Actor.Value, .. Time(e.Time, horizon.LastKnownDayNumber(e)), e.Label, .. Evidence(e.Evidence, delimiter), e.Note,
             ])),
             ("relations.csv", $":START_ID(Actor),:END_ID(Actor),:TYPE,id,kind,polarity:int,cameo,directed:boolean,{TimeHeader},label,{EvidenceHeader},note", scope.Relations.Select(r => (string?[])
             [
                 r.Source.Value, r.Target.Value, r.Kind.Name.ToUpperInvariant().Replace('-', '_'), r.Id, r.Kind.Name,
                 ((int)r.Polarity).ToString(CultureInfo.InvariantCulture), r.Kind.CameoRoot, Bool(r.Directed),
-                .. Time(r.Time), r.Label, .. Evidence(r.Evidence, delimiter), r.Note,
+                .. Time(r.Time, horizon.LastKnownDayNumber(r)), r.Label, .. Evidence(r.Evidence, delimiter), r.Note,
             ])),
             ("actor-events.csv", ":START_ID(Actor),:END_ID(Event),:TYPE", events.Select(e => new[] { e.Actor.Value, e.Id, "HAS_EVENT" })),
         };
@@ -216,7 +220,7 @@ public static class Neo4jCsvWriter
     private static string?[] Evidence(IReadOnlyList<Evidence> evidence, char delimiter) =>
         [Array(evidence.Select(e => e.Source).ToList(), delimiter), Array(evidence.Select(e => e.Quote).ToList(), delimiter)];
 
-    private static string?[] Time(TimeExtent time)
+    private static string?[] Time(TimeExtent time, int lastKnownDay)
     {
         var first = time.Beginning;
         var last = time.IsPoint ? first : time.End;
@@ -224,6 +228,7 @@ public static class Neo4jCsvWriter
         [
             time.ToString(), Bool(time.IsPoint), Day(first.FirstDay), ExportText.Name(first.Precision),
             last is { } l ? Day(l.LastDay) : null, last is { } p ? ExportText.Name(p.Precision) : null,
+            ExportText.KnownUntil(lastKnownDay),
         ];
     }
 

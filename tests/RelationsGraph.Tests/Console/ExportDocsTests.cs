@@ -58,6 +58,6 @@ public sealed class ExportDocsTests : IDisposable
     public void Docs_CypherAsksWhatTheCsvTestsCheck()
     {
         ExportsPage.Should().Contain("WHERE a.id IN ['US', 'China', 'DPRK'] AND b.id IN ['US', 'China', 'DPRK']")
-            .And.Contain("AND r.start <= date('2017-12-31') AND (r.end IS NULL OR r.end >= date('2017-01-01'))");
+            .And.Contain("AND r.start <= date('2017-12-31') AND r.knownUntil >= date('2017-01-01')");
     }
 }

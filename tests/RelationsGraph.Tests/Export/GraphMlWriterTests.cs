@@ -48,7 +48,7 @@ public sealed class GraphMlWriterTests : IDisposable
             "graph title:string", "graph window:string",
             "node label:string", "node kind:string", "node aliases:string", "node iso3:string", "node cow:int", "node cameo:string",
             "edge kind:string", "edge polarity:int", "edge cameo:string", "edge directed:boolean", "edge time:string", "edge at:string",
-            "edge start:string", "edge end:string", "edge label:string", "edge evidence:string", "edge note:string");
+            "edge start:string", "edge end:string", "edge knownUntil:string", "edge label:string", "edge evidence:string", "edge note:string");
     }
 
     [SkippableFact]
@@ -60,7 +60,7 @@ public sealed class GraphMlWriterTests : IDisposable
 
         var read = ReadWithNetworkX(GraphView.Of(graph));
 
-        ShouldHoldExactly(read, graph.Actors, graph.Relations);
+        ShouldHoldExactly(read, graph, graph.Actors, graph.Relations);
         ((string)read["graph"]!["window"]!).Should().Be("..");
     }
 
@@ -73,7 +73,7 @@ public sealed class GraphMlWriterTests : IDisposable
 
         var read = ReadWithNetworkX(GraphView.Of(graph));
 
-        ShouldHoldExactly(read, graph.Actors, graph.Relations);
+        ShouldHoldExactly(read, graph, graph.Actors, graph.Relations);
     }
 
     [SkippableFact]
@@ -88,7 +88,7 @@ public sealed class GraphMlWriterTests : IDisposable
         var read = ReadWithNetworkX(view, triangle);
 
         var actors = graph.Actors.Where(a => triangle.Actors.Contains(a.Id)).ToList();
-        ShouldHoldExactly(read, actors, view.Relations.Where(r => triangle.Actors.Contains(r.Source) && triangle.Actors.Contains(r.Target)).ToList());
+        ShouldHoldExactly(read, view.Graph, actors, view.Relations.Where(r => triangle.Actors.Contains(r.Source) && triangle.Actors.Contains(r.Target)).ToList());
         ((string)read["graph"]!["window"]!).Should().Be("2017");
     }
 
@@ -139,7 +139,7 @@ public sealed class GraphMlWriterTests : IDisposable
         return JObject.Parse(json);
     }
 
-    private static void ShouldHoldExactly(JObject read, IReadOnlyList<Actor> actors, IReadOnlyList<Relation> relations)
+    private static void ShouldHoldExactly(JObject read, RelationGraph graph, IReadOnlyList<Actor> actors, IReadOnlyList<Relation> relations)
     {
         ((bool)read["directed"]!).Should().BeTrue();
         var nodes = (JObject)read["nodes"]!;
@@ -171,6 +171,7 @@ public sealed class GraphMlWriterTests : IDisposable
             ((string?)data["at"]).Should().Be(r.Time.At?.ToString());
             ((string?)data["start"]).Should().Be(r.Time.Start?.ToString());
             ((string?)data["end"]).Should().Be(r.Time.End?.ToString());
+            ((string?)data["knownUntil"]).Should().Be(graph.LastKnownDay(r)?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), $"relation {r.Id}'s last known day");
             ((string)data["label"]!).Should().Be(ExportText.XmlSafe(r.Label), $"relation {r.Id}'s label");
             ((string?)data["note"]).Should().Be(r.Note is null ? null : ExportText.XmlSafe(r.Note), $"relation {r.Id}'s note");
             JArray.Parse((string)data["evidence"]!).Select(e => new Evidence((string)e["source"]!, (string)e["quote"]!)).Should().Equal(r.Evidence);
