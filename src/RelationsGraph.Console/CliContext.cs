@@ -23,8 +23,14 @@ internal enum Shared
     /// <summary><c>--notes</c>: each relation's note in text output.</summary>
     Notes = 4,
 
-    /// <summary>What a question takes: all three.</summary>
-    Question = Graph | Format | Notes,
+    /// <summary><c>--width N</c>: the column text wraps at.</summary>
+    Width = 8,
+
+    /// <summary><c>--all</c>: list long sections in full instead of summarising them.</summary>
+    All = 16,
+
+    /// <summary>What a question takes: all of them.</summary>
+    Question = Graph | Format | Notes | Width | All,
 }
 
 /// <summary>How one command line asked for its answer: the graph to read, JSON or text, and the text's style.</summary>
@@ -59,6 +65,13 @@ internal sealed class CliContext(TextWriter output, TextWriter error, Style? sty
         Description = "In text output, also print each relation's note: how a vague date was read, caveats.",
     };
 
+    public Option<int?> WidthOption { get; } = CreateWidthOption();
+
+    public Option<bool> AllOption { get; } = new("--all")
+    {
+        Description = $"In text output, list every relation of a long section instead of summarising it (more than {ReportText.ScreenfulOfRelations} relations: counts by kind, dates, a few examples).",
+    };
+
     /// <summary>Adds the shared options a command takes; help then lists only those.</summary>
     public void AddShared(Command command, Shared options)
     {
@@ -76,13 +89,23 @@ internal sealed class CliContext(TextWriter output, TextWriter error, Style? sty
         {
             command.Options.Add(NotesOption);
         }
+
+        if (options.HasFlag(Shared.Width))
+        {
+            command.Options.Add(WidthOption);
+        }
+
+        if (options.HasFlag(Shared.All))
+        {
+            command.Options.Add(AllOption);
+        }
     }
 
     /// <summary>The shared options as given; a command that does not take one gets its default.</summary>
     public Answering Answering(ParseResult result) => new(
         result.GetValue(GraphOption),
         result.GetValue(FormatOption) == "json",
-        Style.WithNotes(result.GetValue(NotesOption)));
+        Style.WithNotes(result.GetValue(NotesOption)).WithWidth(result.GetValue(WidthOption) ?? Style.Width).WithAll(result.GetValue(AllOption)));
 
     /// <summary>
     /// Loads the graph at <paramref name="path"/>, or the bundled one. A command that will look only at some window
@@ -122,6 +145,21 @@ internal sealed class CliContext(TextWriter output, TextWriter error, Style? sty
     {
         var match = graph.FindActor(text);
         return match.Actor ?? throw new UserInputException(match.ToString());
+    }
+
+    private static Option<int?> CreateWidthOption()
+    {
+        var option = CliOptions.OptionalWholeNumber(
+            "--width",
+            $"The column text wraps at (default: the terminal's width, or {Style.DefaultWidth} into a file or pipe; at least {Style.MinimumWidth}).");
+        option.Validators.Add(result =>
+        {
+            if (result.Tokens.Count > 0 && int.TryParse(result.Tokens[^1].Value, System.Globalization.CultureInfo.InvariantCulture, out var width) && width < Style.MinimumWidth)
+            {
+                result.AddError($"--width takes {Style.MinimumWidth} columns or more, not {width}.");
+            }
+        });
+        return option;
     }
 
     private static Option<string> CreateFormatOption()

@@ -12,7 +12,7 @@ internal static class ActorsCommand
             "actors",
             "List the actors: id, kind, name and the aliases they can be called by.\n\n" +
             "Examples:\n  relgraph actors\n  relgraph actors --format json");
-        context.AddShared(command, Shared.Graph | Shared.Format);
+        context.AddShared(command, Shared.Graph | Shared.Format | Shared.Width);
         command.SetAction(result => Cli.Guard(context, () =>
         {
             var answering = context.Answering(result);
@@ -23,7 +23,7 @@ internal static class ActorsCommand
                 return ExitCodes.Answered;
             }
 
-            ReportText.Actors(context.Output, graph.Actors);
+            ReportText.Actors(context.Output, graph.Actors, answering.Style);
             return graph.Actors.Count > 0 ? ExitCodes.Answered : ExitCodes.NoResult;
         }));
         return command;

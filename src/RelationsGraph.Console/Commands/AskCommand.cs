@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RelationsGraph.Cli.Ask;
+using RelationsGraph.Cli.Output;
 using RelationsGraph.Cli.Repl;
 using RelationsGraph.Model;
 
@@ -51,7 +52,16 @@ internal static class AskCommand
 
             var notUnderstood = reading.Unrecognised.Count > 0 ? $" · not understood: {string.Join(", ", reading.Unrecognised)}" : string.Empty;
             var readAs = $"read as: {reading.Summary}{notUnderstood} (relgraph {ShellWords.Join(reading.Query.Arguments)})";
-            (answering.Json ? context.Error : context.Output).WriteLine(answering.Json ? readAs : context.Style.Dim(readAs));
+            if (answering.Json)
+            {
+                context.Error.WriteLine(readAs);
+            }
+            else
+            {
+                using var screen = new ScreenWriter(context.Output, answering.Style.Width);
+                screen.WriteLine(context.Style.Dim(readAs));
+            }
+
             return reading.Query.Answer(context, answering);
         }));
         return command;

@@ -22,7 +22,7 @@ internal sealed record ShowQuery(string Actor) : IQuery
         }
         else
         {
-            ReportText.Actor(context.Output, actor, relations, events);
+            ReportText.Actor(context.Output, graph, actor, relations, events, answering.Style);
         }
 
         return ExitCodes.Answered;
@@ -41,7 +41,7 @@ internal static class ShowCommand
         {
             actor,
         };
-        context.AddShared(command, Shared.Graph | Shared.Format);
+        context.AddShared(command, Shared.Graph | Shared.Format | Shared.Width | Shared.All);
         command.SetAction(result => Cli.Guard(context, () => new ShowQuery(result.GetValue(actor)!).Answer(context, context.Answering(result))));
         return command;
     }

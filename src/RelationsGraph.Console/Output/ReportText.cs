@@ -8,25 +8,54 @@ using RelationsGraph.Time;
 
 namespace RelationsGraph.Cli.Output;
 
-/// <summary>The text form of every query result: aligned, readable in a terminal, deterministic.</summary>
+/// <summary>
+/// The text form of every query result: what it comes to first, then the details; wrapped to the style's width
+/// with hanging indents (<see cref="ScreenWriter"/>); actors by name; sections of more than a screenful of
+/// relations summarised unless <c>--all</c>; the sources and a one-line key at the end. Deterministic.
+/// </summary>
 internal static class ReportText
 {
-    /// <summary>The sources' lines under an answer's title, and the note when its window reaches past them.</summary>
-    public static void Source(TextWriter o, RelationGraph graph, string? beyondSources, Style style)
-    {
-        foreach (var s in graph.Sources)
-        {
-            o.WriteLine(style.Dim($"Source: {s.Author}, “{s.Title}”, {s.Publisher}, {s.Published}."));
-        }
+    /// <summary>A section with more relations than this is summarised (counts by kind, dates, a few examples) unless <c>--all</c>.</summary>
+    public const int ScreenfulOfRelations = 12;
 
+    /// <summary>How many relations a summarised section shows as examples, at most.</summary>
+    private const int Examples = 4;
+
+    /// <summary>How many kinds a summarised section's table lists; the rest are counted in one line.</summary>
+    private const int KindRows = 8;
+
+    /// <summary>The one-line key of markers and interval notation every answer ends with.</summary>
+    public const string Key =
+        "Key: + cooperative - conflictual 0 neutral * event; -> one way -- mutual; a/b a to b; a/.. since a";
+
+    private const char Hang = ScreenWriter.Hang;
+
+    /// <summary>The note under an answer's title when its window reaches past the sources.</summary>
+    public static void Note(TextWriter o, string? beyondSources, Style style)
+    {
         if (beyondSources is not null)
         {
-            o.WriteLine(style.Warn($"Note: {beyondSources}."));
+            o.WriteLine(style.Warn($"Note: {Hang}{beyondSources}."));
         }
     }
 
-    /// <summary>Relations as aligned rows (sign, time, kind, ends, label), each followed by its evidence quotes.</summary>
-    public static void Relations(TextWriter o, IReadOnlyList<Relation> relations, Style style, string indent = "  ", bool quotes = true, bool notes = false)
+    /// <summary>The end of every answer: its sources, then the key.</summary>
+    public static void Sources(TextWriter o, RelationGraph graph, Style style)
+    {
+        o.WriteLine();
+        foreach (var s in graph.Sources)
+        {
+            o.WriteLine(style.Dim($"Source: {Hang}{s.Author}, “{s.Title}”, {s.Publisher}, {s.Published}."));
+        }
+
+        o.WriteLine(style.Dim(Key));
+    }
+
+    /// <summary>
+    /// Relations as aligned rows (sign, time, kind, ends, label), each followed by its evidence, or for an imported
+    /// event its CAMEO coding; more than a screenful is summarised unless the style lists all.
+    /// </summary>
+    public static void Relations(TextWriter o, RelationGraph graph, IReadOnlyList<Relation> relations, Style style, string indent = "  ", bool quotes = true, bool counted = false)
     {
         if (relations.Count == 0)
         {
@@ -34,36 +63,117 @@ internal static class ReportText
             return;
         }
 
+        if (relations.Count > ScreenfulOfRelations && !style.All)
+        {
+            Summary(o, graph, relations, style, indent, withCounts: !counted);
+            return;
+        }
+
+        Rows(o, graph, relations, style, indent, quotes);
+    }
+
+    /// <summary>The rows themselves, however many.</summary>
+    private static void Rows(TextWriter o, RelationGraph graph, IReadOnlyList<Relation> relations, Style style, string indent, bool quotes)
+    {
         var timeWidth = relations.Max(r => r.Time.ToString().Length);
         var kindWidth = relations.Max(r => r.Kind.Name.Length);
-        var endsWidth = relations.Max(r => TextFormat.Ends(r).Length);
+        var endsWidth = relations.Max(r => TextFormat.Ends(r, graph).Length);
+        // Evidence goes under the row, indented, so a quote keeps most of the width whatever the columns take.
+        var pad = indent + "    ";
         foreach (var r in relations)
         {
-            var sign = r.Polarity.Sign();
-            sign = r.Polarity switch
+            var coding = CameoCoding.Of(r);
+            o.WriteLine($"{indent}{Sign(r.Polarity, style)} {r.Time.ToString().PadRight(timeWidth)}  {r.Kind.Name.PadRight(kindWidth)}  {TextFormat.Ends(r, graph).PadRight(endsWidth)}  {Hang}{r.Label}");
+            if (!quotes)
             {
-                Polarity.Cooperative => style.Good(sign),
-                Polarity.Conflictual => style.Bad(sign),
-                _ => sign,
-            };
-            o.WriteLine($"{indent}{sign} {r.Time.ToString().PadRight(timeWidth)}  {r.Kind.Name.PadRight(kindWidth)}  {TextFormat.Ends(r).PadRight(endsWidth)}  {r.Label}");
-            if (quotes)
-            {
-                var pad = indent + new string(' ', 2 + timeWidth + 2 + kindWidth + 2 + endsWidth + 2);
-                foreach (var e in r.Evidence)
-                {
-                    o.WriteLine(pad + style.Dim($"“{e.Quote}”"));
-                }
+                continue;
+            }
 
-                if ((notes || style.Notes) && r.Note is { } note)
-                {
-                    o.WriteLine(pad + style.Dim($"note: {note}"));
-                }
+            if (coding is not null)
+            {
+                // An imported event's evidence is its quadruple line, which says nothing to a reader: its coding does.
+                o.WriteLine(pad + style.Dim(TextFormat.Coding(coding)));
+                continue;
+            }
+
+            foreach (var e in r.Evidence)
+            {
+                o.WriteLine(pad + style.Dim($"“{Hang}{e.Quote}”"));
+            }
+
+            if (style.Notes && r.Note is { } note)
+            {
+                o.WriteLine(pad + style.Dim($"note: {Hang}{note}"));
             }
         }
     }
 
-    public static void Events(TextWriter o, IReadOnlyList<ActorEvent> events, Style style, string indent = "  ")
+    /// <summary>
+    /// A summary of many relations: their counts by polarity, dates and Goldstein sum on one line, a table by kind,
+    /// a few telling examples, and how to list them all.
+    /// </summary>
+    private static void Summary(TextWriter o, RelationGraph graph, IReadOnlyList<Relation> relations, Style style, string indent, bool withCounts = true)
+    {
+        var counts = Counts.Of(relations);
+        var dates = $"from {First(relations)} to {Last(relations)}";
+        o.WriteLine(withCounts
+            ? $"{indent}{Invariant(relations.Count)} relations ({counts.Phrase()}){Goldstein(counts.Goldstein, ", Goldstein sum ")}, {dates}"
+            : $"{indent}{(counts.Goldstein is null ? string.Empty : Goldstein(counts.Goldstein, "Goldstein sum ") + ", ")}{dates}");
+        var byKind = relations.GroupBy(r => r.Kind)
+            .Select(g => (Kind: g.Key, Count: g.Count(), Goldstein: Counts.Of(g.ToList()).Goldstein, First: First(g), Last: Last(g)))
+            .OrderByDescending(k => k.Count).ThenBy(k => k.Kind.Name, StringComparer.Ordinal).ToList();
+        var weighted = counts.Goldstein is not null;
+        var table = new TextTable(weighted ? ["", "KIND", "N", "GOLDSTEIN", "FIRST", "LAST"] : ["", "KIND", "N", "FIRST", "LAST"]).AlignRight(2, weighted ? 3 : 2);
+        foreach (var k in byKind.Take(KindRows))
+        {
+            string[] cells = weighted
+                ? [k.Kind.Polarity.Sign(), k.Kind.Name, Invariant(k.Count), Goldstein(k.Goldstein, string.Empty), k.First, k.Last]
+                : [k.Kind.Polarity.Sign(), k.Kind.Name, Invariant(k.Count), k.First, k.Last];
+            table.Add(cells);
+        }
+
+        table.WriteTo(o, indent + "  ");
+        if (byKind.Count > KindRows)
+        {
+            var rest = byKind.Skip(KindRows).ToList();
+            o.WriteLine($"{indent}  and {Invariant(rest.Sum(k => k.Count))} more of {Invariant(rest.Count)} other kinds: {string.Join(", ", rest.Select(k => $"{k.Kind.Name} {Invariant(k.Count)}"))}");
+        }
+
+        o.WriteLine($"{indent}{(weighted ? "Strongest, first and last:" : "Examples, first and last:")}");
+        Rows(o, graph, Telling(relations), style, indent + "  ", quotes: false);
+        o.WriteLine(style.Dim($"{indent}(summarised; --all lists all {Invariant(relations.Count)} with their evidence)"));
+    }
+
+    /// <summary>
+    /// A few relations that show what a long list holds, in time order: of each polarity the strongest (the extreme
+    /// Goldstein weight, else the longest lasting), and the first and the last.
+    /// </summary>
+    internal static IReadOnlyList<Relation> Telling(IReadOnlyList<Relation> relations)
+    {
+        var chosen = new List<Relation>();
+        foreach (var polarity in new[] { Polarity.Conflictual, Polarity.Cooperative })
+        {
+            var strongest = relations.Where(r => r.Polarity == polarity)
+                .OrderByDescending(r => Strength(r))
+                .ThenBy(r => r.Time.FirstDay)
+                .FirstOrDefault();
+            if (strongest is not null)
+            {
+                chosen.Add(strongest);
+            }
+        }
+
+        chosen.Add(relations[0]);
+        chosen.Add(relations[^1]);
+        return chosen.Distinct().Take(Examples).OrderBy(r => r.Time.Beginning).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>How strongly a relation leans: its Goldstein weight's size, else how many days it lasts.</summary>
+    private static double Strength(Relation relation) =>
+        CameoCoding.Of(relation)?.Goldstein is { } g ? Math.Abs(g)
+        : (relation.Time.LastDay ?? relation.Time.FirstDay.AddYears(100)).DayNumber - relation.Time.FirstDay.DayNumber;
+
+    public static void Events(TextWriter o, RelationGraph graph, IReadOnlyList<ActorEvent> events, Style style, string indent = "  ")
     {
         if (events.Count == 0)
         {
@@ -71,133 +181,305 @@ internal static class ReportText
             return;
         }
 
+        if (events.Count > ScreenfulOfRelations && !style.All)
+        {
+            var kinds = events.GroupBy(e => e.Kind.Name).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal);
+            o.WriteLine($"{indent}{Invariant(events.Count)} events: {string.Join(", ", kinds.Select(g => $"{g.Key} {Invariant(g.Count())}"))}; the first and the last:");
+            EventRows(o, graph, [events[0], events[^1]], indent + "  ");
+            o.WriteLine(style.Dim($"{indent}(summarised; --all lists all {Invariant(events.Count)})"));
+            return;
+        }
+
+        EventRows(o, graph, events, indent);
+    }
+
+    private static void EventRows(TextWriter o, RelationGraph graph, IReadOnlyList<ActorEvent> events, string indent)
+    {
         var timeWidth = events.Max(e => e.Time.ToString().Length);
         var kindWidth = events.Max(e => e.Kind.Name.Length);
-        var actorWidth = events.Max(e => e.Actor.Value.Length);
+        var actorWidth = events.Max(e => TextFormat.Name(graph, e.Actor).Length);
         foreach (var e in events)
         {
-            o.WriteLine($"{indent}* {e.Time.ToString().PadRight(timeWidth)}  {e.Kind.Name.PadRight(kindWidth)}  {e.Actor.Value.PadRight(actorWidth)}  {e.Label}");
+            o.WriteLine($"{indent}* {e.Time.ToString().PadRight(timeWidth)}  {e.Kind.Name.PadRight(kindWidth)}  {TextFormat.Name(graph, e.Actor).PadRight(actorWidth)}  {Hang}{e.Label}");
         }
     }
 
-    public static void Group(TextWriter o, GroupReport report, string title, Style style)
+    /// <summary>A triangle or group: the summary first (pairs, balance, the window before), then each pair, events, context and changes.</summary>
+    public static void Group(TextWriter output, GroupReport report, string title, Style style)
     {
-        o.WriteLine(style.Bold($"{title} {string.Join(", ", report.Actors.Select(a => a.Id.Value))} · {report.View}"));
-        Source(o, report.View.Graph, report.View.BeyondSources, style);
+        using var o = new ScreenWriter(output, style.Width);
+        var graph = report.View.Graph;
+        o.WriteLine(style.Bold($"{title} {string.Join(", ", report.Actors.Select(a => a.Name))} · {report.View}"));
+        Note(o, report.View.BeyondSources, style);
+        o.WriteLine();
+        GroupSummary(o, report, style);
         foreach (var pair in report.Pairs)
         {
             o.WriteLine();
-            o.WriteLine(style.Bold($"{pair.First.Id} – {pair.Second.Id}: {Sign(pair.Sign, style)}") + Counts(pair));
-            Relations(o, pair.Relations, style);
-        }
-
-        if (report.Triads.Count > 0)
-        {
-            o.WriteLine();
-            o.WriteLine(style.Bold("Balance (Heider)"));
-            foreach (var triad in report.Triads)
-            {
-                o.WriteLine($"  {string.Join(", ", triad.Actors.Select(a => a.Id.Value))}: {Verdict(triad.Balance, style)}");
-                o.WriteLine(style.Dim($"    {triad.Explanation}"));
-            }
+            o.WriteLine(style.Bold($"{PairName(pair.First, pair.Second)}: {Sign(pair.Sign, style)}") + PairCounts(pair));
+            Relations(o, graph, pair.Relations, style, counted: true);
         }
 
         o.WriteLine();
-        o.WriteLine(style.Bold($"Events in {report.View.Window}"));
-        Events(o, report.Events, style);
+        o.WriteLine(style.Bold($"Events of the {title.ToLowerInvariant()} in {report.View.Window}"));
+        Events(o, graph, report.Events, style);
 
         o.WriteLine();
         o.WriteLine(style.Bold($"Context: relations with actors outside the {title.ToLowerInvariant()}"));
-        Relations(o, report.Context, style, quotes: false);
+        if (report.Context.Count > ScreenfulOfRelations && !style.All)
+        {
+            Partners(o, graph, report);
+        }
 
+        Relations(o, graph, report.Context, style, quotes: false);
         if (report.PreviousWindow is { } previous)
         {
             o.WriteLine();
             o.WriteLine(style.Bold($"Since {previous}"));
             foreach (var change in report.Changes)
             {
-                var line = $"  {change.First.Id} – {change.Second.Id}: {Sign(change.Before, Style.Plain)} → {Sign(change.After, style)}";
-                var details = new List<string>();
-                if (change.Added.Count > 0)
-                {
-                    details.Add($"new: {string.Join(", ", change.Added.Select(r => r.Kind.Name).Distinct())}");
-                }
-
-                if (change.Dropped.Count > 0)
-                {
-                    details.Add($"gone: {string.Join(", ", change.Dropped.Select(r => r.Kind.Name).Distinct())}");
-                }
-
-                o.WriteLine(details.Count == 0 ? line : $"{line} ({string.Join("; ", details)})");
+                o.WriteLine($"  {Change(change, report, style)}");
             }
+        }
 
-            for (var i = 0; i < report.Triads.Count; i++)
+        Sources(o, graph, style);
+    }
+
+    /// <summary>
+    /// The top of a group's answer: a table of each pair's sign and counts now and in the window before, the
+    /// balance of each triad with why, and the one or two relations a pair's sign rests on, when that few.
+    /// </summary>
+    private static void GroupSummary(TextWriter o, GroupReport report, Style style)
+    {
+        var previous = report.PreviousWindow;
+        o.WriteLine(style.Bold(previous is null ? "Summary" : $"Summary, against {previous}"));
+        var weighted = report.Pairs.Any(p => p.Relations.Any(r => CameoCoding.Of(r)?.Goldstein is not null));
+        var now = report.View.Window.ToString();
+        List<string> headers = ["PAIR", now.ToUpperInvariant(), "+", "-", "0"];
+        if (weighted)
+        {
+            headers.Add("GOLDSTEIN");
+        }
+
+        if (previous is not null)
+        {
+            headers.AddRange([previous.ToString().ToUpperInvariant(), "+", "-", "0"]);
+        }
+
+        var table = new TextTable([.. headers]).AlignRight(2, 3, 4);
+        if (weighted)
+        {
+            table.AlignRight(5);
+        }
+
+        if (previous is not null)
+        {
+            var at = headers.Count - 3;
+            table.AlignRight(at, at + 1, at + 2);
+        }
+
+        for (var i = 0; i < report.Pairs.Count; i++)
+        {
+            var pair = report.Pairs[i];
+            var counts = Counts.Of(pair.Relations);
+            List<string> cells = [PairName(pair.First, pair.Second), SignWord(pair.Sign), Invariant(counts.Cooperative), Invariant(counts.Conflictual), Invariant(counts.Neutral)];
+            if (weighted)
             {
-                var before = report.PreviousTriads[i].Balance;
-                var now = report.Triads[i].Balance;
-                o.WriteLine($"  {string.Join(", ", report.Triads[i].Actors.Select(a => a.Id.Value))}: {Verdict(before, Style.Plain)} → {Verdict(now, style)}");
+                cells.Add(Goldstein(counts.Goldstein, string.Empty));
             }
+
+            if (previous is not null)
+            {
+                var change = report.Changes[i];
+                var before = Counts.Of(pair.Relations.Except(change.Added).Concat(change.Dropped).ToList());
+                cells.AddRange([SignWord(change.Before), Invariant(before.Cooperative), Invariant(before.Conflictual), Invariant(before.Neutral)]);
+            }
+
+            table.Add([.. cells]);
+        }
+
+        table.WriteTo(o, "  ");
+        for (var i = 0; i < report.Triads.Count; i++)
+        {
+            var triad = report.Triads[i];
+            var who = report.Triads.Count == 1 ? "Balance" : $"Balance of {string.Join(", ", triad.Actors.Select(a => a.Name))}";
+            var before = report.PreviousTriads.Count > i ? $"; in {previous}: {VerdictWord(report.PreviousTriads[i].Balance)}" : string.Empty;
+            o.WriteLine($"  {who}: {Verdict(triad.Balance, style)}, {Why(triad, report)}{before}.");
+        }
+
+        foreach (var pair in report.Pairs.Where(p => p.Cooperative + p.Conflictual is 1 or 2))
+        {
+            var signed = pair.Relations.Where(r => r.Polarity != Polarity.Neutral).ToList();
+            var on = string.Join("; ", signed.Select(r => $"{r.Kind.Name} {r.Time}, {r.Label}"));
+            o.WriteLine($"  {PairName(pair.First, pair.Second)} rests on {(signed.Count == 1 ? "one relation" : "two relations")}: {on}.");
         }
     }
 
-    /// <summary>Paths between two actors; a time-respecting one is titled by when it may start, not by a window it ignores.</summary>
-    public static void Paths(TextWriter o, GraphView view, ActorId from, ActorId to, IReadOnlyList<ActorPath> paths, bool temporal, PartialDate? after, Style style)
+    /// <summary>Why a triad has its verdict, in words, from its three pairs.</summary>
+    private static string Why(TriadReport triad, GroupReport report)
     {
+        var sides = new[] { (0, 1), (0, 2), (1, 2) }
+            .Select(s => report.Pairs.First(p => p.First == triad.Actors[s.Item1] && p.Second == triad.Actors[s.Item2]))
+            .ToList();
+        string Side(PairReport p) => $"{PairName(p.First, p.Second)} {p.Sign switch
+        {
+            PairSign.Cooperative => "+",
+            PairSign.Conflictual => "-",
+            _ => $"mixed, counted {(p.NetSign > 0 ? "+" : "-")}",
+        }}";
+        return triad.Balance switch
+        {
+            Balance.Open => $"as {Phrase(sides.Where(s => s.Sign is PairSign.None or PairSign.Neutral).Select(s => PairName(s.First, s.Second)).ToList())} " +
+                            $"{(sides.Count(s => s.Sign is PairSign.None or PairSign.Neutral) == 1 ? "has" : "have")} no signed relation",
+            Balance.Ambiguous => $"as {string.Join(" and ", sides.Where(s => s.NetSign == 0).Select(s => $"{PairName(s.First, s.Second)} ({s.Cooperative}+ {s.Conflictual}-)"))} is tied",
+            _ => $"as {string.Join(" × ", sides.Select(s => s.NetSign > 0 ? "+" : "-"))} = {(triad.Balance == Balance.Balanced ? "+" : "-")}: {string.Join("; ", sides.Select(Side))}",
+        };
+    }
+
+    /// <summary>What changed for a pair against the window before: sign, counts, and the lasting relations that began or ended.</summary>
+    private static string Change(PairChange change, GroupReport report, Style style)
+    {
+        var pair = report.Pairs.First(p => p.First == change.First && p.Second == change.Second);
+        var now = Counts.Of(pair.Relations);
+        var before = Counts.Of(pair.Relations.Except(change.Added).Concat(change.Dropped).ToList());
+        var parts = new List<string>
+        {
+            $"{PairName(change.First, change.Second)}: {SignWord(change.Before)} → {Sign(change.After, style)}",
+        };
+        if (now.Total != 0 || before.Total != 0)
+        {
+            parts.Add($"{Invariant(now.Total)} {(now.Total == 1 ? "relation" : "relations")} ({now.Phrase()}), before {Invariant(before.Total)}" +
+                      (before.Total == 0 ? string.Empty : $" ({before.Phrase()})"));
+        }
+
+        var began = change.Added.Where(r => !r.Time.IsPoint).Select(r => r.Kind.Name).Distinct().ToList();
+        var ended = change.Dropped.Where(r => !r.Time.IsPoint).Select(r => r.Kind.Name).Distinct().ToList();
+        if (began.Count > 0)
+        {
+            parts.Add($"began: {string.Join(", ", began)}");
+        }
+
+        if (ended.Count > 0)
+        {
+            parts.Add($"ended: {string.Join(", ", ended)}");
+        }
+
+        return string.Join("; ", parts);
+    }
+
+    /// <summary>The actors outside a group that its members deal with most, in one line, before the context's summary.</summary>
+    private static void Partners(TextWriter o, RelationGraph graph, GroupReport report)
+    {
+        var members = report.Actors.Select(a => a.Id).ToHashSet();
+        var partners = report.Context.Select(r => members.Contains(r.Source) ? r.Target : r.Source)
+            .GroupBy(id => id).Select(g => (Id: g.Key, Count: g.Count()))
+            .OrderByDescending(p => p.Count).ThenBy(p => p.Id.Value, StringComparer.Ordinal).ToList();
+        var shown = string.Join(", ", partners.Take(8).Select(p => $"{TextFormat.Name(graph, p.Id)} {Invariant(p.Count)}"));
+        o.WriteLine($"  With {Invariant(partners.Count)} actors, most: {shown}{(partners.Count > 8 ? ", …" : string.Empty)}");
+    }
+
+    /// <summary>Paths between two actors; a time-respecting one is titled by when it may start, not by a window it ignores.</summary>
+    public static void Paths(TextWriter output, GraphView view, ActorId from, ActorId to, IReadOnlyList<ActorPath> paths, bool temporal, PartialDate? after, Style style)
+    {
+        using var o = new ScreenWriter(output, style.Width);
+        var graph = view.Graph;
+        var (fromName, toName) = (TextFormat.Name(graph, from), TextFormat.Name(graph, to));
         if (paths.Count == 0)
         {
-            o.WriteLine($"No {(temporal ? "time-respecting " : string.Empty)}path from {from} to {to} in {view}{(after is { } a ? $", starting in {a} or later" : string.Empty)}.");
+            o.WriteLine($"No {(temporal ? "time-respecting " : string.Empty)}path from {fromName} to {toName} in {view}{(after is { } a ? $", starting in {a} or later" : string.Empty)}.");
             return;
         }
 
         var title = temporal
-            ? $"Time-respecting path {from} → {to} · {(after is { } start ? $"starting in {start} or later" : "starting at any date")}" +
+            ? $"Time-respecting path {fromName} → {toName} · {(after is { } start ? $"starting in {start} or later" : "starting at any date")}" +
               (view.Window.From is null && view.Window.To is null ? Filters(view) : $" · within {view}")
-            : $"Paths {from} → {to} · {view}";
+            : $"Paths {fromName} → {toName} · {view}";
         o.WriteLine(style.Bold(title));
-        Source(o, view.Graph, view.BeyondSources, style);
+        Note(o, view.BeyondSources, style);
+        o.WriteLine();
         var number = 0;
         foreach (var path in paths)
         {
+            o.WriteLine(style.Bold($"{Invariant(++number)}. {Hang}{string.Join(" → ", path.Actors.Select(a => a.Name))} ({path.Length} {(path.Length == 1 ? "hop" : "hops")})"));
+        }
+
+        number = 0;
+        foreach (var path in paths)
+        {
             o.WriteLine();
-            o.WriteLine(style.Bold($"{++number}. {path} ({path.Length} {(path.Length == 1 ? "hop" : "hops")})"));
+            o.WriteLine(style.Bold($"Path {Invariant(++number)}: {Hang}{string.Join(" → ", path.Actors.Select(a => a.Name))}"));
             foreach (var step in path.Steps)
             {
                 var when = step.EarliestDay is { } day ? $" (from {day:yyyy-MM-dd})" : string.Empty;
-                o.WriteLine($"  {step.From.Id} → {step.To.Id}{when}");
-                Relations(o, step.Relations, style, "    ");
+                o.WriteLine($"  {step.From.Name} → {step.To.Name}{when}");
+                Relations(o, graph, step.Relations, style, "    ");
             }
         }
+
+        Sources(o, graph, style);
     }
 
-    public static void Neighbourhood(TextWriter o, GraphView view, Neighbourhood n, Style style)
+    public static void Neighbourhood(TextWriter output, GraphView view, Neighbourhood n, Style style)
     {
-        o.WriteLine(style.Bold($"Neighbours of {n.Center.Id} within {n.Depth} {(n.Depth == 1 ? "hop" : "hops")} · {view}"));
-        Source(o, view.Graph, view.BeyondSources, style);
+        using var o = new ScreenWriter(output, style.Width);
+        var graph = view.Graph;
+        o.WriteLine(style.Bold($"Neighbours of {n.Center.Name} within {n.Depth} {(n.Depth == 1 ? "hop" : "hops")} · {view}"));
+        Note(o, view.BeyondSources, style);
         o.WriteLine();
-        var table = new TextTable("HOPS", "ID", "KIND", "NAME");
-        foreach (var m in n.Members)
+        var byHops = n.Members.Where(m => m.Distance > 0).GroupBy(m => m.Distance).OrderBy(g => g.Key)
+            .Select(g => $"{Invariant(g.Count())} at {Invariant(g.Key)} {(g.Key == 1 ? "hop" : "hops")}");
+        o.WriteLine($"{Invariant(n.Members.Count - 1)} actors ({string.Join(", ", byHops)}), {Invariant(n.Relations.Count)} relations among them");
+        var members = n.Members.Count > ScreenfulOfRelations + 1 && !style.All
+            ? n.Members.Take(ScreenfulOfRelations + 1).ToList()
+            : n.Members;
+        var table = new TextTable("HOPS", "NAME", "KIND", "ID");
+        foreach (var m in members)
         {
-            table.Add(m.Distance.ToString(System.Globalization.CultureInfo.InvariantCulture), m.Actor.Id.Value, m.Actor.Kind.Name(), m.Actor.Name);
+            table.Add(Invariant(m.Distance), m.Actor.Name, m.Actor.Kind.Name(), m.Actor.Id.Value);
         }
 
         table.WriteTo(o, "  ");
+        if (members.Count < n.Members.Count)
+        {
+            o.WriteLine(style.Dim($"  (and {Invariant(n.Members.Count - members.Count)} more; --all lists them)"));
+        }
+
         o.WriteLine();
-        o.WriteLine(style.Bold($"Relations among them ({n.Relations.Count})"));
-        Relations(o, n.Relations, style);
+        o.WriteLine(style.Bold($"Relations among them ({Invariant(n.Relations.Count)})"));
+        Relations(o, graph, n.Relations, style);
+        Sources(o, graph, style);
     }
 
-    public static void Timeline(TextWriter o, GraphView view, Timeline timeline, Style style)
+    public static void Timeline(TextWriter output, GraphView view, Timeline timeline, Style style)
     {
-        o.WriteLine(style.Bold($"Timeline of {string.Join(" and ", timeline.Actors.Select(a => a.Id.Value))} · {view}"));
-        Source(o, view.Graph, view.BeyondSources, style);
+        using var o = new ScreenWriter(output, style.Width);
+        var graph = view.Graph;
+        o.WriteLine(style.Bold($"Timeline of {string.Join(" and ", timeline.Actors.Select(a => a.Name))} · {view}"));
+        Note(o, view.BeyondSources, style);
         o.WriteLine();
-        var relations = new List<Relation>();
+        var relations = timeline.Entries.Where(e => e.Relation is not null).Select(e => e.Relation!).ToList();
+        if (relations.Count > ScreenfulOfRelations && !style.All)
+        {
+            // Too many to read one by one: what they come to, and the events beside them.
+            Summary(o, graph, relations, style, "  ");
+            var events = timeline.Entries.Where(e => e.Event is not null).Select(e => e.Event!).ToList();
+            if (events.Count > 0)
+            {
+                o.WriteLine();
+                Events(o, graph, events, style);
+            }
+
+            Sources(o, graph, style);
+            return;
+        }
+
+        var run = new List<Relation>();
         void Flush()
         {
-            if (relations.Count > 0)
+            if (run.Count > 0)
             {
-                Relations(o, relations, style);
-                relations.Clear();
+                Rows(o, graph, run, style, "  ", quotes: true);
+                run.Clear();
             }
         }
 
@@ -205,36 +487,43 @@ internal static class ReportText
         {
             if (entry.Relation is { } r)
             {
-                relations.Add(r);
+                run.Add(r);
                 continue;
             }
 
             Flush();
-            Events(o, [entry.Event!], style);
+            EventRows(o, graph, [entry.Event!], "  ");
         }
 
         Flush();
+        Sources(o, graph, style);
     }
 
-    public static void Diff(TextWriter o, GraphDiff diff, GraphView filters, Style style)
+    public static void Diff(TextWriter output, GraphDiff diff, GraphView filters, Style style)
     {
+        using var o = new ScreenWriter(output, style.Width);
+        var graph = filters.Graph;
         o.WriteLine(style.Bold($"From {diff.From} to {diff.To}{Filters(filters)}"));
-        Source(o, filters.Graph, diff.BeyondSources, style);
-        Section(o, "Started", diff.Started, style);
-        Section(o, "Ended", diff.Ended, style);
-        Section(o, "Happened", diff.Happened, style);
+        Note(o, diff.BeyondSources, style);
         o.WriteLine();
-        o.WriteLine(style.Bold($"Events ({diff.Events.Count})"));
-        Events(o, diff.Events, style);
+        o.WriteLine($"{Invariant(diff.Started.Count)} started, {Invariant(diff.Ended.Count)} ended, {Invariant(diff.Happened.Count)} happened in between; {Invariant(diff.Events.Count)} events");
+        Section(o, graph, "Started", diff.Started, style);
+        Section(o, graph, "Ended", diff.Ended, style);
+        Section(o, graph, "Happened", diff.Happened, style);
+        o.WriteLine();
+        o.WriteLine(style.Bold($"Events ({Invariant(diff.Events.Count)})"));
+        Events(o, graph, diff.Events, style);
+        Sources(o, graph, style);
     }
 
     /// <summary>One actor: names, codes, its relations and its events as tables.</summary>
-    public static void Actor(TextWriter o, Actor actor, IReadOnlyList<Relation> relations, IReadOnlyList<ActorEvent> events)
+    public static void Actor(TextWriter output, RelationGraph graph, Actor actor, IReadOnlyList<Relation> relations, IReadOnlyList<ActorEvent> events, Style style)
     {
+        using var o = new ScreenWriter(output, style.Width);
         o.WriteLine($"{actor.Name} ({actor.Id}), {actor.Kind.Name()}");
         if (actor.Aliases.Count > 0)
         {
-            o.WriteLine($"  also: {string.Join(", ", actor.Aliases)}");
+            o.WriteLine($"  also: {Hang}{string.Join(", ", actor.Aliases)}");
         }
 
         if (!actor.Codes.IsEmpty)
@@ -243,18 +532,26 @@ internal static class ReportText
         }
 
         o.WriteLine();
-        o.WriteLine($"Relations ({relations.Count})");
-        var table = new TextTable("WHEN", "KIND", "+/-", "BETWEEN", "LABEL");
-        foreach (var r in relations)
+        o.WriteLine($"Relations ({Invariant(relations.Count)})");
+        if (relations.Count > ScreenfulOfRelations && !style.All)
         {
-            table.Add(r.Time.ToString(), r.Kind.Name, r.Polarity.Sign(), TextFormat.Ends(r), r.Label);
+            Summary(o, graph, relations, style, "  ");
+        }
+        else
+        {
+            var table = new TextTable("WHEN", "KIND", "+/-", "BETWEEN", "LABEL");
+            foreach (var r in relations)
+            {
+                table.Add(r.Time.ToString(), r.Kind.Name, r.Polarity.Sign(), TextFormat.Ends(r, graph), r.Label);
+            }
+
+            table.WriteTo(o, "  ");
         }
 
-        table.WriteTo(o, "  ");
         if (events.Count > 0)
         {
             o.WriteLine();
-            o.WriteLine($"Events ({events.Count})");
+            o.WriteLine($"Events ({Invariant(events.Count)})");
             var eventTable = new TextTable("WHEN", "KIND", "LABEL");
             foreach (var e in events)
             {
@@ -266,8 +563,9 @@ internal static class ReportText
     }
 
     /// <summary>The actors as a table: id, kind, name, aliases.</summary>
-    public static void Actors(TextWriter o, IReadOnlyList<Actor> actors)
+    public static void Actors(TextWriter output, IReadOnlyList<Actor> actors, Style style)
     {
+        using var o = new ScreenWriter(output, style.Width);
         var table = new TextTable("ID", "KIND", "NAME", "ALIASES");
         foreach (var actor in actors)
         {
@@ -356,31 +654,119 @@ internal static class ReportText
         return cut < 0 ? string.Empty : text[cut..];
     }
 
-    private static void Section(TextWriter o, string title, IReadOnlyList<Relation> relations, Style style)
+    private static void Section(TextWriter o, RelationGraph graph, string title, IReadOnlyList<Relation> relations, Style style)
     {
         o.WriteLine();
-        o.WriteLine(style.Bold($"{title} ({relations.Count})"));
-        Relations(o, relations, style, quotes: false);
+        o.WriteLine(style.Bold($"{title} ({Invariant(relations.Count)})"));
+        Relations(o, graph, relations, style, quotes: false);
     }
 
-    private static string Counts(PairReport pair) =>
-        pair.Relations.Count == 0 ? string.Empty
-        : $" ({pair.Cooperative} cooperative, {pair.Conflictual} conflictual, {pair.Relations.Count - pair.Cooperative - pair.Conflictual} neutral)";
+    /// <summary>Items as words: <c>a</c>, <c>a and b</c>, <c>a, b and c</c>.</summary>
+    private static string Phrase(List<string> items) =>
+        items.Count <= 1 ? string.Concat(items) : $"{string.Join(", ", items.Take(items.Count - 1))} and {items[^1]}";
+
+    private static string PairName(Actor first, Actor second) => $"{first.Name} – {second.Name}";
+
+    private static string PairCounts(PairReport pair) =>
+        pair.Relations.Count == 0 ? string.Empty : $", {Invariant(pair.Relations.Count)} {(pair.Relations.Count == 1 ? "relation" : "relations")} ({Counts.Of(pair.Relations).Phrase()})";
+
+    private static string Sign(Polarity polarity, Style style) => polarity switch
+    {
+        Polarity.Cooperative => style.Good(polarity.Sign()),
+        Polarity.Conflictual => style.Bad(polarity.Sign()),
+        _ => polarity.Sign(),
+    };
 
     private static string Sign(PairSign sign, Style style) => sign switch
     {
-        PairSign.Cooperative => style.Good("cooperative"),
-        PairSign.Conflictual => style.Bad("conflictual"),
-        PairSign.Mixed => style.Warn("mixed"),
+        PairSign.Cooperative => style.Good(SignWord(sign)),
+        PairSign.Conflictual => style.Bad(SignWord(sign)),
+        PairSign.Mixed => style.Warn(SignWord(sign)),
+        _ => SignWord(sign),
+    };
+
+    internal static string SignWord(PairSign sign) => sign switch
+    {
+        PairSign.Cooperative => "cooperative",
+        PairSign.Conflictual => "conflictual",
+        PairSign.Mixed => "mixed",
         PairSign.Neutral => "neutral",
         _ => "no relation",
     };
 
     private static string Verdict(Balance balance, Style style) => balance switch
     {
-        Balance.Balanced => style.Good("balanced"),
-        Balance.Unbalanced => style.Bad("unbalanced"),
-        Balance.Ambiguous => style.Warn("ambiguous"),
+        Balance.Balanced => style.Good(VerdictWord(balance)),
+        Balance.Unbalanced => style.Bad(VerdictWord(balance)),
+        Balance.Ambiguous => style.Warn(VerdictWord(balance)),
+        _ => VerdictWord(balance),
+    };
+
+    internal static string VerdictWord(Balance balance) => balance switch
+    {
+        Balance.Balanced => "balanced",
+        Balance.Unbalanced => "unbalanced",
+        Balance.Ambiguous => "ambiguous",
         _ => "open",
     };
+
+    private static string Goldstein(double? sum, string prefix) =>
+        sum is { } g ? prefix + g.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) : string.Empty;
+
+    /// <summary>When the earliest of some relations begins, at its own precision.</summary>
+    private static string First(IEnumerable<Relation> relations) => relations.MinBy(r => r.Time.FirstDay)!.Time.Beginning.ToString();
+
+    /// <summary>When the latest of some relations to begin begins, at its own precision.</summary>
+    private static string Last(IEnumerable<Relation> relations) => relations.MaxBy(r => r.Time.Beginning.LastDay)!.Time.Beginning.ToString();
+
+    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Relations counted by polarity, with the sum of the Goldstein weights of those that carry one.</summary>
+    private readonly record struct Counts(int Cooperative, int Conflictual, int Neutral, double? Goldstein)
+    {
+        public int Total => Cooperative + Conflictual + Neutral;
+
+        public static Counts Of(IReadOnlyCollection<Relation> relations)
+        {
+            int cooperative = 0, conflictual = 0, neutral = 0;
+            double? goldstein = null;
+            foreach (var r in relations)
+            {
+                _ = r.Polarity switch
+                {
+                    Polarity.Cooperative => cooperative++,
+                    Polarity.Conflictual => conflictual++,
+                    _ => neutral++,
+                };
+                if (CameoCoding.Of(r)?.Goldstein is { } g)
+                {
+                    goldstein = (goldstein ?? 0) + g;
+                }
+            }
+
+            return new Counts(cooperative, conflictual, neutral, goldstein);
+        }
+
+        /// <summary>The counts as words: <c>2 cooperative, 5 conflictual</c>; polarities with none left out.</summary>
+        public string Phrase()
+        {
+            var parts = new List<string>();
+            if (Cooperative > 0)
+            {
+                parts.Add($"{Invariant(Cooperative)} cooperative");
+            }
+
+            if (Conflictual > 0)
+            {
+                parts.Add($"{Invariant(Conflictual)} conflictual");
+            }
+
+            if (Neutral > 0)
+            {
+                parts.Add($"{Invariant(Neutral)} neutral");
+            }
+
+            return string.Join(", ", parts);
+        }
+    }
 }

@@ -1,3 +1,6 @@
+using System.Globalization;
+using RelationsGraph.Graph;
+using RelationsGraph.Import;
 using RelationsGraph.Model;
 
 namespace RelationsGraph.Cli.Output;
@@ -5,9 +8,17 @@ namespace RelationsGraph.Cli.Output;
 /// <summary>How model objects read in text output; one place, so every command says things the same way.</summary>
 internal static class TextFormat
 {
-    /// <summary>An arrow for directed relations, a plain line for mutual ones: <c>China -> DPRK</c>, <c>China -- DPRK</c>.</summary>
-    public static string Ends(Relation relation) =>
-        $"{relation.Source} {(relation.Directed ? "->" : "--")} {relation.Target}";
+    /// <summary>An actor's name, or its id when the graph does not hold it.</summary>
+    public static string Name(RelationGraph graph, ActorId id) => graph.TryGetActor(id, out var actor) ? actor.Name : id.Value;
+
+    /// <summary>An arrow for directed relations, a plain line for mutual ones, between names: <c>China -> North Korea</c>, <c>China -- North Korea</c>.</summary>
+    public static string Ends(Relation relation, RelationGraph graph) =>
+        $"{Name(graph, relation.Source)} {(relation.Directed ? "->" : "--")} {Name(graph, relation.Target)}";
+
+    /// <summary>An imported event's coding: <c>CAMEO 111 Criticize or denounce · Goldstein -2.0</c>.</summary>
+    public static string Coding(CameoCoding coding) =>
+        $"CAMEO {coding.Code} {coding.Description}" +
+        (coding.Goldstein is { } g ? $" · Goldstein {g.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture)}" : string.Empty);
 
     public static string Codes(ActorCodes codes)
     {

@@ -1,9 +1,13 @@
 namespace RelationsGraph.Cli.Output;
 
-/// <summary>Plain aligned columns for terminals: each column as wide as its widest cell, two spaces apart.</summary>
+/// <summary>
+/// Plain aligned columns for terminals: each column as wide as its widest cell, two spaces apart, numbers
+/// right-aligned where asked; a row too wide for the screen wraps its last cell under that cell's column.
+/// </summary>
 internal sealed class TextTable(params string[] headers)
 {
     private readonly List<string[]> rows = [];
+    private readonly HashSet<int> right = [];
 
     public TextTable Add(params string[] cells)
     {
@@ -13,6 +17,13 @@ internal sealed class TextTable(params string[] headers)
         }
 
         rows.Add(cells);
+        return this;
+    }
+
+    /// <summary>Aligns the cells of some columns (counted from 0) to the right, as numbers read.</summary>
+    public TextTable AlignRight(params int[] columns)
+    {
+        right.UnionWith(columns);
         return this;
     }
 
@@ -34,9 +45,12 @@ internal sealed class TextTable(params string[] headers)
         }
     }
 
-    private static void WriteRow(TextWriter writer, string indent, string[] cells, int[] widths)
+    private void WriteRow(TextWriter writer, string indent, string[] cells, int[] widths)
     {
-        var parts = cells.Select((cell, i) => i == cells.Length - 1 ? cell : cell.PadRight(widths[i]));
+        var parts = cells.Select((cell, i) =>
+            right.Contains(i) ? cell.PadLeft(widths[i])
+            : i == cells.Length - 1 ? ScreenWriter.Hang + cell
+            : cell.PadRight(widths[i]));
         writer.WriteLine((indent + string.Join("  ", parts)).TrimEnd());
     }
 }

@@ -191,9 +191,7 @@ public static class IcewsImport
             var (code, how) = codebook.Match(name);
             var kind = code is null ? null : CameoKinds.KindOf(code);
             var goldstein = code is null ? null : codebook.GoldsteinOf(code);
-            var note = code is null ? null : string.Create(
-                CultureInfo.InvariantCulture,
-                $"CAMEO {code} ({codebook.DescriptionOf(code)}); Goldstein {goldstein?.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) ?? "unknown"}.");
+            var note = code is null ? null : new CameoCoding(code, codebook.DescriptionOf(code) ?? string.Empty, goldstein).ToNote();
             mapped[id] = new EventTypeMapping(
                 kind, name, note, new IcewsEventType(id, name, code, kind is null ? CameoMatch.Unmapped : how, kind, goldstein, 0));
         }

@@ -149,7 +149,7 @@ public sealed class CommandLineContractTests : IDisposable
     {
         var (_, output, _) = CliRunner.Run("path", "USSR", "ROK", "--temporal");
 
-        output.Should().StartWith("Time-respecting path USSR → ROK · starting at any date\n").And.NotContain("all time");
+        output.Should().StartWith("Time-respecting path Soviet Union → South Korea · starting at any date\n").And.NotContain("all time");
     }
 
     [Fact]

@@ -45,7 +45,7 @@ public sealed class QueryCommandTests
     [Fact]
     public void Triangle_InAMonth_FindsYearPrecisionRelations()
     {
-        var (code, output, _) = CliRunner.Run("triangle", "US", "China", "DPRK", "--in", "2017-11");
+        var (code, output, _) = CliRunner.Run("triangle", "US", "China", "DPRK", "--in", "2017-11", "--width", "200");
 
         code.Should().Be(0);
         output.Should().Contain("China calls on North Korea to cease actions that increase tensions")
@@ -58,7 +58,7 @@ public sealed class QueryCommandTests
         var (code, output, _) = CliRunner.Run("path", "Japan", "USSR", "--in", "2017");
 
         code.Should().Be(1);
-        output.Should().Be("No path from Japan to USSR in 2017.\n");
+        output.Should().Be("No path from Japan to Soviet Union in 2017.\n");
     }
 
     [Fact]

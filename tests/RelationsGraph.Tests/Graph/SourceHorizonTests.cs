@@ -196,7 +196,7 @@ public sealed class SourceHorizonTests
 
         code.Should().Be(1, "no relation is a miss");
         output.Should().Contain("Note: the sources end 2021-09-04; nothing is known after.");
-        output.Should().Contain("US – China: no relation").And.Contain("China – DPRK: no relation").And.Contain("US – DPRK: no relation");
+        output.Should().Contain("United States – China: no relation").And.Contain("China – North Korea: no relation").And.Contain("United States – North Korea: no relation");
     }
 
     [Fact]
