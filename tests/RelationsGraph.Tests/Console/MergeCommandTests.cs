@@ -54,7 +54,7 @@ public sealed class MergeCommandTests : IDisposable
         var (code, text, _) = CliRunner.Run("triangle", "US", "China", "DPRK", "--in", "2018-01", "--graph", output);
 
         code.Should().Be(0);
-        text.Should().Contain("China – DPRK: mixed").And.Contain("“1 4 3 48”", "the ICEWS event is quoted")
+        text.Should().Contain("China – North Korea: mixed").And.Contain("CAMEO 163 Impose embargo, boycott, or sanctions", "the ICEWS event shows its coding")
             .And.Contain("“renewed contacts between party and military officials”", "the article is quoted");
     }
 
