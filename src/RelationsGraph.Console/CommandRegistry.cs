@@ -26,6 +26,7 @@ internal static class CommandRegistry
         ValidateCommand.Create,
         DotCommand.Create,
         ExportCommand.Create,
+        ConvertCommand.Create,
         ImportCommand.Create,
         MergeCommand.Create,
         ReplCommand.Create,

@@ -76,7 +76,14 @@ public sealed class RelationGraphBuilder
     /// <exception cref="GraphDataException">
     /// Two relations share an id, a relation or event names an unknown actor or source, or two actors share a name or alias.
     /// </exception>
-    public RelationGraph Build()
+    public RelationGraph Build() => BuildWithStore(null);
+
+    /// <summary>
+    /// Builds the graph; with <paramref name="relations"/>, its relations are the store that function makes from the
+    /// actor ids (by vertex number: id order), the source ids (id order) and what the sources can know, instead
+    /// of the relations added (a snapshot's, checked by its reader).
+    /// </summary>
+    internal RelationGraph BuildWithStore(Func<ActorId[], string[], SourceHorizon, RelationStore>? relations)
     {
         var chunks = new List<RelationRows.Sealed>(read);
         if (added is not null)
@@ -85,7 +92,7 @@ public sealed class RelationGraphBuilder
         }
 
         // Repeated relation ids first: a reader reports them as it reads, and Add would have refused them.
-        var inIdOrder = added is null && readInIdOrder is not null ? readInIdOrder : CheckedIdOrder(chunks);
+        var inIdOrder = relations is not null ? [] : added is null && readInIdOrder is not null ? readInIdOrder : CheckedIdOrder(chunks);
 
         var sortedActors = actors.Select((a, i) => (a.Item, Index: i)).OrderBy(a => a.Item.Id.Value, StringComparer.Ordinal).ToList();
         var directory = ActorDirectory.Create(
@@ -122,7 +129,7 @@ public sealed class RelationGraphBuilder
         var actorArray = sortedActors.Select(a => a.Item).ToArray();
         var sourceArray = sortedSources.Select(s => s.Item).ToArray();
         var horizon = new SourceHorizon(sourceArray);
-        var store = RelationStore.Build(
+        var store = relations is not null ? relations(actorArray.Select(a => a.Id).ToArray(), sourceArray.Select(s => s.Id).ToArray(), horizon) : RelationStore.Build(
             chunks, inIdOrder,
             (c, reference) => reference >= 0 ? vertexOfAdded[reference] : actorNames[c][~reference],
             (c, reference) => reference >= 0 ? numberOfAdded[reference] : sourceNames[c][~reference],

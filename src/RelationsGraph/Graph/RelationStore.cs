@@ -20,8 +20,9 @@ internal sealed class RelationStore
     private readonly int[] lastDays;
     private readonly byte[] shapes;
 
-    // Row to text row, row to id rank and back; the first two are one array when the text rows are in id order.
-    private readonly int[] rowToText;
+    // Row to text row (null when the text rows are the rows, as in a snapshot), row to id rank and back; the first
+    // two are one array when the text rows are in id order.
+    private readonly int[]? rowToText;
     private readonly int[] rowToIdRank;
     private readonly int[] idRankToRow;
 
@@ -36,7 +37,7 @@ internal sealed class RelationStore
     private readonly string[] sourceIds;
 
     private RelationStore(
-        byte[] kinds, int[] sources, int[] targets, int[] firstDays, int[] lastDays, byte[] shapes, int[] rowToText, int[] rowToIdRank, int[] idRankToRow,
+        byte[] kinds, int[] sources, int[] targets, int[] firstDays, int[] lastDays, byte[] shapes, int[]? rowToText, int[] rowToIdRank, int[] idRankToRow,
         Utf8Column ids, Utf8Column labels, Utf8Column? notes, int[] evidenceStart, int[] evidenceSources, Utf8Column quotes, ActorId[] actorIds, string[] sourceIds)
     {
         (this.kinds, this.sources, this.targets, this.firstDays, this.lastDays, this.shapes) = (kinds, sources, targets, firstDays, lastDays, shapes);
@@ -79,7 +80,7 @@ internal sealed class RelationStore
     /// <remarks>An open period's last day in the columns is the last day its sources know of; its time says only that it has no end.</remarks>
     public Relation Relation(int row)
     {
-        var text = rowToText[row];
+        var text = TextRow(row);
         var evidence = new Evidence[evidenceStart[text + 1] - evidenceStart[text]];
         for (var i = 0; i < evidence.Length; i++)
         {
@@ -92,10 +93,51 @@ internal sealed class RelationStore
             RelationColumns.Decode(firstDays[row], lastDays[row], shapes[row]), labels.GetString(text)!, evidence, IsDirected(row), notes?.GetString(text));
     }
 
+    /// <summary>Gets the actor ids, by vertex number.</summary>
+    public IReadOnlyList<ActorId> ActorIds => actorIds;
+
+    /// <summary>Gets the source ids, by source number (id order).</summary>
+    public IReadOnlyList<string> SourceIds => sourceIds;
+
+    /// <summary>Gets whether any relation has a note.</summary>
+    public bool HasNotes => notes is not null;
+
+    /// <summary>The UTF-8 bytes of a row's id.</summary>
+    public ReadOnlySpan<byte> IdBytes(int row) => ids[TextRow(row)];
+
+    /// <summary>The UTF-8 bytes of a row's label.</summary>
+    public ReadOnlySpan<byte> LabelBytes(int row) => labels[TextRow(row)];
+
+    /// <summary>The UTF-8 bytes of a row's note; empty for none.</summary>
+    public ReadOnlySpan<byte> NoteBytes(int row) => notes is null ? default : notes[TextRow(row)];
+
+    /// <summary>A row's evidence as a range of evidence rows.</summary>
+    public (int Start, int End) EvidenceOf(int row)
+    {
+        var text = TextRow(row);
+        return (evidenceStart[text], evidenceStart[text + 1]);
+    }
+
+    /// <summary>The source number an evidence row cites.</summary>
+    public int EvidenceSource(int evidenceRow) => evidenceSources[evidenceRow];
+
+    /// <summary>The UTF-8 bytes of an evidence row's quote.</summary>
+    public ReadOnlySpan<byte> QuoteBytes(int evidenceRow) => quotes[evidenceRow];
+
+    /// <summary>
+    /// A store from columns already in row order (by pair, first day, id) whose texts are in the same order, as a
+    /// snapshot holds them: nothing is sorted or resolved, only the id order is inverted. The caller has checked
+    /// every value and the order (the snapshot reader does).
+    /// </summary>
+    public static RelationStore FromRows(
+        byte[] kinds, int[] sources, int[] targets, int[] firstDays, int[] lastDays, byte[] shapes, int[] rowToIdRank, int[] idRankToRow,
+        Utf8Column ids, Utf8Column labels, Utf8Column? notes, int[] evidenceStart, int[] evidenceSources, Utf8Column quotes, ActorId[] actorIds, string[] sourceIds) =>
+        new(kinds, sources, targets, firstDays, lastDays, shapes, null, rowToIdRank, idRankToRow, ids, labels, notes, evidenceStart, evidenceSources, quotes, actorIds, sourceIds);
+
     /// <summary>Compares a row's id with a string, ordinally, without making a string of the id (ids are ASCII).</summary>
     public int CompareId(int row, string other)
     {
-        var bytes = ids[rowToText[row]];
+        var bytes = ids[TextRow(row)];
         var common = Math.Min(bytes.Length, other.Length);
         for (var i = 0; i < common; i++)
         {
@@ -212,6 +254,8 @@ internal sealed class RelationStore
             evidenceStart, evidenceSources, Utf8Column.Concat(chunks.Select(c => c.Quotes)), actorIds, sourceIds);
     }
 
+    private int TextRow(int row) => rowToText is null ? row : rowToText[row];
+
     /// <summary>The notes of all chunks, or null when none has one (a chunk without notes gives empty rows).</summary>
     private static Utf8Column? Notes(IReadOnlyList<RelationRows.Sealed> chunks)
     {
@@ -220,6 +264,6 @@ internal sealed class RelationStore
             return null;
         }
 
-        return Utf8Column.Concat(chunks.Select(c => c.Notes ?? new Utf8Column(c.Count == 0 ? [] : [new Utf8Column.Block(new int[c.Count + 1], [])])));
+        return Utf8Column.Concat(chunks.Select(c => c.Notes ?? new Utf8Column(c.Count == 0 ? [] : [new Utf8Column.Block(new int[c.Count + 1], ReadOnlyMemory<byte>.Empty)])));
     }
 }

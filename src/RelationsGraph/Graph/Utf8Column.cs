@@ -22,7 +22,7 @@ internal sealed class Utf8Column
         for (var b = 0; b < this.blocks.Length; b++)
         {
             firstRows[b + 1] = firstRows[b] + this.blocks[b].Count;
-            Bytes += this.blocks[b].Offsets[this.blocks[b].Count];
+            Bytes += this.blocks[b].Offsets.Span[this.blocks[b].Count] - this.blocks[b].Offsets.Span[0];
         }
     }
 
@@ -40,9 +40,9 @@ internal sealed class Utf8Column
         get
         {
             var b = BlockOf(row);
-            var offsets = blocks[b].Offsets;
+            var offsets = blocks[b].Offsets.Span;
             var at = row - firstRows[b];
-            return blocks[b].Data.AsSpan(offsets[at], offsets[at + 1] - offsets[at]);
+            return blocks[b].Data.Span.Slice(offsets[at], offsets[at + 1] - offsets[at]);
         }
     }
 
@@ -81,8 +81,11 @@ internal sealed class Utf8Column
         return low;
     }
 
-    /// <summary>One block: <see cref="Count"/> texts, text i the bytes of <see cref="Data"/> from Offsets[i] to Offsets[i + 1].</summary>
-    internal sealed record Block(int[] Offsets, byte[] Data)
+    /// <summary>
+    /// One block: <see cref="Count"/> texts, text i the bytes of <see cref="Data"/> from Offsets[i] to Offsets[i + 1]
+    /// (the first offset need not be 0). Arrays, or the buffers of a memory-mapped snapshot's record batch.
+    /// </summary>
+    internal sealed record Block(ReadOnlyMemory<int> Offsets, ReadOnlyMemory<byte> Data)
     {
         public int Count => Offsets.Length - 1;
     }

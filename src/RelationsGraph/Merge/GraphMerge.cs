@@ -78,7 +78,7 @@ public sealed class GraphMerge
     /// <summary>
     /// Loads graph files and merges them for saving at <paramref name="output"/>: each source's path, relative to its
     /// own graph file, is rewritten relative to the output's folder, so <c>relgraph validate</c> still finds every
-    /// document. The merge is not saved (<see cref="GraphFile.Save"/> does that).
+    /// document. The merge is not saved (<see cref="GraphFile.Save(string, RelationGraph)"/> does that).
     /// </summary>
     /// <param name="paths">The graph files, earliest first; at least one.</param>
     /// <param name="output">Where the merged graph will be saved.</param>

@@ -4,8 +4,9 @@ using RelationsGraph.Graph;
 namespace RelationsGraph.Storage;
 
 /// <summary>
-/// Reads and writes graphs as graph.json: <see cref="Load(string, GraphLoadOptions?)"/> a file,
-/// <see cref="Save"/> one atomically, or <see cref="LoadBundled"/> the graph that ships inside the library.
+/// Reads and writes graphs as graph.json or as an Arrow snapshot (docs/snapshot.md):
+/// <see cref="Load(string, GraphLoadOptions?)"/> a file of either kind, <see cref="Save(string, RelationGraph)"/> one
+/// atomically, or <see cref="LoadBundled"/> the graph that ships inside the library.
 /// </summary>
 /// <remarks>Thread-safe: every method stands alone.</remarks>
 public static class GraphFile
@@ -20,9 +21,13 @@ public static class GraphFile
     /// <returns>The bundled graph.</returns>
     public static RelationGraph LoadBundled() => BundledGraph.Value;
 
-    /// <summary>Loads a graph from a graph.json file.</summary>
+    /// <summary>
+    /// Loads a graph from a graph.json file or an Arrow snapshot, told apart by their first bytes (the extension
+    /// decides only for a file too short to tell). A snapshot is mapped into memory and read in place: its options
+    /// are ignored, as it holds no JSON to limit, and it is loaded whole (<see cref="RelationGraph.Coverage"/> is all time).
+    /// </summary>
     /// <param name="path">The file.</param>
-    /// <param name="options">Limits for the load, and the window it is for; <see langword="null"/> for the defaults.</param>
+    /// <param name="options">Limits for a graph.json load, and the window it is for; <see langword="null"/> for the defaults.</param>
     /// <returns>The graph.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
     /// <exception cref="GraphDataException">The file is not a valid graph; the message says where and why.</exception>
@@ -31,7 +36,40 @@ public static class GraphFile
     public static RelationGraph Load(string path, GraphLoadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return GraphJsonReader.ReadFile(path, options ?? GraphLoadOptions.Default);
+        return IsSnapshot(path)
+            ? SnapshotReader.ReadFile(path)
+            : GraphJsonReader.ReadFile(path, options ?? GraphLoadOptions.Default);
+    }
+
+    /// <summary>
+    /// Tells which kind of graph file a file is: a snapshot when it starts as an Arrow IPC stream does, graph.json
+    /// otherwise; a file too short to tell (under 4 bytes) by its extension (<c>.arrows</c> or <c>.arrow</c>: a snapshot).
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The kind.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="IOException">The file cannot be read, does not exist or is a directory.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
+    public static GraphFileFormat FormatOf(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        Span<byte> head = stackalloc byte[4];
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1);
+        var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        return read < head.Length ? FormatOfName(path) : SnapshotReader.HasMagic(head) ? GraphFileFormat.Snapshot : GraphFileFormat.Json;
+    }
+
+    /// <summary>The kind a file's name asks for: a snapshot for <c>.arrows</c> and <c>.arrow</c>, graph.json otherwise.</summary>
+    /// <param name="path">The file name.</param>
+    /// <returns>The kind.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    public static GraphFileFormat FormatOfName(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var extension = Path.GetExtension(path);
+        return extension.Equals(".arrows", StringComparison.OrdinalIgnoreCase) || extension.Equals(".arrow", StringComparison.OrdinalIgnoreCase)
+            ? GraphFileFormat.Snapshot
+            : GraphFileFormat.Json;
     }
 
     /// <summary>Loads a graph from graph.json text (whole: <see cref="GraphLoadOptions.Window"/> applies to files only).</summary>
@@ -48,7 +86,8 @@ public static class GraphFile
     }
 
     /// <summary>
-    /// Saves a graph as graph.json, atomically: the text goes to a temporary file beside
+    /// Saves a graph atomically, as the file's name asks (<see cref="FormatOfName"/>: a snapshot for
+    /// <c>.arrows</c> and <c>.arrow</c>, graph.json otherwise): the content goes to a temporary file beside
     /// <paramref name="path"/>, is flushed to disk, then renamed over it, so a failed save leaves any
     /// previous file intact. The output is deterministic: the same graph gives the same bytes.
     /// </summary>
@@ -60,11 +99,40 @@ public static class GraphFile
     public static void Save(string path, RelationGraph graph)
     {
         ArgumentNullException.ThrowIfNull(path);
-        ArgumentNullException.ThrowIfNull(graph);
-        AtomicFile.Write(path, stream => GraphJsonWriter.Write(graph, stream));
+        Save(path, graph, FormatOfName(path));
     }
 
-    /// <summary>Writes a graph as graph.json text (UTF-8 text with "\n" line ends is what <see cref="Save"/> produces).</summary>
+    /// <summary>Saves a graph atomically in the given format, whatever the file's name (as <see cref="Save(string, RelationGraph)"/> otherwise).</summary>
+    /// <param name="path">The file to write.</param>
+    /// <param name="graph">The graph.</param>
+    /// <param name="format">graph.json or a snapshot.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="format"/> is not a defined format.</exception>
+    /// <exception cref="IOException">The file cannot be written.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file or its folder may not be written.</exception>
+    public static void Save(string path, RelationGraph graph, GraphFileFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(graph);
+        if (!Enum.IsDefined(format))
+        {
+            throw new ArgumentOutOfRangeException(nameof(format), format, "The format is not one of Json, Snapshot.");
+        }
+
+        AtomicFile.Write(path, stream =>
+        {
+            if (format == GraphFileFormat.Snapshot)
+            {
+                SnapshotWriter.Write(graph, stream);
+            }
+            else
+            {
+                GraphJsonWriter.Write(graph, stream);
+            }
+        });
+    }
+
+    /// <summary>Writes a graph as graph.json text (UTF-8 text with "\n" line ends is what <see cref="Save(string, RelationGraph)"/> produces).</summary>
     /// <param name="writer">Where to write.</param>
     /// <param name="graph">The graph.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
@@ -73,6 +141,19 @@ public static class GraphFile
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(graph);
         GraphJsonWriter.Write(graph, writer);
+    }
+
+    /// <summary>Whether a file is a snapshot; a file that cannot be opened is left to the graph.json reader, whose errors name it.</summary>
+    private static bool IsSnapshot(string path)
+    {
+        try
+        {
+            return File.Exists(path) && FormatOf(path) == GraphFileFormat.Snapshot;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     private static RelationGraph LoadBundledCore()

@@ -1,0 +1,123 @@
+using System.Buffers;
+using System.IO.MemoryMappedFiles;
+using System.Runtime.InteropServices;
+
+namespace RelationsGraph.Storage;
+
+/// <summary>
+/// A file mapped into memory, read only, handed out as <see cref="ReadOnlyMemory{T}"/> windows of under 2 GiB
+/// each (the most a <see cref="Memory{T}"/> can span), so a snapshot's buffers are read in place instead of copied.
+/// The mapping lives as long as any window does: a graph loaded from a snapshot keeps its file mapped.
+/// </summary>
+/// <remarks>
+/// The file must not be changed in place while mapped (a save replaces a file by renaming a new one over it, which
+/// is safe); on Windows a mapped file cannot be replaced until the graph is collected.
+/// </remarks>
+internal sealed unsafe class MappedFile : IDisposable
+{
+    private readonly MemoryMappedFile file;
+    private readonly MemoryMappedViewAccessor view;
+    private byte* pointer;
+
+    private MappedFile(MemoryMappedFile file, MemoryMappedViewAccessor view, long length)
+    {
+        this.file = file;
+        this.view = view;
+        Length = length;
+        byte* start = null;
+        view.SafeMemoryMappedViewHandle.AcquirePointer(ref start);
+        pointer = start + view.PointerOffset;
+    }
+
+    ~MappedFile() => Release();
+
+    public long Length { get; }
+
+    /// <summary>Maps a file of at least one byte.</summary>
+    public static MappedFile Open(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1, FileOptions.None);
+        var length = stream.Length;
+        var file = MemoryMappedFile.CreateFromFile(stream, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: false);
+        try
+        {
+            return new MappedFile(file, file.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read), length);
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+    }
+
+    public ReadOnlySpan<byte> Span(long offset, int length)
+    {
+        Check(offset, length);
+        return new ReadOnlySpan<byte>(pointer + offset, length);
+    }
+
+    /// <summary>A window of the file as memory: valid while this mapping lives, which the window itself ensures.</summary>
+    public ReadOnlyMemory<byte> Memory(long offset, int length)
+    {
+        Check(offset, length);
+        return new Window<byte>(this, pointer + offset, length).Memory;
+    }
+
+    /// <summary>The same bytes as <paramref name="bytes"/> (a window of a mapping, or an array) read as 32-bit integers, without a copy when mapped.</summary>
+    public static ReadOnlyMemory<int> AsInts(ReadOnlyMemory<byte> bytes)
+    {
+        if (MemoryMarshal.TryGetMemoryManager<byte, Window<byte>>(bytes, out var window, out var start, out var length) && (length % 4) == 0)
+        {
+            return new Window<int>(window.Owner, window.Pointer + start, length / 4).Memory;
+        }
+
+        return MemoryMarshal.Cast<byte, int>(bytes.Span).ToArray();
+    }
+
+    public void Dispose()
+    {
+        Release();
+        GC.SuppressFinalize(this);
+    }
+
+    private void Release()
+    {
+        if (pointer != null)
+        {
+            pointer = null;
+            view.SafeMemoryMappedViewHandle.ReleasePointer();
+            view.Dispose();
+            file.Dispose();
+        }
+    }
+
+    private void Check(long offset, int length)
+    {
+        ObjectDisposedException.ThrowIf(pointer == null, this);
+        if (offset < 0 || length < 0 || offset + length > Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(offset), $"The range {offset}+{length} lies outside the file of {Length} bytes.");
+        }
+    }
+
+    /// <summary>A window of the mapping as a <see cref="MemoryManager{T}"/>; it holds the mapping alive.</summary>
+    private sealed class Window<T>(MappedFile owner, byte* pointer, int length) : MemoryManager<T>
+        where T : unmanaged
+    {
+        public MappedFile Owner => owner;
+
+        public byte* Pointer => pointer;
+
+        public override Span<T> GetSpan() => new(pointer, length);
+
+        public override MemoryHandle Pin(int elementIndex = 0) => new(pointer + (elementIndex * sizeof(T)));
+
+        public override void Unpin()
+        {
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+        }
+    }
+}

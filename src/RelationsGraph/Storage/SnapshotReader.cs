@@ -1,0 +1,790 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Text;
+using System.Text.Unicode;
+using Apache.Arrow;
+using Apache.Arrow.Ipc;
+using Apache.Arrow.Types;
+using RelationsGraph.Common;
+using RelationsGraph.Graph;
+using RelationsGraph.Model;
+using RelationsGraph.Time;
+
+namespace RelationsGraph.Storage;
+
+/// <summary>
+/// Reads a snapshot (<see cref="SnapshotSchema"/>, docs/snapshot.md): the file is mapped, each table's Arrow
+/// stream read in place, every value checked as graph.json's reader and the model check it, and the relations'
+/// columns copied into the store as they lie (their texts stay in the mapping). Nothing is sorted: the rows
+/// come in the store's order with their id order, which the checks confirm. A bad snapshot fails with one
+/// <see cref="GraphDataException"/> naming the file and, as its path, <c>table[row].column</c>.
+/// </summary>
+internal static class SnapshotReader
+{
+    /// <summary>Every Arrow IPC stream starts with a message's continuation marker: bytes a JSON text never starts with.</summary>
+    public static bool HasMagic(ReadOnlySpan<byte> head) => head.Length >= 4 && BinaryPrimitives.ReadUInt32LittleEndian(head) == 0xFFFF_FFFF;
+
+    public static RelationGraph ReadFile(string path)
+    {
+        if (new FileInfo(path).Length == 0)
+        {
+            throw new GraphDataException("The snapshot is empty; expected Arrow IPC streams of the tables sources, actors, events and relations.", path);
+        }
+
+        var mapping = MappedFile.Open(path);
+        try
+        {
+            return new Reading(path, mapping).Read();
+        }
+        catch
+        {
+            mapping.Dispose();
+            throw;
+        }
+    }
+
+    private static readonly int MaxDayNumber = DateOnly.MaxValue.DayNumber;
+
+    /// <summary>
+    /// What is wrong with a time's columns, or null: the first and last day must be the first and last day of the
+    /// dates they stand for, at the precisions the time byte gives.
+    /// </summary>
+    public static (string Column, string Problem)? TimeError(int first, int last, byte bits)
+    {
+        var shape = bits & 3;
+        var begin = (bits >> 2) & 3;
+        var end = (bits >> 4) & 3;
+        if (shape == 3 || begin == 3 || end == 3 || (bits & 0xC0) != 0 || (shape != 1 && end != 0))
+        {
+            return ("time", string.Create(CultureInfo.InvariantCulture, $"the time byte {bits} is not a shape (0 point, 1 closed, 2 open period) with precisions (0 day, 1 month, 2 year) of its ends."));
+        }
+
+        if ((uint)first > (uint)MaxDayNumber)
+        {
+            return ("first_day", "the first day lies outside the years 1 to 9999.");
+        }
+
+        if ((uint)last > (uint)MaxDayNumber)
+        {
+            return ("last_day", "the last day lies outside the years 1 to 9999.");
+        }
+
+        var day = DateOnly.FromDayNumber(first);
+        if ((begin >= 1 && day.Day != 1) || (begin == 2 && day.Month != 1))
+        {
+            return ("first_day", $"{day:yyyy-MM-dd} is not the first day of a {(begin == 1 ? "month" : "year")}, as the time byte's precision says.");
+        }
+
+        if (shape == 0 && last != LastDay(day, begin))
+        {
+            return ("last_day", $"a point's last day must be the last day of its date, {DateOnly.FromDayNumber(LastDay(day, begin)):yyyy-MM-dd}.");
+        }
+
+        if (shape == 1)
+        {
+            var lastDay = DateOnly.FromDayNumber(last);
+            var start = end switch { 0 => lastDay, 1 => new DateOnly(lastDay.Year, lastDay.Month, 1), _ => new DateOnly(lastDay.Year, 1, 1) };
+            if (LastDay(start, end) != last)
+            {
+                return ("last_day", $"{lastDay:yyyy-MM-dd} is not the last day of a {(end == 1 ? "month" : "year")}, as the time byte's precision says.");
+            }
+
+            if (last < first)
+            {
+                return ("last_day", "the period ends before it starts; a period must end on or after the day it starts.");
+            }
+        }
+
+        if (shape == 2 && last < first)
+        {
+            return ("last_day", "an open period's last day lies before its first.");
+        }
+
+        return null;
+    }
+
+    private static int LastDay(DateOnly first, int rank) => rank switch
+    {
+        0 => first.DayNumber,
+        1 => new DateOnly(first.Year, first.Month, DateTime.DaysInMonth(first.Year, first.Month)).DayNumber,
+        _ => new DateOnly(first.Year, 12, 31).DayNumber,
+    };
+
+    private sealed class Reading(string path, MappedFile file)
+    {
+
+        public RelationGraph Read()
+        {
+            var parts = Parts();
+            var builder = new RelationGraphBuilder();
+            var sources = ReadSmall(parts[0], "sources");
+            var sourceIds = Column<StringArray>(sources, 0);
+            for (var i = 0; i < Rows(sources); i++)
+            {
+                var row = i;
+                var source = Make("sources", row, () => new Source(
+                    Required(sources, "sources", row, 0), Required(sources, "sources", row, 1), Required(sources, "sources", row, 2),
+                    Required(sources, "sources", row, 3), Date(Required(sources, "sources", row, 4), "sources", row, "published"),
+                    Required(sources, "sources", row, 5), Required(sources, "sources", row, 6)));
+                Ascending(sourceIds, row, "sources");
+                builder.Add(source, Where("sources", row));
+            }
+
+            var actors = ReadSmall(parts[1], "actors");
+            var actorIds = Column<StringArray>(actors, 0);
+            for (var i = 0; i < Rows(actors); i++)
+            {
+                var row = i;
+                var actor = Make("actors", row, () =>
+                {
+                    var kindName = Required(actors, "actors", row, 2);
+                    var kind = ActorKinds.TryParse(kindName, out var k) ? k
+                        : throw Error("actors", row, "kind", $"unknown actor kind '{kindName}'; expected {ActorKinds.Expected}.");
+                    var aliasList = Column<ListArray>(actors, 3);
+                    var aliasValues = (StringArray)aliasList.Values;
+                    var aliases = Enumerable.Range(aliasList.ValueOffsets[row], aliasList.GetValueLength(row)).Select(a => Optional(aliasValues, a, "actors", row, "aliases") ?? throw Error("actors", row, "aliases", "an alias is null.")).ToList();
+                    var cow = Column<Int32Array>(actors, 5).GetValue(row);
+                    var codes = new ActorCodes { Iso3 = Optional(Column<StringArray>(actors, 4), row, "actors", row, "iso3"), Cow = cow, Cameo = Optional(Column<StringArray>(actors, 6), row, "actors", row, "cameo") };
+                    return new Actor(new ActorId(Required(actors, "actors", row, 0)), Required(actors, "actors", row, 1), kind, aliases, codes);
+                });
+                Ascending(actorIds, row, "actors");
+                builder.Add(actor, Where("actors", row));
+            }
+
+            var events = ReadSmall(parts[2], "events");
+            for (var i = 0; i < Rows(events); i++)
+            {
+                var row = i;
+                builder.Add(Make("events", row, () => Event(events, row, actorIds, sourceIds)), Where("events", row));
+            }
+
+            var relations = new List<RecordBatch>();
+            for (var p = 3; p < parts.Count; p++)
+            {
+                relations.AddRange(ReadBatches(parts[p], "relations"));
+            }
+
+            return builder.BuildWithStore((actorNumbers, sourceNumbers, horizon) => new RelationColumnsReader(this, relations, actorNumbers, sourceNumbers, horizon).Read());
+        }
+
+        public GraphDataException Error(string table, int row, string? column, string problem) =>
+            new DataLocation(path, 0, 0, row < 0 ? table : string.Create(CultureInfo.InvariantCulture, $"{table}[{row}]"), column).Error(problem);
+
+        /// <summary>The byte ranges of the file's Arrow streams, found from the messages' framing: each message is a marker, the length of its metadata, the metadata and a body whose length the metadata gives.</summary>
+        private List<(long Start, int Length)> Parts()
+        {
+            var parts = new List<(long, int)>();
+            long at = 0;
+            while (at < file.Length)
+            {
+                var table = parts.Count < 3 ? SnapshotSchema.TableOrder[parts.Count] : "relations";
+                var start = at;
+                while (true)
+                {
+                    if (at + 8 > file.Length)
+                    {
+                        throw Truncated(table);
+                    }
+
+                    var head = file.Span(at, 8);
+                    if (BinaryPrimitives.ReadUInt32LittleEndian(head) != 0xFFFF_FFFF)
+                    {
+                        throw new GraphDataException(
+                            string.Create(CultureInfo.InvariantCulture, $"Not an Arrow IPC stream at byte {at} (table {table}); a snapshot is the Arrow IPC streams of its tables, one after another."), path);
+                    }
+
+                    var metadata = BinaryPrimitives.ReadInt32LittleEndian(head[4..]);
+                    if (metadata == 0)
+                    {
+                        at += 8;
+                        break;
+                    }
+
+                    if (metadata < 0 || at + 8 + metadata > file.Length)
+                    {
+                        throw Truncated(table);
+                    }
+
+                    var body = BodyLength(file.Span(at + 8, metadata));
+                    if (body < 0 || at + 8 + metadata + body > file.Length)
+                    {
+                        throw Truncated(table);
+                    }
+
+                    at += 8 + metadata + body;
+                }
+
+                if (at - start > int.MaxValue)
+                {
+                    throw new GraphDataException($"The {table} stream is over 2 GiB; a snapshot keeps each stream under 2 GiB, so it can be mapped as one buffer.", path);
+                }
+
+                parts.Add((start, (int)(at - start)));
+            }
+
+            if (parts.Count < 4)
+            {
+                throw new GraphDataException($"The snapshot ends after {parts.Count} table(s); expected {string.Join(", ", SnapshotSchema.TableOrder)}.", path);
+            }
+
+            return parts;
+        }
+
+        private GraphDataException Truncated(string table) =>
+            new($"The snapshot is truncated or corrupt in table {table}: a message runs past the end of the file ({file.Length} bytes).", path);
+
+        /// <summary>
+        /// The body length of an IPC message from its flatbuffer (Message: version, header type, header, bodyLength
+        /// at field 3), or -1 when the metadata is malformed. Apache.Arrow keeps its flatbuffer readers internal.
+        /// </summary>
+        private static long BodyLength(ReadOnlySpan<byte> m)
+        {
+            if (m.Length < 8)
+            {
+                return -1;
+            }
+
+            var table = (long)BinaryPrimitives.ReadUInt32LittleEndian(m);
+            if (table + 4 > m.Length)
+            {
+                return -1;
+            }
+
+            var vtable = table - BinaryPrimitives.ReadInt32LittleEndian(m[(int)table..]);
+            if (vtable < 0 || vtable + 4 > m.Length)
+            {
+                return -1;
+            }
+
+            var vtableSize = BinaryPrimitives.ReadUInt16LittleEndian(m[(int)vtable..]);
+            const int Slot = 4 + (2 * 3);
+            if (vtableSize < Slot + 2 || vtable + Slot + 2 > m.Length)
+            {
+                return 0;
+            }
+
+            var field = BinaryPrimitives.ReadUInt16LittleEndian(m[(int)(vtable + Slot)..]);
+            if (field == 0)
+            {
+                return 0;
+            }
+
+            return table + field + 8 > m.Length ? -1 : BinaryPrimitives.ReadInt64LittleEndian(m[(int)(table + field)..]);
+        }
+
+        private RecordBatch ReadSmall((long Start, int Length) part, string table)
+        {
+            var batches = ReadBatches(part, table);
+            if (batches.Count == 1)
+            {
+                return batches[0];
+            }
+
+            // Small tables are written as one batch; another writer may split them or write none.
+            var schema = SnapshotSchema.ForTable(table);
+            if (batches.Count == 0)
+            {
+                return new RecordBatch(schema, schema.FieldsList.Select(f => EmptyArray(f.DataType)), 0);
+            }
+
+            throw Error(table, -1, null, $"the table has {batches.Count} record batches; a snapshot writes {table} as one.");
+        }
+
+        private static IArrowArray EmptyArray(IArrowType type) => type switch
+        {
+            StringType => new StringArray.Builder().Build(),
+            Int32Type => new Int32Array.Builder().Build(),
+            Date32Type => new Date32Array.Builder().Build(),
+            UInt8Type => new UInt8Array.Builder().Build(),
+            ListType list => new ListArray(list, 0, new ArrowBuffer(new byte[4]), EmptyArray(list.ValueDataType), ArrowBuffer.Empty),
+            StructType s => new StructArray(s, 0, s.Fields.Select(f => EmptyArray(f.DataType)), ArrowBuffer.Empty),
+            _ => throw new NotSupportedException(type.Name),
+        };
+
+        private List<RecordBatch> ReadBatches((long Start, int Length) part, string table)
+        {
+            try
+            {
+                using var reader = new ArrowStreamReader(file.Memory(part.Start, part.Length));
+                CheckSchema(reader.Schema, table);
+                var batches = new List<RecordBatch>();
+                while (reader.ReadNextRecordBatch() is { } batch)
+                {
+                    batches.Add(batch);
+                }
+
+                return batches;
+            }
+            catch (Exception e) when (e is not GraphDataException and not OutOfMemoryException)
+            {
+                throw Error(table, -1, null, $"not a readable Arrow IPC stream: {e.Message}");
+            }
+        }
+
+        private void CheckSchema(Schema schema, string table)
+        {
+            var expected = SnapshotSchema.ForTable(table);
+            var name = schema.Metadata is { } metadata && metadata.TryGetValue(SnapshotSchema.TableKey, out var n) ? n : null;
+            if (name != table)
+            {
+                throw Error(table, -1, null, $"the stream is {(name is null ? "not a table of a snapshot" : $"the table '{name}'")}; expected the table '{table}' here (tables come in the order {string.Join(", ", SnapshotSchema.TableOrder)}).");
+            }
+
+            var version = schema.Metadata!.TryGetValue(SnapshotSchema.VersionKey, out var v) ? v : null;
+            if (version != SnapshotSchema.Version)
+            {
+                throw Error(table, -1, null, $"snapshot format version '{version}'; this library reads version {SnapshotSchema.Version}.");
+            }
+
+            for (var i = 0; i < Math.Max(schema.FieldsList.Count, expected.FieldsList.Count); i++)
+            {
+                var want = i < expected.FieldsList.Count ? expected.FieldsList[i] : null;
+                var got = i < schema.FieldsList.Count ? schema.FieldsList[i] : null;
+                if (want is null || got is null || got.Name != want.Name || got.IsNullable != want.IsNullable || !SameType(got.DataType, want.DataType))
+                {
+                    var gotText = got is null ? "nothing" : $"'{got.Name}' of type {Describe(got)}";
+                    var wantText = want is null ? "no more columns" : $"'{want.Name}' of type {Describe(want)}";
+                    throw Error(table, -1, want?.Name ?? got?.Name, $"column {i + 1} is {gotText}; expected {wantText}.");
+                }
+            }
+        }
+
+        private static bool SameType(IArrowType a, IArrowType b) => (a, b) switch
+        {
+            (ListType x, ListType y) => x.ValueField.IsNullable == y.ValueField.IsNullable && SameType(x.ValueDataType, y.ValueDataType),
+            (StructType x, StructType y) => x.Fields.Count == y.Fields.Count
+                && x.Fields.Zip(y.Fields).All(f => f.First.Name == f.Second.Name && f.First.IsNullable == f.Second.IsNullable && SameType(f.First.DataType, f.Second.DataType)),
+            (DictionaryType x, DictionaryType y) => SameType(x.IndexType, y.IndexType) && SameType(x.ValueType, y.ValueType),
+            _ => a.TypeId == b.TypeId,
+        };
+
+        private static string Describe(Field field) => Describe(field.DataType) + (field.IsNullable ? string.Empty : " (not null)");
+
+        private static string Describe(IArrowType type) => type switch
+        {
+            ListType list => $"list<{Describe(list.ValueField)}>",
+            StructType s => $"struct<{string.Join(", ", s.Fields.Select(f => $"{f.Name}: {Describe(f)}"))}>",
+            DictionaryType d => $"dictionary<{Describe(d.IndexType)}, {Describe(d.ValueType)}>",
+            _ => type.Name,
+        };
+
+        private ActorEvent Event(RecordBatch events, int row, StringArray actorIds, StringArray sourceIds)
+        {
+            var kindName = Required(events, "events", row, 1);
+            var kind = EventKind.TryParse(kindName, out var k) ? k
+                : throw Error("events", row, "kind", $"unknown event kind '{kindName}'; expected one of {string.Join(", ", EventKind.All.Select(x => x.Name))}.");
+            var actor = Column<Int32Array>(events, 2).GetValue(row)!.Value;
+            if ((uint)actor >= (uint)actorIds.Length)
+            {
+                throw Error("events", row, "actor", $"actor number {actor} is not a row of the actors table (0 to {actorIds.Length - 1}).");
+            }
+
+            var first = Column<Date32Array>(events, 3).Values[row] + SnapshotSchema.EpochDayNumber;
+            var last = Column<Date32Array>(events, 4).Values[row] + SnapshotSchema.EpochDayNumber;
+            var time = Time("events", row, first, last, Column<UInt8Array>(events, 5).Values[row], openLast: null);
+            var list = Column<ListArray>(events, 7);
+            var items = (StructArray)list.Values;
+            var evidence = new List<Evidence>();
+            for (var e = list.ValueOffsets[row]; e < list.ValueOffsets[row + 1]; e++)
+            {
+                var source = ((Int32Array)items.Fields[0]).GetValue(e)!.Value;
+                if ((uint)source >= (uint)sourceIds.Length)
+                {
+                    throw Error("events", row, "evidence", $"source number {source} is not a row of the sources table (0 to {sourceIds.Length - 1}).");
+                }
+
+                evidence.Add(new Evidence(sourceIds.GetString(source), Optional((StringArray)items.Fields[1], e, "events", row, "evidence") ?? throw Error("events", row, "evidence", "a quote is null.")));
+            }
+
+            return new ActorEvent(
+                Required(events, "events", row, 0), kind, new ActorId(actorIds.GetString(actor)), time, Required(events, "events", row, 6), evidence, Optional(Column<StringArray>(events, 8), row, "events", row, "note"));
+        }
+
+        /// <summary>
+        /// A time from its columns, or the error naming what is wrong: the first and last day must be the first and
+        /// last day of the dates they stand for, at the precisions the time byte gives.
+        /// </summary>
+        public TimeExtent Time(string table, int row, int first, int last, byte bits, int? openLast)
+        {
+            var error = TimeError(first, last, bits);
+            if (error is not null)
+            {
+                throw Error(table, row, error.Value.Column, error.Value.Problem);
+            }
+
+            var time = RelationColumns.Decode(first, last, bits);
+            if (openLast is { } known && (bits & 3) == 2 && known != last)
+            {
+                throw Error(table, row, "last_day", $"an open period's last day must be the last day its sources know of, {DateOnly.FromDayNumber(known):yyyy-MM-dd}; it is {DateOnly.FromDayNumber(last):yyyy-MM-dd}.");
+            }
+
+            return time;
+        }
+
+        private T Make<T>(string table, int row, Func<T> make)
+        {
+            try
+            {
+                return make();
+            }
+            catch (ArgumentException e)
+            {
+                throw Error(table, row, null, e.Message.Split(" (Parameter")[0]);
+            }
+        }
+
+        private string Required(RecordBatch batch, string table, int row, int column)
+        {
+            var array = Column<StringArray>(batch, column);
+            var bytes = array.GetBytes(row, out var isNull);
+            var name = batch.Schema.FieldsList[column].Name;
+            if (isNull)
+            {
+                throw Error(table, row, name, "a value is required.");
+            }
+
+            return Utf8.IsValid(bytes) ? Encoding.UTF8.GetString(bytes) : throw Error(table, row, name, "the text is not valid UTF-8.");
+        }
+
+        private string? Optional(StringArray array, int index, string table, int row, string column)
+        {
+            var bytes = array.GetBytes(index, out var isNull);
+            return isNull ? null : Utf8.IsValid(bytes) ? Encoding.UTF8.GetString(bytes) : throw Error(table, row, column, "the text is not valid UTF-8.");
+        }
+
+        private PartialDate Date(string text, string table, int row, string column) =>
+            PartialDate.TryParse(text, out var date, out var error) ? date : throw Error(table, row, column, error);
+
+        private void Ascending(StringArray ids, int row, string table)
+        {
+            if (row > 0 && ids.GetBytes(row - 1).SequenceCompareTo(ids.GetBytes(row)) >= 0)
+            {
+                throw Error(table, row, "id", $"the {table} must be sorted by id, each once (ordinal); '{ids.GetString(row)}' comes after '{ids.GetString(row - 1)}'.");
+            }
+        }
+
+        private static T Column<T>(RecordBatch batch, int column)
+            where T : IArrowArray => (T)batch.Column(column);
+
+        private static int Rows(RecordBatch batch) => batch.Length;
+
+        private DataLocation Where(string table, int row) => new(path, 0, 0, string.Create(CultureInfo.InvariantCulture, $"{table}[{row}]"), null);
+    }
+
+    /// <summary>The relations table: checked in parallel by batch and copied into the store's columns.</summary>
+    private sealed class RelationColumnsReader(Reading reading, List<RecordBatch> batches, ActorId[] actorIds, string[] sourceIds, SourceHorizon horizon)
+    {
+        private int[] firstRow = [];
+        private int[] firstEvidence = [];
+        private byte[] kinds = [];
+        private int[] sources = [];
+        private int[] targets = [];
+        private int[] firstDays = [];
+        private int[] lastDays = [];
+        private byte[] shapes = [];
+        private int[] idRanks = [];
+        private int[] evidenceStart = [];
+        private int[] evidenceSources = [];
+
+        public RelationStore Read()
+        {
+            var count = batches.Count;
+            firstRow = new int[count + 1];
+            firstEvidence = new int[count + 1];
+            for (var b = 0; b < count; b++)
+            {
+                var evidence = (ListArray)batches[b].Column(9);
+                firstRow[b + 1] = checked(firstRow[b] + batches[b].Length);
+                var offsets = evidence.ValueOffsets;
+                firstEvidence[b + 1] = checked(firstEvidence[b] + (offsets.Length == 0 ? 0 : offsets[^1] - offsets[0]));
+            }
+
+            var n = firstRow[count];
+            (kinds, sources, targets, firstDays, lastDays, shapes, idRanks) = (new byte[n], new int[n], new int[n], new int[n], new int[n], new byte[n], new int[n]);
+            evidenceStart = new int[n + 1];
+            evidenceSources = new int[firstEvidence[count]];
+
+            // Each batch is checked and copied on its own; the error of the earliest row wins, as a sequential read would report it.
+            var errors = new GraphDataException?[count];
+            Parallel.For(0, count, b => errors[b] = Batch(b));
+            if (errors.FirstOrDefault(e => e is not null) is { } first)
+            {
+                throw first;
+            }
+
+            var idRankToRow = Order(n);
+            var ids = Texts(b => (StringArray)batches[b].Column(0), all: true);
+            CheckIdOrder(ids, idRankToRow);
+            return RelationStore.FromRows(
+                kinds, sources, targets, firstDays, lastDays, shapes, idRanks, idRankToRow, ids, Texts(b => (StringArray)batches[b].Column(8), all: true),
+                batches.Any(b => b.Column(10).NullCount < b.Length) ? Texts(b => (StringArray)batches[b].Column(10), all: true) : null,
+                evidenceStart, evidenceSources, Texts(Quotes, all: false), actorIds, sourceIds);
+        }
+
+        private StringArray Quotes(int b) => (StringArray)((StructArray)((ListArray)batches[b].Column(9)).Values).Fields[1];
+
+        private GraphDataException? Batch(int b)
+        {
+            var batch = batches[b];
+            var at = firstRow[b];
+            var n = batch.Length;
+            try
+            {
+                var idArray = (StringArray)batch.Column(0);
+                var kindArray = (DictionaryArray)batch.Column(1);
+                var kindIndices = ((Int8Array)kindArray.Indices).Values;
+                var kindNames = (StringArray)kindArray.Dictionary;
+                var kindOf = Enumerable.Range(0, kindNames.Length).Select(i => RelationKind.TryParse(kindNames.GetString(i), out var k) ? k.Ordinal : -1).ToArray();
+                var source = ((Int32Array)batch.Column(2)).Values;
+                var target = ((Int32Array)batch.Column(3)).Values;
+                var directed = (BooleanArray)batch.Column(4);
+                var first = ((Date32Array)batch.Column(5)).Values;
+                var last = ((Date32Array)batch.Column(6)).Values;
+                var time = ((UInt8Array)batch.Column(7)).Values;
+                var labelArray = (StringArray)batch.Column(8);
+                var evidence = (ListArray)batch.Column(9);
+                var evidenceOffsets = evidence.ValueOffsets;
+                var items = (StructArray)evidence.Values;
+                var citedArray = (Int32Array)items.Fields[0];
+                var quoteArray = (StringArray)items.Fields[1];
+                var noteArray = (StringArray)batch.Column(10);
+                var rank = ((Int32Array)batch.Column(11)).Values;
+                var nullable = new (IArrowArray Array, string Column)[]
+                {
+                    (idArray, "id"), (kindArray.Indices, "kind"), (batch.Column(2), "source"), (batch.Column(3), "target"), (directed, "directed"),
+                    (batch.Column(5), "first_day"), (batch.Column(6), "last_day"), (batch.Column(7), "time"), (labelArray, "label"), (evidence, "evidence"),
+                    (batch.Column(11), "id_rank"), (items, "evidence"), (citedArray, "evidence"), (quoteArray, "evidence"),
+                };
+                foreach (var (array, column) in nullable)
+                {
+                    if (array.NullCount > 0)
+                    {
+                        var row = Enumerable.Range(0, array.Length).First(array.IsNull);
+                        return column == "evidence" && array != evidence
+                            ? reading.Error("relations", at + RowOfItem(evidenceOffsets, row), "evidence", "an evidence item, its source or its quote is null; each needs both.")
+                            : reading.Error("relations", at + row, column, "a value is required.");
+                    }
+                }
+
+                var evidenceBase = firstEvidence[b] - evidenceOffsets[0];
+                for (var i = 0; i < n; i++)
+                {
+                    var row = at + i;
+                    var id = idArray.GetBytes(i);
+                    if (!Identifier.IsValid(id))
+                    {
+                        return reading.Error("relations", row, "id", Identifier.Check(Utf8.IsValid(id) ? Encoding.UTF8.GetString(id) : "\uFFFD") ?? "the id is not valid.");
+                    }
+
+                    var kindIndex = kindIndices[i];
+                    if (kindIndex < 0 || kindIndex >= kindOf.Length || kindOf[kindIndex] < 0)
+                    {
+                        var name = kindIndex >= 0 && kindIndex < kindOf.Length ? $"'{kindNames.GetString(kindIndex)}'" : $"index {kindIndex}";
+                        return reading.Error("relations", row, "kind", $"unknown relation kind {name}; expected one of {string.Join(", ", RelationKind.All.Select(x => x.Name))}.");
+                    }
+
+                    kinds[row] = (byte)kindOf[kindIndex];
+                    if ((uint)source[i] >= (uint)actorIds.Length || (uint)target[i] >= (uint)actorIds.Length)
+                    {
+                        var (column, value) = (uint)source[i] >= (uint)actorIds.Length ? ("source", source[i]) : ("target", target[i]);
+                        return reading.Error("relations", row, column, $"actor number {value} is not a row of the actors table (0 to {actorIds.Length - 1}).");
+                    }
+
+                    if (source[i] == target[i])
+                    {
+                        return reading.Error("relations", row, "target", $"the relation goes from '{actorIds[source[i]]}' to itself; a relation joins two different actors.");
+                    }
+
+                    (sources[row], targets[row]) = (source[i], target[i]);
+                    var dayFirst = first[i] + SnapshotSchema.EpochDayNumber;
+                    var dayLast = last[i] + SnapshotSchema.EpochDayNumber;
+                    if (TimeError(dayFirst, dayLast, time[i]) is { } bad)
+                    {
+                        return reading.Error("relations", row, bad.Column, bad.Problem);
+                    }
+
+                    (firstDays[row], lastDays[row]) = (dayFirst, dayLast);
+                    shapes[row] = (byte)(time[i] | (directed.GetValue(i) == true ? 0x40 : 0));
+                    if ((uint)rank[i] >= (uint)idRanks.Length)
+                    {
+                        return reading.Error("relations", row, "id_rank", $"the id rank {rank[i]} lies outside 0 to {idRanks.Length - 1}.");
+                    }
+
+                    idRanks[row] = rank[i];
+                    if (TextError(labelArray.GetBytes(i), "label") is { } labelError)
+                    {
+                        return reading.Error("relations", row, "label", labelError);
+                    }
+
+                    if (!noteArray.IsNull(i) && !Utf8.IsValid(noteArray.GetBytes(i)))
+                    {
+                        return reading.Error("relations", row, "note", "the note is not valid UTF-8.");
+                    }
+
+                    if (noteArray.IsNull(i) && noteArray.ValueOffsets[i + 1] != noteArray.ValueOffsets[i])
+                    {
+                        return reading.Error("relations", row, "note", "a null note has text; a null must be empty.");
+                    }
+
+                    var (from, to) = (evidenceOffsets[i], evidenceOffsets[i + 1]);
+                    if (to <= from)
+                    {
+                        return reading.Error("relations", row, "evidence", "a relation needs at least one piece of evidence.");
+                    }
+
+                    for (var e = from; e < to; e++)
+                    {
+                        var cited = citedArray.Values[e];
+                        if ((uint)cited >= (uint)sourceIds.Length)
+                        {
+                            return reading.Error("relations", row, "evidence", $"source number {cited} is not a row of the sources table (0 to {sourceIds.Length - 1}).");
+                        }
+
+                        if (TextError(quoteArray.GetBytes(e), "quote") is { } quoteError)
+                        {
+                            return reading.Error("relations", row, "evidence", quoteError);
+                        }
+
+                        evidenceSources[evidenceBase + e] = cited;
+                    }
+
+                    evidenceStart[row + 1] = evidenceBase + to;
+                    if ((time[i] & 3) == 2)
+                    {
+                        var known = horizon.LastKnownDayNumber(RelationColumns.Decode(dayFirst, dayLast, time[i]), evidenceSources.AsSpan(evidenceBase + from, to - from));
+                        if (known != dayLast)
+                        {
+                            return reading.Error(
+                                "relations", row, "last_day", $"an open period's last day must be the last day its sources know of, {DateOnly.FromDayNumber(known):yyyy-MM-dd}; it is {DateOnly.FromDayNumber(dayLast):yyyy-MM-dd}.");
+                        }
+                    }
+
+                    // Rows come by actor pair, then first day, then id (the store's order), so the load sorts nothing.
+                    if (row > 0 && i > 0 && OrderError(row) is { } orderError)
+                    {
+                        return reading.Error("relations", row, orderError.Column, orderError.Problem);
+                    }
+                }
+
+                return null;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                return reading.Error("relations", at, null, $"the record batch from this row is malformed: {e.Message}");
+            }
+        }
+
+        private (string Column, string Problem)? OrderError(int row)
+        {
+            var (low, high) = Pair(row);
+            var (previousLow, previousHigh) = Pair(row - 1);
+            var order = (low, high, firstDays[row], idRanks[row]).CompareTo((previousLow, previousHigh, firstDays[row - 1], idRanks[row - 1]));
+            return order > 0 ? null : ("id_rank", "the rows are not in the snapshot's order: by actor pair (the smaller actor number first), then first day, then id rank, each row once.");
+        }
+
+        private (int, int) Pair(int row) => sources[row] < targets[row] ? (sources[row], targets[row]) : (targets[row], sources[row]);
+
+        private static int RowOfItem(ReadOnlySpan<int> offsets, int item)
+        {
+            var row = 0;
+            while (row + 1 < offsets.Length && offsets[row + 1] - offsets[0] <= item)
+            {
+                row++;
+            }
+
+            return row;
+        }
+
+        private static string? TextError(ReadOnlySpan<byte> text, string what)
+        {
+            if (!Utf8.IsValid(text))
+            {
+                return $"the {what} is not valid UTF-8.";
+            }
+
+            // Most texts start with a visible ASCII character; only the rest are decoded to look for one.
+            if (text.IsEmpty || (text[0] is <= 0x20 or >= 0x7F && string.IsNullOrWhiteSpace(Encoding.UTF8.GetString(text))))
+            {
+                return $"the {what} must not be empty or white space.";
+            }
+
+            return null;
+        }
+
+        /// <summary>The id order's inverse, checking the ranks are each row's once; and the order across batches.</summary>
+        private int[] Order(int n)
+        {
+            var idRankToRow = new int[n];
+            System.Array.Fill(idRankToRow, -1);
+            for (var row = 0; row < n; row++)
+            {
+                if (idRankToRow[idRanks[row]] >= 0)
+                {
+                    throw reading.Error("relations", row, "id_rank", $"the id rank {idRanks[row]} is also row {idRankToRow[idRanks[row]]}'s; each row has its own.");
+                }
+
+                idRankToRow[idRanks[row]] = row;
+            }
+
+            for (var b = 1; b < batches.Count; b++)
+            {
+                if (firstRow[b] < n && firstRow[b] > 0 && OrderError(firstRow[b]) is { } error)
+                {
+                    throw reading.Error("relations", firstRow[b], error.Column, error.Problem);
+                }
+            }
+
+            return idRankToRow;
+        }
+
+        /// <summary>Checks that the ids ascend in id-rank order, each once: the id order holds, with no id twice.</summary>
+        private void CheckIdOrder(Utf8Column ids, int[] idRankToRow)
+        {
+            var n = idRankToRow.Length;
+            var halves = Environment.ProcessorCount > 1 && n > 100_000 ? 2 : 1;
+            var errors = new GraphDataException?[halves];
+            Parallel.For(0, halves, h =>
+            {
+                var (from, to) = (Math.Max(1, (int)((long)n * h / halves)), (int)((long)n * (h + 1) / halves));
+                for (var r = from; r < to; r++)
+                {
+                    var (previous, row) = (idRankToRow[r - 1], idRankToRow[r]);
+                    var order = ids[previous].SequenceCompareTo(ids[row]);
+                    if (order >= 0)
+                    {
+                        errors[h] = reading.Error(
+                            "relations", row, order == 0 ? "id" : "id_rank",
+                            order == 0 ? $"duplicate relation id '{Encoding.UTF8.GetString(ids[row])}' (also row {previous}); ids must be unique."
+                                : $"the id rank {r} does not follow the id order: '{Encoding.UTF8.GetString(ids[row])}' comes before '{Encoding.UTF8.GetString(ids[previous])}' (rank {r - 1}).");
+                        return;
+                    }
+                }
+            });
+            if (errors.FirstOrDefault(e => e is not null) is { } error)
+            {
+                throw error;
+            }
+        }
+
+        /// <summary>A text column of all batches, each batch's buffers one block, read in place.</summary>
+        private Utf8Column Texts(Func<int, StringArray> column, bool all)
+        {
+            var blocks = new List<Utf8Column.Block>(batches.Count);
+            for (var b = 0; b < batches.Count; b++)
+            {
+                var array = column(b);
+                var (from, count) = (0, array.Length);
+                if (!all)
+                {
+                    var offsets = ((ListArray)batches[b].Column(9)).ValueOffsets;
+                    (from, count) = offsets.Length == 0 ? (0, 0) : (offsets[0], offsets[^1] - offsets[0]);
+                }
+
+                var offsetBytes = array.ValueOffsetsBuffer.Memory.Slice((array.Offset + from) * 4, (count + 1) * 4);
+                blocks.Add(new Utf8Column.Block(MappedFile.AsInts(offsetBytes), array.ValueBuffer.Memory));
+            }
+
+            return new Utf8Column(blocks);
+        }
+    }
+}

@@ -1,0 +1,182 @@
+using Apache.Arrow;
+using Apache.Arrow.Ipc;
+using Apache.Arrow.Types;
+using RelationsGraph.Common;
+using RelationsGraph.Graph;
+using RelationsGraph.Model;
+using RelationsGraph.Storage;
+using static RelationsGraph.Tests.Samples;
+
+namespace RelationsGraph.Tests.Storage;
+
+/// <summary>
+/// The malformed-snapshot corpus: a valid snapshot with one thing broken each, and the one error each must give,
+/// naming the file, the table, the row and the column (as <c>table[row].column</c>), never a half-loaded graph.
+/// </summary>
+public sealed class MalformedSnapshotTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("relgraph-badsnap-").FullName;
+
+    public static TheoryData<string> Cases => new(Corpus.Keys);
+
+    private static readonly Dictionary<string, (Func<byte[], byte[]> Break, string Message)> Corpus = new()
+    {
+        ["empty"] = (_ => [], "The snapshot is empty; expected Arrow IPC streams of the tables sources, actors, events and relations."),
+        ["truncated-in-relations"] = (b => b[..(b.Length - 100)], "The snapshot is truncated or corrupt in table relations: a message runs past the end of the file (FILELENGTH bytes)."),
+        ["truncated-in-sources"] = (b => b[..40], "The snapshot is truncated or corrupt in table sources: a message runs past the end of the file (40 bytes)."),
+        ["garbage-after-the-tables"] = (b => [.. b, .. "{\"a\":1}\n"u8], "Not an Arrow IPC stream at byte ORIGINALLENGTH (table relations); a snapshot is the Arrow IPC streams of its tables, one after another."),
+        ["relations-missing"] = (b => Rewrite(b, tables => tables.RemoveAt(3)), "The snapshot ends after 3 table(s); expected sources, actors, events, relations."),
+        ["column-renamed"] = (b => Rewrite(b, t => t[3] = Rename(t[3], 5, "start")), "relations.first_day: Column 6 is 'start' of type date32 (not null); expected 'first_day' of type date32 (not null)."),
+        ["tables-swapped"] = (b => Rewrite(b, t => (t[0], t[1]) = (t[1], t[0])), "sources: The stream is the table 'actors'; expected the table 'sources' here (tables come in the order sources, actors, events, relations)."),
+        ["dangling-actor"] = (b => Relations(b, 2, a => Ints(a, 1, 99)), "relations[1].source: Actor number 99 is not a row of the actors table (0 to 2)."),
+        ["dangling-source"] = (b => Relations(b, 9, a => Evidence(a, source: 5)), "relations[0].evidence: Source number 5 is not a row of the sources table (0 to 0)."),
+        ["self-loop"] = (b => Relations(b, 3, a => Ints(a, 0, 0)), "relations[0].target: The relation goes from 'A' to itself; a relation joins two different actors."),
+        ["month-starting-mid-month"] = (b => Relations(b, 5, a => Dates(a, 3, 17_240)), "relations[3].first_day: 2017-03-15 is not the first day of a month, as the time byte's precision says."),
+        ["day-past-year-9999"] = (b => Relations(b, 6, a => Dates(a, 0, 3_000_000)), "relations[0].last_day: The last day lies outside the years 1 to 9999."),
+        ["period-ending-before-it-starts"] = (b => Relations(b, 6, a => Dates(a, 2, 11_322)), "relations[2].last_day: The period ends before it starts; a period must end on or after the day it starts."),
+        ["time-byte-out-of-range"] = (b => Relations(b, 7, a => Bytes(a, 1, 255)), "relations[1].time: The time byte 255 is not a shape (0 point, 1 closed, 2 open period) with precisions (0 day, 1 month, 2 year) of its ends."),
+        ["label-not-utf8"] = (b => Relations(b, 8, a => Strings(a, 1, [0x66, 0xC3, 0x28])), "relations[1].label: The label is not valid UTF-8."),
+        ["label-blank"] = (b => Relations(b, 8, a => Strings(a, 2, " \t"u8.ToArray())), "relations[2].label: The label must not be empty or white space."),
+        ["id-not-an-id"] = (b => Relations(b, 0, a => Strings(a, 0, "r 1"u8.ToArray())), "relations[0].id: The id 'r 1' contains ' '; ids use ASCII letters, digits and . _ : - only."),
+        ["duplicate-id"] = (b => Relations(b, 0, a => Strings(a, 1, "r1"u8.ToArray())), "relations[1].id: Duplicate relation id 'r1' (also row 0); ids must be unique."),
+        ["id-rank-out-of-range"] = (b => Relations(b, 11, a => Ints(a, 2, 40)), "relations[2].id_rank: The id rank 40 lies outside 0 to 3."),
+        ["rows-out-of-order"] = (b => Relations(b, 5, a => Dates(a, 1, 17_167)), "relations[1].id_rank: The rows are not in the snapshot's order: by actor pair (the smaller actor number first), then first day, then id rank, each row once."),
+        ["open-period-horizon"] = (b => Relations(b, 6, a => Dates(a, 1, 21_915)), "relations[1].last_day: An open period's last day must be the last day its sources know of, 2021-09-04; it is 2030-01-01."),
+        ["unknown-actor-kind"] = (b => Rewrite(b, t => t[1] = Replace(t[1], 2, Strings(t[1].Column(2), 0, "empire"u8.ToArray()))), "actors[0].kind: Unknown actor kind 'empire'; expected state, organization, person or group."),
+        ["actors-not-sorted"] = (b => Rewrite(b, t => t[1] = Replace(t[1], 0, Strings(t[1].Column(0), 1, "0"u8.ToArray()))), "actors[1].id: The actors must be sorted by id, each once (ordinal); '0' comes after 'A'."),
+    };
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Load_FailsWithOneErrorNamingTableRowAndColumn(string name)
+    {
+        var (path, message) = Broken(name);
+
+        var load = () => GraphFile.Load(path);
+
+        load.Should().Throw<GraphDataException>().Which.Message.Should().Be($"{path}: {message}");
+    }
+
+    [Fact]
+    public void Validate_PrintsTheErrorOnOneLine_AndExitsTwo()
+    {
+        var (path, message) = Broken("dangling-actor");
+
+        var run = Console.CliRunner.Run("validate", path);
+
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Be($"error: {path}: {message}\n");
+    }
+
+    /// <summary>The snapshot every case breaks: three actors, one source, four relations (a point, an open and a closed period).</summary>
+    private static RelationGraph Valid() => new RelationGraphBuilder()
+        .Add(Source())
+        .Add(Actor("A")).Add(Actor("B")).Add(Actor("C"))
+        .Add(Relation("r1", "A", "B", At("2017-03-04")))
+        .Add(Relation("r2", "A", "B", Period("2018")))
+        .Add(Relation("r3", "B", "C", At("2017-03")))
+        .Add(Relation("r4", "A", "C", Period("2001-02", "2003")))
+        .Build();
+
+    private (string Path, string Message) Broken(string name)
+    {
+        var valid = Path.Combine(folder, "valid.arrows");
+        GraphFile.Save(valid, Valid());
+        var bytes = File.ReadAllBytes(valid);
+        var (breakIt, message) = Corpus[name];
+        var broken = breakIt(bytes);
+        var path = Path.Combine(folder, $"{name}.arrows");
+        File.WriteAllBytes(path, broken);
+        return (path, message.Replace("FILELENGTH", broken.Length.ToString(), StringComparison.Ordinal).Replace("ORIGINALLENGTH", bytes.Length.ToString(), StringComparison.Ordinal));
+    }
+
+    private static byte[] Relations(byte[] snapshot, int column, Func<IArrowArray, IArrowArray> change) =>
+        Rewrite(snapshot, t => t[3] = Replace(t[3], column, change(t[3].Column(column))));
+
+    /// <summary>Reads every stream of a snapshot, lets the case change the tables, and writes them back.</summary>
+    private static byte[] Rewrite(byte[] snapshot, Action<List<RecordBatch>> change)
+    {
+        var tables = new List<RecordBatch>();
+        using (var input = new MemoryStream(snapshot))
+        {
+            while (input.Position < input.Length)
+            {
+                using var reader = new ArrowStreamReader(input, leaveOpen: true);
+                tables.Add(reader.ReadNextRecordBatch()!);
+                reader.ReadNextRecordBatch().Should().BeNull();
+            }
+        }
+
+        change(tables);
+        using var output = new MemoryStream();
+        foreach (var table in tables)
+        {
+            using var writer = new ArrowStreamWriter(output, table.Schema, leaveOpen: true);
+            writer.WriteRecordBatch(table);
+            writer.WriteEnd();
+        }
+
+        return output.ToArray();
+    }
+
+    private static RecordBatch Replace(RecordBatch batch, int column, IArrowArray array) =>
+        new(batch.Schema, batch.Arrays.Select((a, i) => i == column ? array : a), batch.Length);
+
+    private static RecordBatch Rename(RecordBatch batch, int column, string name)
+    {
+        var fields = batch.Schema.FieldsList.Select((f, i) => i == column ? new Field(name, f.DataType, f.IsNullable) : f);
+        return new RecordBatch(new Schema(fields, batch.Schema.Metadata), batch.Arrays, batch.Length);
+    }
+
+    private static Int32Array Ints(IArrowArray array, int row, int value)
+    {
+        var values = ((Int32Array)array).Values.ToArray();
+        values[row] = value;
+        return new Int32Array.Builder().AppendRange(values).Build();
+    }
+
+    private static Date32Array Dates(IArrowArray array, int row, int daysSince1970)
+    {
+        var values = ((Date32Array)array).Values.ToArray();
+        values[row] = daysSince1970;
+        return new Date32Array(new ArrowBuffer(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()).ToArray()), ArrowBuffer.Empty, values.Length, 0, 0);
+    }
+
+    private static UInt8Array Bytes(IArrowArray array, int row, byte value)
+    {
+        var values = ((UInt8Array)array).Values.ToArray();
+        values[row] = value;
+        return new UInt8Array.Builder().AppendRange(values).Build();
+    }
+
+    private static StringArray Strings(IArrowArray array, int row, byte[] value)
+    {
+        var strings = (StringArray)array;
+        var builder = new StringArray.Builder();
+        for (var i = 0; i < strings.Length; i++)
+        {
+            if (strings.IsNull(i))
+            {
+                builder.AppendNull();
+            }
+            else
+            {
+                builder.Append(i == row ? value : strings.GetBytes(i));
+            }
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>The evidence column with the first item's source number changed.</summary>
+    private static ListArray Evidence(IArrowArray array, int source)
+    {
+        var list = (ListArray)array;
+        var items = (StructArray)list.Values;
+        var sources = Ints(items.Fields[0], 0, source);
+        var changed = new StructArray(items.Data.DataType, items.Length, [sources, items.Fields[1]], ArrowBuffer.Empty, 0);
+        return new ListArray(list.Data.DataType, list.Length, list.ValueOffsetsBuffer, changed, ArrowBuffer.Empty, 0);
+    }
+}
