@@ -18,6 +18,24 @@ internal static class ExternalTools
     /// <summary>Debian's interpreter: the one python3-networkx installs into (a pyenv python3 on PATH may lack it).</summary>
     public const string Python = "/usr/bin/python3";
 
+    /// <summary>Node.js, which runs the independent readers (apache-arrow, DuckDB) in tests/RelationsGraph.Tests/Storage/Readers.</summary>
+    public const string Node = "node";
+
+    /// <summary>Where the readers' npm packages are: a folder whose node_modules holds apache-arrow and @duckdb/node-api (.ci/run installs them).</summary>
+    public const string NodeModulesVariable = "RELGRAPH_NODE_MODULES";
+
+    private static readonly Lazy<string?> NodeModulesMissing = new(() =>
+    {
+        var folder = Environment.GetEnvironmentVariable(NodeModulesVariable);
+        const string Fix = "install them with 'npm install --prefix DIR apache-arrow@21.2.0 @duckdb/node-api@1.5.6-r.1' and set RELGRAPH_NODE_MODULES=DIR (.ci/run does)";
+        if (string.IsNullOrEmpty(folder))
+        {
+            return $"{NodeModulesVariable} is not set; {Fix}.";
+        }
+
+        return Why(Node, ["-e", $"require('{Path.Combine(folder, "node_modules", "apache-arrow").Replace("\\", "/", StringComparison.Ordinal)}'); require('{Path.Combine(folder, "node_modules", "@duckdb", "node-api").Replace("\\", "/", StringComparison.Ordinal)}')"], Fix);
+    });
+
     private static readonly Lazy<string?> DotMissing = new(() => Why(Dot, ["-V"], "install the Debian package graphviz"));
 
     private static readonly Lazy<string?> NetworkXMissing = new(() =>
@@ -34,6 +52,9 @@ internal static class ExternalTools
     public static void RequireDot() => Require(DotMissing.Value);
 
     public static void RequireNetworkX() => Require(NetworkXMissing.Value);
+
+    /// <summary>Node.js with apache-arrow and @duckdb/node-api in the folder <see cref="NodeModulesVariable"/> names.</summary>
+    public static void RequireNodeModules() => Require(NodeModulesMissing.Value);
 
     /// <summary>Renders DOT text to SVG with <c>dot -Tsvg</c>, failing on any message from Graphviz.</summary>
     public static XDocument RenderSvg(string dot)

@@ -11,9 +11,10 @@ internal static class ExportCommand
     {
         var export = new Command(
             "export",
-            "Export the graph, or a window and selection of it, for other tools.\n\nSubcommands: graphml, neo4j.");
+            "Export the graph, or a window and selection of it, for other tools.\n\nSubcommands: graphml, neo4j, parquet.");
         export.Subcommands.Add(CreateGraphMl(context));
         export.Subcommands.Add(CreateNeo4j(context));
+        export.Subcommands.Add(CreateParquet(context));
         return export;
     }
 
@@ -84,6 +85,29 @@ internal static class ExportCommand
             }
 
             context.Output.WriteLine($"import (from {written.Directory}, with Neo4j stopped): {written.ImportCommand}");
+            return ExitCodes.Answered;
+        }));
+        return command;
+    }
+
+    private static Command CreateParquet(CliContext context)
+    {
+        var output = new Option<string>("--output", "-o") { Description = "The folder to create (it must be new or empty).", HelpName = "DIR", Required = true };
+        var command = new Command(
+            "parquet",
+            "Write the whole graph as Parquet files for Spark, DuckDB and other engines: relations partitioned by the year they start " +
+            "(relations/year=YYYY/part-N.parquet), their evidence, actors, sources and events (see docs/parquet.md).\n\n" +
+            "Examples:\n  relgraph export parquet -o export\n  relgraph export parquet --graph icews18.arrows -o icews18-parquet")
+        {
+            output,
+        };
+        context.AddShared(command, Shared.Graph);
+        command.SetAction(result => Cli.Guard(context, () =>
+        {
+            var graph = context.Graph(context.Answering(result).GraphPath);
+            var directory = result.GetValue(output)!;
+            var written = RelationsGraph.Parquet.ParquetExport.Write(directory, graph);
+            context.Output.WriteLine($"wrote {written.Count} files into {directory}: {graph.Relations.Count:N0} relations in {written.Count(f => f.StartsWith("relations/", StringComparison.Ordinal))} files by year");
             return ExitCodes.Answered;
         }));
         return command;

@@ -18,7 +18,7 @@ namespace RelationsGraph.Export;
 /// -1), <c>cameo</c> (the kind's CAMEO root code), <c>directed</c> (boolean), <c>time</c> (ISO 8601, as in
 /// <c>1961/..</c>), <c>at</c>, <c>start</c>, <c>end</c> (dates at their own precision, as in graph.json),
 /// <c>knownUntil</c> (the last day, <c>yyyy-MM-dd</c>, the graph's sources can vouch for:
-/// <see cref="Graph.RelationGraph.LastKnownDay"/>), <c>label</c>, <c>evidence</c> (a JSON array of <c>{"source", "quote"}</c>) and <c>note</c>. Absent values
+/// <see cref="Graph.RelationGraph.LastKnownDay(RelationsGraph.Model.Relation)"/>), <c>label</c>, <c>evidence</c> (a JSON array of <c>{"source", "quote"}</c>) and <c>note</c>. Absent values
 /// are left out. Graph attributes: <c>title</c> and <c>window</c>.
 /// </para>
 /// <para>

@@ -32,7 +32,7 @@ namespace RelationsGraph.Export;
 /// Time columns: time (ISO 8601 as in <c>1961/..</c>), <c>point:boolean</c>, <c>start:date</c> (the first day
 /// covered), startPrecision (<c>year</c>, <c>month</c> or <c>day</c>), <c>end:date</c> (the last day covered; empty
 /// for a period still in force), endPrecision, <c>knownUntil:date</c> (the last day the graph's sources can vouch
-/// for, <see cref="RelationGraph.LastKnownDay"/>: the end, or for a period still in force its sources' publication).
+/// for, <see cref="RelationGraph.LastKnownDay(RelationsGraph.Model.Relation)"/>: the end, or for a period still in force its sources' publication).
 /// Neo4j dates are days, so the precision columns keep what the data knows: a relation dated <c>2017</c> has start
 /// 2017-01-01, end 2017-12-31, both of year precision.
 /// Evidence columns: <c>evidenceSources:string[]</c> and <c>evidenceQuotes:string[]</c>, in step; then note.

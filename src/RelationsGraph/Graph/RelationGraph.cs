@@ -192,9 +192,20 @@ public sealed class RelationGraph
         return day == int.MaxValue ? null : DateOnly.FromDayNumber(day);
     }
 
+    /// <summary>Gives the last day an actor event is known to hold, by the rule of <see cref="LastKnownDay(RelationsGraph.Model.Relation)"/>.</summary>
+    /// <param name="actorEvent">The event; its evidence should cite sources of this graph.</param>
+    /// <returns>The day, or <see langword="null"/> for an open period none of whose sources is in this graph.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="actorEvent"/> is null.</exception>
+    public DateOnly? LastKnownDay(ActorEvent actorEvent)
+    {
+        ArgumentNullException.ThrowIfNull(actorEvent);
+        var day = Horizon.LastKnownDayNumber(actorEvent);
+        return day == int.MaxValue ? null : DateOnly.FromDayNumber(day);
+    }
+
     /// <summary>
     /// Finds the relations active in a window: those sharing at least one day with it, an open period up to
-    /// its <see cref="LastKnownDay"/>.
+    /// its <see cref="LastKnownDay(RelationsGraph.Model.Relation)"/>.
     /// </summary>
     /// <param name="window">The window.</param>
     /// <returns>The relations, sorted by id, as <see cref="Queries.GraphView.Relations"/> lists them.</returns>

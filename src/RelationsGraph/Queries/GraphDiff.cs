@@ -9,7 +9,7 @@ namespace RelationsGraph.Queries;
 /// point relations and events after the first date up to and including the second, and periods that both began
 /// after the first date and ended before the second. Dates keep their precision: between
 /// <c>2016</c> and <c>2018</c>, "after the first" means from 2017-01-01 and "the second" means all of 2018.
-/// A period with no end is in force up to its sources' date (<see cref="Graph.RelationGraph.LastKnownDay"/>) and
+/// A period with no end is in force up to its sources' date (<see cref="Graph.RelationGraph.LastKnownDay(RelationsGraph.Model.Relation)"/>) and
 /// never ends: past that date nothing is known, so nothing is said to have ended.
 /// </summary>
 /// <remarks>Immutable.</remarks>

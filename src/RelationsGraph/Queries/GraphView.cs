@@ -138,7 +138,7 @@ public sealed class GraphView
     /// <param name="relation">The relation.</param>
     /// <returns>
     /// <see langword="true"/> when it is active in the window (an open period up to its
-    /// <see cref="RelationGraph.LastKnownDay"/>) and passes the filters.
+    /// <see cref="RelationGraph.LastKnownDay(RelationsGraph.Model.Relation)"/>) and passes the filters.
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="relation"/> is null.</exception>
     public bool Contains(Relation relation)

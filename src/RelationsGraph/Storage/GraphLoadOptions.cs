@@ -24,7 +24,7 @@ public sealed record GraphLoadOptions
     /// Gets the time window the graph is loaded for, or <see langword="null"/> (the default) for all time.
     /// Loading a file with a window keeps only the relations whose dates meet it (an open period is kept even
     /// when its sources end before the window; queries then find it only up to its
-    /// <see cref="Graph.RelationGraph.LastKnownDay"/>), and every actor, source and event;
+    /// <see cref="Graph.RelationGraph.LastKnownDay(RelationsGraph.Model.Relation)"/>), and every actor, source and event;
     /// the file is still read and checked whole, and a broken file fails with the same error as without a
     /// window. The graph's <see cref="Graph.RelationGraph.Coverage"/> is the window, and views outside it are
     /// refused, so a query never answers from half the data. Loading from a <see cref="TextReader"/>, and

@@ -78,7 +78,7 @@ public sealed class SourceHorizonTests
     [Fact]
     public void LastKnownDay_NullRelation_IsRejected()
     {
-        var act = () => Bundled.LastKnownDay(null!);
+        var act = () => Bundled.LastKnownDay((Relation)null!);
 
         act.Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("relation");
     }
