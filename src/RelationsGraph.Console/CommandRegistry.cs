@@ -19,6 +19,7 @@ internal static class CommandRegistry
         PathCommand.Create,
         NeighboursCommand.Create,
         TimelineCommand.Create,
+        TrendCommand.Create,
         DiffCommand.Create,
         AskCommand.Create,
         ShowCommand.Create,

@@ -15,6 +15,9 @@ internal static class ExternalTools
 {
     public const string Dot = "dot";
 
+    /// <summary>Debian's Chromium, which renders SVG as any browser does.</summary>
+    public const string Chromium = "chromium";
+
     /// <summary>Debian's interpreter: the one python3-networkx installs into (a pyenv python3 on PATH may lack it).</summary>
     public const string Python = "/usr/bin/python3";
 
@@ -41,6 +44,8 @@ internal static class ExternalTools
     private static readonly Lazy<string?> NetworkXMissing = new(() =>
         Why(Python, ["-c", "import networkx"], "install the Debian package python3-networkx"));
 
+    private static readonly Lazy<string?> ChromiumMissing = new(() => Why(Chromium, ["--version"], "install the Debian package chromium"));
+
     private static readonly Lazy<string?> PythonMissing = new(() => Why(Python, ["-c", "import csv, json"], "install the Debian package python3"));
 
     /// <summary>Whether this run is CI's, where every tool must be present.</summary>
@@ -55,6 +60,34 @@ internal static class ExternalTools
 
     /// <summary>Node.js with apache-arrow and @duckdb/node-api in the folder <see cref="NodeModulesVariable"/> names.</summary>
     public static void RequireNodeModules() => Require(NodeModulesMissing.Value);
+
+    public static void RequireChromium() => Require(ChromiumMissing.Value);
+
+    /// <summary>
+    /// Opens a file in headless Chromium, offline, and saves what it shows as a PNG of the given size, at one pixel per
+    /// CSS pixel. The flags are those the machine notes give for a closed network (no background connections).
+    /// </summary>
+    public static string Screenshot(string file, int width, int height)
+    {
+        var png = Path.ChangeExtension(file, ".png");
+        var profile = Directory.CreateTempSubdirectory("relgraph-chromium-").FullName;
+        try
+        {
+            var (code, _, error) = Run(Chromium,
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--hide-scrollbars", "--force-device-scale-factor=1",
+                $"--user-data-dir={profile}", $"--window-size={width},{height}", $"--screenshot={png}", new Uri(file).AbsoluteUri,
+            ]);
+            code.Should().Be(0, $"chromium should render {file}: {error}");
+            File.Exists(png).Should().BeTrue($"chromium should write {png}: {error}");
+            return png;
+        }
+        finally
+        {
+            Directory.Delete(profile, recursive: true);
+        }
+    }
 
     /// <summary>Renders DOT text to SVG with <c>dot -Tsvg</c>, failing on any message from Graphviz.</summary>
     public static XDocument RenderSvg(string dot)

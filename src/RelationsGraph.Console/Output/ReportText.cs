@@ -499,6 +499,78 @@ internal static class ReportText
         Sources(o, graph, style);
     }
 
+    /// <summary>A trend: sparklines of each polarity over the periods first, then the periods with any relation as a table.</summary>
+    public static void Trend(TextWriter output, Trend trend, Style style)
+    {
+        using var o = new ScreenWriter(output, style.Width);
+        var graph = trend.View.Graph;
+        var step = trend.Step.ToString().ToLowerInvariant();
+        o.WriteLine(style.Bold($"Trend {trend.First.Name} – {trend.Second.Name} · {trend.Window} · by {step}{Filters(trend.View)}"));
+        Note(o, trend.View.WithWindow(trend.Window).BeyondSources, style);
+        o.WriteLine();
+        var periods = trend.Periods;
+        if (periods.Count == 0 || trend.Relations.Count == 0)
+        {
+            o.WriteLine($"No relation between {trend.First.Name} and {trend.Second.Name} in {trend.View}.");
+            Sources(o, graph, style);
+            return;
+        }
+
+        o.WriteLine($"{Invariant(trend.Relations.Count)} relations over {Invariant(periods.Count)} {step}s, {periods[0].Period} to {periods[^1].Period}; each bar is a {step}:");
+        Sparkline(o, "cooperative", periods.Select(p => (double)p.Cooperative).ToList(), periods, style.Good);
+        Sparkline(o, "conflictual", periods.Select(p => (double)p.Conflictual).ToList(), periods, style.Bad);
+        var (firstLabel, lastLabel) = (periods[0].Period.ToString(), periods[^1].Period.ToString());
+        if (periods.Count <= style.Width - 4 && periods.Count >= firstLabel.Length + lastLabel.Length + 2)
+        {
+            // Under a sparkline that fits on one line: where it starts and ends.
+            o.WriteLine(style.Dim($"    {firstLabel}{lastLabel.PadLeft(periods.Count - firstLabel.Length)}"));
+        }
+
+        if (trend.HasGoldstein)
+        {
+            var net = periods.Select(p => p.Goldstein ?? 0).ToList();
+            var lowest = periods[net.IndexOf(net.Min())];
+            var highest = periods[net.IndexOf(net.Max())];
+            o.WriteLine($"  Goldstein sum: {Hang}highest {Goldstein(highest.Goldstein, string.Empty)} in {highest.Period}, lowest {Goldstein(lowest.Goldstein, string.Empty)} in {lowest.Period}");
+        }
+
+        o.WriteLine();
+        var shown = periods.Where(p => p.Total > 0).ToList();
+        var headers = trend.HasGoldstein ? new[] { step.ToUpperInvariant(), "+", "-", "0", "GOLDSTEIN" } : [step.ToUpperInvariant(), "+", "-", "0"];
+        var table = new TextTable(headers).AlignRight(1, 2, 3);
+        if (trend.HasGoldstein)
+        {
+            table.AlignRight(4);
+        }
+
+        foreach (var p in shown)
+        {
+            string[] cells = trend.HasGoldstein
+                ? [p.Period.ToString(), Invariant(p.Cooperative), Invariant(p.Conflictual), Invariant(p.Neutral), Goldstein(p.Goldstein, string.Empty)]
+                : [p.Period.ToString(), Invariant(p.Cooperative), Invariant(p.Conflictual), Invariant(p.Neutral)];
+            table.Add(cells);
+        }
+
+        table.WriteTo(o, "  ");
+        if (shown.Count < periods.Count)
+        {
+            o.WriteLine(style.Dim($"  ({Invariant(periods.Count - shown.Count)} {step}s with no relation left out)"));
+        }
+
+        Sources(o, graph, style);
+    }
+
+    /// <summary>Bars of eight heights, one per period, with the largest value and when; a period with none is a space.</summary>
+    private static void Sparkline(TextWriter o, string name, List<double> values, IReadOnlyList<TrendPeriod> periods, Func<string, string> colour)
+    {
+        const string Bars = "▁▂▃▄▅▆▇█";
+        var most = values.Max();
+        var line = new string(values.Select(v => v <= 0 ? ' ' : Bars[(int)Math.Min(Bars.Length - 1, Math.Ceiling(v / most * Bars.Length) - 1)]).ToArray());
+        var at = periods[values.IndexOf(most)].Period;
+        o.WriteLine(most <= 0 ? $"  {name}: none" : $"  {name}: most {Invariant((int)most)}, in {at}");
+        o.WriteLine($"    {Hang}{colour(line)}");
+    }
+
     public static void Diff(TextWriter output, GraphDiff diff, GraphView filters, Style style)
     {
         using var o = new ScreenWriter(output, style.Width);

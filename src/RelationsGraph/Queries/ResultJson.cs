@@ -295,6 +295,45 @@ public static class ResultJson
         writer.Write('\n');
     }
 
+    /// <summary>
+    /// Writes a trend: <c>{"query": "trend", "window", "view", "sourcesEnd", "beyondSources", "actors": [a, b], "step":
+    /// "year", "span": "1949/2021", "periods": [{"period": "1949", "cooperative": 1, "conflictual": 0, "neutral": 0,
+    /// "goldstein": null}, …], "relations": [ids]}</c>, where span is the window the periods cover (the view's, or the
+    /// pair's relations' where the view's is open).
+    /// </summary>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="trend">The trend.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void Write(TextWriter writer, Trend trend)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(trend);
+        Document(writer, json =>
+        {
+            Header(json, "trend", trend.View);
+            Ids(json, "actors", [trend.First.Id.Value, trend.Second.Id.Value]);
+            Text(json, "step", trend.Step.ToString().ToLowerInvariant());
+            Text(json, "span", trend.Window.ToString());
+            json.WritePropertyName("periods");
+            json.WriteStartArray();
+            foreach (var period in trend.Periods)
+            {
+                json.WriteStartObject();
+                Text(json, "period", period.Period.ToString());
+                Number(json, "cooperative", period.Cooperative);
+                Number(json, "conflictual", period.Conflictual);
+                Number(json, "neutral", period.Neutral);
+                json.WritePropertyName("goldstein");
+                json.WriteValue(period.Goldstein);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            Ids(json, "relations", trend.Relations.Select(r => r.Id));
+            json.WriteEndObject();
+        });
+    }
+
     private static void Header(JsonWriter json, string query, GraphView view, bool horizon = true)
     {
         json.WriteStartObject();

@@ -20,7 +20,7 @@ public sealed class CommandLineContractTests : IDisposable
         var commands = output[output.IndexOf("Commands:", StringComparison.Ordinal)..]
             .Split('\n').Skip(1).Where(l => l.Length > 2 && l.StartsWith("  ", StringComparison.Ordinal) && l[2] != ' ')
             .Select(l => l.Trim().Split(" <")[0].Split("  ")[0].Split(", ").Order(StringComparer.Ordinal).Last()).ToList();
-        commands.Take(7).Should().Equal("triangle", "group", "path", "neighbours", "timeline", "diff", "ask");
+        commands.Take(8).Should().Equal("triangle", "group", "path", "neighbours", "timeline", "trend", "diff", "ask");
         commands.Should().Contain(["show", "actors", "validate", "dot", "export", "import", "repl"]);
     }
 
