@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using RelationsGraph.Cli.Commands;
 using RelationsGraph.Graph;
 using RelationsGraph.Model;
+using RelationsGraph.Queries;
 using RelationsGraph.Time;
 
 namespace RelationsGraph.Cli.Ask;
@@ -16,10 +17,12 @@ internal static partial class QuestionReader
 {
     private static readonly (QuestionShape Shape, string[] Words)[] ShapeWords =
     [
+        (QuestionShape.When, ["when did", "when was", "when were", "when have", "when has", "since when"]),
         (QuestionShape.Path, ["connected", "connect", "connects", "connection", "connections", "path", "paths", "linked", "link", "links", "route", "routes", "chain"]),
         (QuestionShape.Neighbours, ["close to", "closest to", "closer to", "close with", "neighbours", "neighbors", "neighbourhood", "neighborhood", "friends", "friendly with", "partners", "enemies", "rivals", "adversaries", "foes"]),
         (QuestionShape.Diff, ["what changed", "what has changed", "what happened", "changed", "changes", "change", "differences", "difference", "diff"]),
-        (QuestionShape.Timeline, ["history", "over time", "over the years", "through the years", "timeline", "chronology", "evolve", "evolved", "evolution"]),
+        (QuestionShape.Change, ["over the years", "through the years", "year by year", "year after year", "from year to year", "evolve", "evolved", "evolution", "trend", "trends"]),
+        (QuestionShape.Timeline, ["history", "over time", "timeline", "chronology"]),
         (QuestionShape.Triangle, ["triangle", "triad", "triangular", "trilateral", "three-way"]),
         (QuestionShape.Group, ["group", "quartet", "quadrilateral", "four-way"]),
         (QuestionShape.Show, ["tell me about", "tell me", "about", "who is", "who was", "what is", "describe", "profile", "show"]),
@@ -94,6 +97,23 @@ internal static partial class QuestionReader
 
         var n = actors.Count;
         var ids = actors.Select(a => a.Id.Value).ToList();
+        if (shapes.TryGetValue(QuestionShape.When, out var whenWord))
+        {
+            // "When did A ... B": the relations of that kind in date order, the first hit first. Without a kind there is no telling what "it" is.
+            return n == 0
+                ? Refuse(reading, "it names no actor of the graph ('relgraph actors' lists them).")
+                : kinds.Count == 0
+                    ? Refuse(reading, $"'{whenWord}' asks when a kind of relation first happened, and the question names none (such as recognise, sign a treaty, meet, sanction, fight).")
+                    : n <= 2
+                        ? Answer(reading, "timeline", ids, new TimelineQuery(ids, View(reading)), ["first hit first"])
+                        : Refuse(reading, $"'{whenWord}' is answered for one actor or a pair, and the question names {Count(actors)}.");
+        }
+
+        if (shapes.TryGetValue(QuestionShape.Change, out var changeWord) || (shapes.ContainsKey(QuestionShape.Diff) && n >= 2))
+        {
+            return Change(reading, ids, changeWord ?? shapes[QuestionShape.Diff]);
+        }
+
         if (shapes.TryGetValue(QuestionShape.Path, out _))
         {
             return n == 2
@@ -156,6 +176,37 @@ internal static partial class QuestionReader
     }
 
     /// <summary>
+    /// Change across periods: two or more actors over a window with two ends are read once per year (per month when
+    /// both ends are months) as one table; a pair over an open window is its trend; one actor its timeline. Anything
+    /// else is refused with the commands that would answer.
+    /// </summary>
+    private static QuestionReading Change(QuestionReading reading, List<string> ids, string word)
+    {
+        var window = reading.Time.Window;
+        var bounded = window is { From: { } f, To: { } t } && f != t;
+        switch (ids.Count)
+        {
+            case 1:
+                return Answer(reading, "timeline", ids, new TimelineQuery(ids, View(reading)));
+            case >= 2 when bounded:
+                var months = window!.From!.Value.Precision == DatePrecision.Month && window.To!.Value.Precision == DatePrecision.Month;
+                var step = months ? TrendStep.Month : TrendStep.Year;
+                var name = ids.Count == 3 ? GroupCommand.Triangle : GroupCommand.Group;
+                return Answer(reading, name, ids, new GroupQuery(name, ids, View(reading), step), [months ? "each month" : "each year"]);
+            case 2 when window is null || window.From is null || window.To is null:
+                return Answer(reading, "trend", ids, new TrendQuery(ids[0], ids[1], View(reading)), ["by year"]);
+            case 0:
+                return Refuse(reading, "it names no actor of the graph ('relgraph actors' lists them).");
+            default:
+                var what = ids.Count == 3 ? "triangle" : "group";
+                return Refuse(
+                    reading,
+                    $"'{word}' asks how the {what} changed across periods, which needs two dates, as in 'between 2016 and 2019'.",
+                    [$"{what} {string.Join(" ", ids)} --each year --from YEAR --to YEAR"]);
+        }
+    }
+
+    /// <summary>
     /// The polarity a question filters on. "How close", "how friendly", "how hostile" ask for the overall sign, not
     /// a filter; and "close" filters only neighbours ("who was X close to"), since "how close were A, B and C" asks about every tie.
     /// </summary>
@@ -195,6 +246,25 @@ internal static partial class QuestionReader
         else if (kind == RelationKind.Sanctions)
         {
             yield return "sanction";
+            yield return "sanctioned";
+        }
+        else if (kind == RelationKind.DiplomaticRelations)
+        {
+            // "When did China recognise South Korea?": recognition is how diplomatic relations begin.
+            foreach (var word in new[] { "recognise", "recognised", "recognize", "recognized", "recognition", "diplomatic ties" })
+            {
+                yield return word;
+            }
+        }
+        else if (kind == RelationKind.Summit)
+        {
+            yield return "meet";
+            yield return "met";
+        }
+        else if (kind == RelationKind.War)
+        {
+            yield return "fight";
+            yield return "fought";
         }
     }
 
@@ -220,6 +290,7 @@ internal static partial class QuestionReader
             command switch
             {
                 "path" => $"path {positional[0]} → {positional[1]}",
+                "trend" => $"trend {positional[0]} – {positional[1]}",
                 "diff" => $"diff {positional[0]} → {positional[1]}",
                 _ => $"{command} {string.Join(", ", positional)}",
             },

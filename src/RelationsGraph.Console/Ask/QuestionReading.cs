@@ -29,6 +29,12 @@ internal enum QuestionShape
 
     /// <summary>"what changed between 2016 and 2018".</summary>
     Diff,
+
+    /// <summary>"how did China and North Korea evolve over the years": change across periods.</summary>
+    Change,
+
+    /// <summary>"when did China recognise South Korea": the first relation of a kind.</summary>
+    When,
 }
 
 /// <summary>

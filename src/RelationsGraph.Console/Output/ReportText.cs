@@ -315,6 +315,75 @@ internal static class ReportText
         }
     }
 
+    /// <summary>
+    /// A group read once per period as one table: each pair's sign and counts and each triad's balance in a row, the
+    /// periods as columns; when the columns do not fit the width, the table continues in blocks of columns.
+    /// </summary>
+    public static void GroupEach(TextWriter output, GraphView view, IReadOnlyList<GroupReport> reports, string title, TrendStep step, Style style)
+    {
+        using var o = new ScreenWriter(output, style.Width);
+        var first = reports[0];
+        o.WriteLine(style.Bold($"{title} {string.Join(", ", first.Actors.Select(a => a.Name))} · {view} · each {step.ToString().ToLowerInvariant()}"));
+        Note(o, view.BeyondSources, style);
+        o.WriteLine();
+        var rows = new List<(string Label, Func<GroupReport, string> Cell)>();
+        for (var i = 0; i < first.Pairs.Count; i++)
+        {
+            var at = i;
+            rows.Add((PairName(first.Pairs[at].First, first.Pairs[at].Second), r => Cell(r.Pairs[at])));
+        }
+
+        for (var i = 0; i < first.Triads.Count; i++)
+        {
+            var at = i;
+            var label = first.Triads.Count == 1 ? "balance" : $"balance of {string.Join(", ", first.Triads[at].Actors.Select(a => a.Name))}";
+            rows.Add((label, r => VerdictWord(r.Triads[at].Balance)));
+        }
+
+        var cells = rows.Select(row => reports.Select(row.Cell).ToList()).ToList();
+        var labelWidth = rows.Max(r => r.Label.Length);
+        var widths = reports.Select((r, i) => Math.Max(r.View.Window.ToString().Length, cells.Max(c => c[i].Length))).ToList();
+        var start = 0;
+        while (start < reports.Count)
+        {
+            var used = 2 + labelWidth;
+            var end = start;
+            while (end < reports.Count && (end == start || used + 2 + widths[end] <= style.Width))
+            {
+                used += 2 + widths[end];
+                end++;
+            }
+
+            if (start > 0)
+            {
+                o.WriteLine();
+            }
+
+            o.WriteLine("  " + string.Join("  ", [string.Empty.PadRight(labelWidth), .. Enumerable.Range(start, end - start).Select(i => reports[i].View.Window.ToString().PadLeft(widths[i]))]).TrimEnd());
+            for (var r = 0; r < rows.Count; r++)
+            {
+                o.WriteLine("  " + string.Join("  ", [rows[r].Label.PadRight(labelWidth), .. Enumerable.Range(start, end - start).Select(i => cells[r][i].PadLeft(widths[i]))]).TrimEnd());
+            }
+
+            start = end;
+        }
+
+        o.WriteLine();
+        o.WriteLine(style.Dim("Cells: +N cooperative and -N conflictual relations; 0 neutral ones only; . none."));
+        o.WriteLine(style.Dim($"One {step.ToString().ToLowerInvariant()} in full: relgraph {title.ToLowerInvariant()} {string.Join(" ", first.Actors.Select(a => Repl.ShellWords.Quote(a.Id.Value)))} --in {first.View.Window}"));
+        Sources(o, view.Graph, style);
+    }
+
+    /// <summary>A pair in a cell: <c>+2</c>, <c>-1</c>, <c>+2 -5</c>, <c>0</c> for neutral relations only, <c>.</c> for none.</summary>
+    private static string Cell(PairReport pair) => pair.Sign switch
+    {
+        PairSign.None => ".",
+        PairSign.Neutral => "0",
+        PairSign.Cooperative => $"+{Invariant(pair.Cooperative)}",
+        PairSign.Conflictual => $"-{Invariant(pair.Conflictual)}",
+        _ => $"+{Invariant(pair.Cooperative)} -{Invariant(pair.Conflictual)}",
+    };
+
     /// <summary>Why a triad has its verdict, in words, from its three pairs.</summary>
     private static string Why(TriadReport triad, GroupReport report)
     {

@@ -296,6 +296,60 @@ public static class ResultJson
     }
 
     /// <summary>
+    /// Writes a group read once per period: <c>{"query": "group-each", "window", "view", "sourcesEnd", "beyondSources", "actors": [ids],
+    /// "periods": [{"window", "pairs": [{"actors", "sign", "cooperative", "conflictual", "neutral", "relations": [ids]}], "triads":
+    /// [{"actors", "balance", "explanation"}]}]}</c>; each period's relations in full come from the group query of that period.
+    /// </summary>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="view">The view over the whole window, with the filters each period applied.</param>
+    /// <param name="periods">One report per period, in order; at least one.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="periods"/> is empty.</exception>
+    public static void Write(TextWriter writer, GraphView view, IReadOnlyList<GroupReport> periods)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(periods);
+        if (periods.Count == 0)
+        {
+            throw new ArgumentException("A group read per period needs at least one period.", nameof(periods));
+        }
+
+        Document(writer, json =>
+        {
+            Header(json, "group-each", view);
+            Ids(json, "actors", periods[0].Actors.Select(a => a.Id.Value));
+            json.WritePropertyName("periods");
+            json.WriteStartArray();
+            foreach (var report in periods)
+            {
+                json.WriteStartObject();
+                Text(json, "window", report.View.Window.ToString());
+                json.WritePropertyName("pairs");
+                json.WriteStartArray();
+                foreach (var pair in report.Pairs)
+                {
+                    json.WriteStartObject();
+                    Ids(json, "actors", [pair.First.Id.Value, pair.Second.Id.Value]);
+                    Text(json, "sign", Name(pair.Sign));
+                    Number(json, "cooperative", pair.Cooperative);
+                    Number(json, "conflictual", pair.Conflictual);
+                    Number(json, "neutral", pair.Relations.Count - pair.Cooperative - pair.Conflictual);
+                    Ids(json, "relations", pair.Relations.Select(r => r.Id));
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+                Triads(json, report.Triads);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        });
+    }
+
+    /// <summary>
     /// Writes a trend: <c>{"query": "trend", "window", "view", "sourcesEnd", "beyondSources", "actors": [a, b], "step":
     /// "year", "span": "1949/2021", "periods": [{"period": "1949", "cooperative": 1, "conflictual": 0, "neutral": 0,
     /// "goldstein": null}, …], "relations": [ids]}</c>, where span is the window the periods cover (the view's, or the

@@ -121,6 +121,31 @@ public sealed class AnswerLayoutTests : IDisposable
     }
 
     [Fact]
+    public void IcewsTriangle_EachMonth_IsOneTable_AsTheGoldenFile()
+    {
+        var graph = Imported();
+
+        var (code, output, error) = CliRunner.Run("triangle", "US", "China", "DPRK", "--each", "month", "--from", "2018-07", "--to", "2018-09", "--graph", graph);
+
+        code.Should().Be(0, error);
+        CliRunner.ShouldMatchGolden(output, "triangle-icews-fixture-each-month.txt");
+    }
+
+    [Fact]
+    public void Each_ManyPeriods_ContinuesInBlocksOfColumns_ThatFitTheWidth()
+    {
+        var (code, output, error) = CliRunner.Run("group", "China", "DPRK", "--each", "year", "--from", "1949", "--to", "2021");
+
+        code.Should().Be(0, error);
+        output.Split('\n').Should().OnlyContain(l => l.Length <= Style.DefaultWidth);
+        output.Split('\n').Count(l => l.TrimStart().StartsWith("China – North Korea ", StringComparison.Ordinal)).Should().BeGreaterThan(2);
+        foreach (var year in Enumerable.Range(1949, 73))
+        {
+            output.Should().Contain($" {year}", "every year is a column");
+        }
+    }
+
+    [Fact]
     public void IcewsTriangle_Json_StaysComplete()
     {
         var graph = Imported();

@@ -33,7 +33,25 @@ public sealed class AskTests
     [InlineData("what changed between 2016 and 2018?", "diff 2016 2018")]
     [InlineData("What changed from 1991 to 1993?", "diff 1991 1993")]
     [InlineData("what happened in November 2017?", "diff 2017-10 2017-11")]
-    [InlineData("what changed between China and North Korea between 2016 and 2018?", "timeline China DPRK --from 2016 --to 2018")]
+    [InlineData("what changed between China and North Korea between 2016 and 2018?", "group China DPRK --each year --from 2016 --to 2018")]
+    [InlineData("what changed between China and North Korea from 2016 to 2018?", "group China DPRK --each year --from 2016 --to 2018")]
+    [InlineData("How did the US-China-DPRK triangle change between 2017 and 2018?", "triangle US China DPRK --each year --from 2017 --to 2018")]
+    [InlineData("how did the US–China–DPRK triangle evolve between 2016 and 2019?", "triangle US China DPRK --each year --from 2016 --to 2019")]
+    [InlineData("how did relations between Washington and Pyongyang change from 2016 to 2019?", "group US DPRK --each year --from 2016 --to 2019")]
+    [InlineData("China and North Korea year by year from 1990 to 1995", "group China DPRK --each year --from 1990 --to 1995")]
+    [InlineData("what changed between the US, China and North Korea from 2017-11 to 2018-06?", "triangle US China DPRK --each month --from 2017-11 --to 2018-06")]
+    [InlineData("Seoul, Washington, Pyongyang and Beijing over the years from 2016 to 2019", "group ROK US DPRK China --each year --from 2016 --to 2019")]
+    [InlineData("how did China and North Korea evolve over the years?", "trend China DPRK")]
+    [InlineData("China and North Korea over the years", "trend China DPRK")]
+    [InlineData("the trend of Beijing and Moscow since 1950", "trend China USSR --from 1950")]
+    [InlineData("North Korea over the years", "timeline DPRK")]
+    [InlineData("When did China recognise South Korea?", "timeline China ROK --kinds diplomatic-relations")]
+    [InlineData("when did Beijing recognize Seoul?", "timeline China ROK --kinds diplomatic-relations")]
+    [InlineData("When did China and North Korea sign a treaty?", "timeline China DPRK --kinds treaty")]
+    [InlineData("when did the US and North Korea meet?", "timeline US DPRK --kinds summit")]
+    [InlineData("when did China and the US fight?", "timeline China US --kinds war")]
+    [InlineData("when did the UN sanction North Korea?", "timeline UN DPRK --kinds sanctions")]
+    [InlineData("when were China and North Korea allies?", "timeline China DPRK --kinds ally --polarity cooperative")]
     [InlineData("tell me about Kim Jong Un", "show Kim-Jong-Un")]
     [InlineData("Tell me about the Soviet Union", "show USSR")]
     [InlineData("who is Xi?", "show Xi-Jinping")]
@@ -142,6 +160,38 @@ public sealed class AskTests
 
         code.Should().Be(0, error);
         CliRunner.ShouldMatchGolden(output, "ask-diff-2016-2018.txt");
+    }
+
+    [Fact]
+    public void Ask_WhenDid_AnswersWithTheFirstHitFirst()
+    {
+        var (code, output, error) = CliRunner.Run("ask", "When did China recognise South Korea?");
+
+        code.Should().Be(0, error);
+        var lines = output.Split('\n');
+        lines[0].Should().StartWith("read as: timeline China, ROK · kinds: diplomatic-relations · first hit first");
+        lines.Skip(1).First(l => l.StartsWith("  + ", StringComparison.Ordinal))
+            .Should().StartWith("  + 1992/..  diplomatic-relations  China -- South Korea  China establishes diplomatic relations");
+    }
+
+    [Fact]
+    public void Ask_ChangeBetweenTwoYears_AnswersOneTable_WithAColumnPerYear()
+    {
+        var (code, output, error) = CliRunner.Run("ask", "How did the US-China-DPRK triangle change between 2017 and 2018?");
+
+        code.Should().Be(0, error);
+        output.Should().Contain("\n                                2017  2018\n")
+            .And.Contain("\n  United States – North Korea     -1    +2\n")
+            .And.Contain("\n  China – North Korea          +2 -5    +6\n");
+    }
+
+    [Fact]
+    public void Ask_TheQuestionTable_HasAtLeastSixtyQuestions()
+    {
+        var readings = typeof(AskTests).GetMethod(nameof(Read_TurnsTheQuestion_IntoTheCommandThatAnswersIt))!.GetCustomAttributes(typeof(InlineDataAttribute), false).Length;
+        var refusals = typeof(AskTests).GetMethod(nameof(Ask_AQuestionItCannotRead_IsRefusedWithWhatItUnderstood_AndExitsTwo))!.GetCustomAttributes(typeof(InlineDataAttribute), false).Length;
+
+        (readings + refusals).Should().BeGreaterThanOrEqualTo(60);
     }
 
     [Fact]
@@ -269,6 +319,36 @@ public sealed class AskTests
         unknown actor 'Korea'; did you mean 'North Korea' (DPRK) or 'South Korea' (ROK)?
         commands that would answer:
           relgraph actors
+
+        """)]
+    [InlineData(
+        "the US, China and the DPRK over the years",
+        """
+        error: cannot answer "the US, China and the DPRK over the years": 'over the years' asks how the triangle changed across periods, which needs two dates, as in 'between 2016 and 2019'.
+        understood: actors US, China, DPRK · time none · shape change
+        commands that would answer:
+          relgraph triangle US China DPRK --each year --from YEAR --to YEAR
+          relgraph triangle US China DPRK
+
+        """)]
+    [InlineData(
+        "When did North Korea test a nuclear weapon?",
+        """
+        error: cannot answer "When did North Korea test a nuclear weapon?": 'when did' asks when a kind of relation first happened, and the question names none (such as recognise, sign a treaty, meet, sanction, fight).
+        understood: actors DPRK · time none · shape when
+        commands that would answer:
+          relgraph show DPRK
+          relgraph timeline DPRK
+          relgraph neighbours DPRK
+
+        """)]
+    [InlineData(
+        "when did the US, China and Russia meet?",
+        """
+        error: cannot answer "when did the US, China and Russia meet?": 'when did' is answered for one actor or a pair, and the question names three (US, China, Russia).
+        understood: actors US, China, Russia · time none · shape when · kinds summit
+        commands that would answer:
+          relgraph triangle US China Russia
 
         """)]
     [InlineData(
