@@ -24,9 +24,9 @@ internal static class Generator
         var ids = new ActorId[actors];
         for (var i = 0; i < actors; i++)
         {
-            ids[i] = new ActorId(ActorIdOf(i));
-            var name = i switch { 0 => "United States", 1 => "China", 2 => "North Korea", _ => string.Create(CultureInfo.InvariantCulture, $"Actor {i}") };
-            builder.Add(new Actor(ids[i], name, i < actors / 4 ? ActorKind.State : (ActorKind)(i % 4)));
+            var actor = ActorOf(i, actors);
+            ids[i] = actor.Id;
+            builder.Add(actor);
         }
 
         var cumulative = new double[actors];
@@ -40,24 +40,39 @@ internal static class Generator
         var kinds = RelationKind.All.Where(k => k.CameoRoot is not null).ToArray();
         for (var r = 0; r < relations; r++)
         {
-            var s = Pick(random, cumulative, total);
-            int t;
-            do
-            {
-                t = Pick(random, cumulative, total);
-            }
-            while (t == s);
-
-            var kind = kinds[random.Next(kinds.Length)];
-            var time = Extent(random);
+            var (s, t, k, time, directed) = Draw(random, cumulative, total, kinds);
+            var kind = kinds[k];
             var id = string.Create(CultureInfo.InvariantCulture, $"r{r:D8}");
             builder.Add(new Relation(
                 id, kind, ids[s], ids[t], time, $"{kind.Name} {ids[s]} {ids[t]}",
                 [new Evidence(SourceId, string.Create(CultureInfo.InvariantCulture, $"Synthetic report {r} of {kind.Name} between {ids[s]} and {ids[t]}, {time}."))],
-                directed: random.Next(3) > 0));
+                directed));
         }
 
         return builder.Build();
+    }
+
+    /// <summary>The i-th actor of a graph of <paramref name="actors"/>: US, China and DPRK first, a quarter states.</summary>
+    public static Actor ActorOf(int i, int actors)
+    {
+        var name = i switch { 0 => "United States", 1 => "China", 2 => "North Korea", _ => string.Create(CultureInfo.InvariantCulture, $"Actor {i}") };
+        return new Actor(new ActorId(ActorIdOf(i)), name, i < actors / 4 ? ActorKind.State : (ActorKind)(i % 4));
+    }
+
+    /// <summary>One relation's draws, in the order the generator makes them: its two actors, its kind (an index into <paramref name="kinds"/>), its time and direction.</summary>
+    public static (int Source, int Target, int Kind, TimeExtent Time, bool Directed) Draw(Random random, double[] cumulative, double total, RelationKind[] kinds)
+    {
+        var s = Pick(random, cumulative, total);
+        int t;
+        do
+        {
+            t = Pick(random, cumulative, total);
+        }
+        while (t == s);
+
+        var kind = random.Next(kinds.Length);
+        var time = Extent(random);
+        return (s, t, kind, time, random.Next(3) > 0);
     }
 
     public static string ActorIdOf(int i) => i switch

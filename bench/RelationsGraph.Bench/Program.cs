@@ -37,6 +37,14 @@ switch (command)
         {
             var output = Option("-o", "synthetic.json");
             var clock = Stopwatch.StartNew();
+            if (GraphFile.FormatOfName(output) == GraphFileFormat.Snapshot)
+            {
+                // Streamed straight into the snapshot: no relation objects, no JSON.
+                var (actorCount, relationCount) = SnapshotGen.Write(output, Number("--actors", 200), Number("--relations", 1_000_000), Number("--seed", 1));
+                Console.WriteLine($"{output}: {actorCount} actors, {relationCount} relations, {new FileInfo(output).Length / 1e6:0.0} MB, in {clock.Elapsed.TotalSeconds:0.0} s");
+                return 0;
+            }
+
             var graph = Generator.Build(Number("--actors", 200), Number("--relations", 1_000_000), Number("--seed", 1));
             GraphFile.Save(output, graph);
             Console.WriteLine($"{output}: {graph.Actors.Count} actors, {graph.Relations.Count} relations, {new FileInfo(output).Length / 1e6:0.0} MB, in {clock.Elapsed.TotalSeconds:0.0} s");
@@ -184,9 +192,11 @@ switch (command)
                 $"slice {Workload.Format((double)ours["slice_s"]!)} = {(double)ours["slice_s"]! / (double)ours["copy_s"]!:0.0}× a plain copy of its {ours["slice_count"]} relations into new arrays ({Workload.Format((double)ours["copy_s"]!)}), " +
                 $"{(double)ours["slice_s"]! / (double)ours["copy_only_s"]!:0.0}× the copying alone ({Workload.Format((double)ours["copy_only_s"]!)}); " +
                 $"sorted by id (a view's list) {Workload.Format((double)ours["slice_by_id_s"]!)} = {(double)ours["slice_by_id_s"]! / (double)ours["copy_s"]!:0.0}×");
+            Console.WriteLine();
+            differ += Peers.Compare(repo, file, asked, ours, (command, path) => First(command, path, []));
             if (differ > 0)
             {
-                Console.WriteLine($"{differ} answers differ between RelationsGraph and NetworkX");
+                Console.WriteLine($"{differ} answers differ between RelationsGraph and its peers");
                 return 1;
             }
 
@@ -218,8 +228,26 @@ switch (command)
             return 0;
         }
 
+    case "targets":
+        {
+            // The scale targets on snapshots, one fresh process per file: relgraph-bench targets FILE.arrows... [QUERIES]
+            var relgraph = Option("--relgraph", Path.Combine(repo, "src", "RelationsGraph.Console", "bin", "Release", "net10.0", "relgraph"));
+            ScaleTargets.Header();
+            foreach (var file in rest.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)))
+            {
+                Wall(Environment.ProcessPath!, ["targets-row", file, "--relgraph", relgraph, .. Asked().Options()], echo: true);
+            }
+
+            return 0;
+        }
+
+    case "targets-row":
+        ScaleTargets.Row(rest[0], Asked(), Option("--relgraph", "relgraph"));
+        return 0;
+
     default:
-        Console.WriteLine("relgraph-bench gen [--actors 200] [--relations 1000000] [--seed 1] [-o FILE]");
+        Console.WriteLine("relgraph-bench gen [--actors 200] [--relations 1000000] [--seed 1] [-o FILE]   (FILE.arrows: streamed into a snapshot)");
+        Console.WriteLine("relgraph-bench targets FILE.arrows... [QUERIES]      load, memory, slice, triangle and one-shot triangle per snapshot");
         Console.WriteLine("relgraph-bench run FILE [QUERIES]                     time the operations, print JSON");
         Console.WriteLine("relgraph-bench compare FILE [QUERIES] [--relgraph P]  RelationsGraph and NetworkX side by side, with ratios");
         Console.WriteLine("  QUERIES: [--in 2017] [--triangle US,China,DPRK] [--path FROM,TO] [--center ID]");
@@ -267,12 +295,16 @@ static double First(string command, string file, (string Name, string Value)[] e
     return process.ExitCode == 0 ? double.Parse(text, CultureInfo.InvariantCulture) : throw new InvalidOperationException($"{command} {file} exited {process.ExitCode}");
 }
 
-static double Wall(string program, string[] arguments)
+static double Wall(string program, string[] arguments, bool echo = false)
 {
-    var start = new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true };
+    var start = new ProcessStartInfo(program, arguments) { RedirectStandardOutput = !echo };
     var clock = Stopwatch.StartNew();
     using var process = Process.Start(start)!;
-    process.StandardOutput.ReadToEnd();
+    if (!echo)
+    {
+        process.StandardOutput.ReadToEnd();
+    }
+
     process.WaitForExit();
     return process.ExitCode is 0 or 1 ? clock.Elapsed.TotalSeconds : throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} exited {process.ExitCode}");
 }
