@@ -42,6 +42,30 @@ internal static class NativeMethods
         }
     }
 
+    /// <summary>
+    /// Tells Linux that a range of a read-only file mapping is not needed now (madvise MADV_DONTNEED): its pages leave
+    /// the process's resident set and stay in the page cache, to be read again if touched. Elsewhere nothing happens.
+    /// </summary>
+    public static void DropPages(IntPtr start, long length)
+    {
+        if (!OperatingSystem.IsLinux() || length <= 0)
+        {
+            return;
+        }
+
+        try
+        {
+            _ = MAdvise(start, checked((UIntPtr)(ulong)length), 4);
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+        }
+    }
+
+    [DllImport("libc", EntryPoint = "madvise", SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int MAdvise(IntPtr start, UIntPtr length, int advice);
+
     [DllImport("libc", EntryPoint = "open", SetLastError = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     private static extern int Open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);

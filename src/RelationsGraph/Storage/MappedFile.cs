@@ -74,6 +74,30 @@ internal sealed unsafe class MappedFile : IDisposable
         return MemoryMarshal.Cast<byte, int>(bytes.Span).ToArray();
     }
 
+    /// <summary>
+    /// Lets go of the pages of the buffers given (windows of this mapping) once read: they leave the resident set and
+    /// are read again from the page cache if touched. A load checks every byte of a snapshot once and needs few again.
+    /// </summary>
+    public void DropPages(IEnumerable<ReadOnlyMemory<byte>> buffers)
+    {
+        var (low, high) = (long.MaxValue, long.MinValue);
+        foreach (var buffer in buffers)
+        {
+            if (MemoryMarshal.TryGetMemoryManager<byte, Window<byte>>(buffer, out var window, out var start, out var length) && window.Owner == this)
+            {
+                var offset = window.Pointer + start - pointer;
+                (low, high) = (Math.Min(low, offset), Math.Max(high, offset + length));
+            }
+        }
+
+        if (low < high && pointer != null)
+        {
+            const long Page = 4096;
+            var (from, to) = (low / Page * Page, Math.Min(Length, (high + Page - 1) / Page * Page));
+            RelationsGraph.Common.NativeMethods.DropPages((IntPtr)(pointer + from), to - from);
+        }
+    }
+
     public void Dispose()
     {
         Release();

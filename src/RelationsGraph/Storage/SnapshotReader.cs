@@ -21,6 +21,7 @@ namespace RelationsGraph.Storage;
 /// </summary>
 internal static class SnapshotReader
 {
+
     /// <summary>Every Arrow IPC stream starts with a message's continuation marker: bytes a JSON text never starts with.</summary>
     public static bool HasMagic(ReadOnlySpan<byte> head) => head.Length >= 4 && BinaryPrimitives.ReadUInt32LittleEndian(head) == 0xFFFF_FFFF;
 
@@ -112,6 +113,8 @@ internal static class SnapshotReader
 
     private sealed class Reading(string path, MappedFile file)
     {
+        public MappedFile File => file;
+
 
         public RelationGraph Read()
         {
@@ -157,13 +160,11 @@ internal static class SnapshotReader
                 var row = i;
                 builder.Add(Make("events", row, () => Event(events, row, actorIds, sourceIds)), Where("events", row));
             }
-
             var relations = new List<RecordBatch>();
             for (var p = 3; p < parts.Count; p++)
             {
                 relations.AddRange(ReadBatches(parts[p], "relations"));
             }
-
             return builder.BuildWithStore((actorNumbers, sourceNumbers, horizon) => new RelationColumnsReader(this, relations, actorNumbers, sourceNumbers, horizon).Read());
         }
 
@@ -486,6 +487,10 @@ internal static class SnapshotReader
         private int[] evidenceStart = [];
         private int[] evidenceSources = [];
 
+        // Each id's first 16 bytes (zero-padded, big-endian halves) by id rank: the id order is checked on these.
+        private ulong[] keyHigh = [];
+        private ulong[] keyLow = [];
+
         public RelationStore Read()
         {
             var count = batches.Count;
@@ -503,15 +508,19 @@ internal static class SnapshotReader
             (kinds, sources, targets, firstDays, lastDays, shapes, idRanks) = (new byte[n], new int[n], new int[n], new int[n], new int[n], new byte[n], new int[n]);
             evidenceStart = new int[n + 1];
             evidenceSources = new int[firstEvidence[count]];
+            (keyHigh, keyLow) = (new ulong[n], new ulong[n]);
 
             // Each batch is checked and copied on its own; the error of the earliest row wins, as a sequential read would report it.
             var errors = new GraphDataException?[count];
-            Parallel.For(0, count, b => errors[b] = Batch(b));
+            Parallel.For(0, count, b =>
+            {
+                errors[b] = Batch(b);
+                reading.File.DropPages(Buffers(batches[b]));
+            });
             if (errors.FirstOrDefault(e => e is not null) is { } first)
             {
                 throw first;
             }
-
             var idRankToRow = Order(n);
             var ids = Texts(b => (StringArray)batches[b].Column(0), all: true);
             CheckIdOrder(ids, idRankToRow);
@@ -567,10 +576,16 @@ internal static class SnapshotReader
                 }
 
                 var evidenceBase = firstEvidence[b] - evidenceOffsets[0];
+
+                // The loop runs 100 million times for a big snapshot: the columns as spans, texts sliced directly.
+                ReadOnlySpan<int> idOffsets = idArray.ValueOffsets, labelOffsets = labelArray.ValueOffsets, quoteOffsets = quoteArray.ValueOffsets, noteOffsets = noteArray.ValueOffsets;
+                ReadOnlySpan<byte> idData = idArray.Values, labelData = labelArray.Values, quoteData = quoteArray.Values, noteData = noteArray.Values, directedBits = directed.Values;
+                var cites = citedArray.Values;
+                var (notesNull, directedOffset) = (noteArray.NullCount > 0, directed.Offset);
                 for (var i = 0; i < n; i++)
                 {
                     var row = at + i;
-                    var id = idArray.GetBytes(i);
+                    var id = idData[idOffsets[i]..idOffsets[i + 1]];
                     if (!Identifier.IsValid(id))
                     {
                         return reading.Error("relations", row, "id", Identifier.Check(Utf8.IsValid(id) ? Encoding.UTF8.GetString(id) : "\uFFFD") ?? "the id is not valid.");
@@ -604,24 +619,26 @@ internal static class SnapshotReader
                     }
 
                     (firstDays[row], lastDays[row]) = (dayFirst, dayLast);
-                    shapes[row] = (byte)(time[i] | (directed.GetValue(i) == true ? 0x40 : 0));
+                    var bit = directedOffset + i;
+                    shapes[row] = (byte)(time[i] | ((directedBits[bit >> 3] >> (bit & 7) & 1) != 0 ? 0x40 : 0));
                     if ((uint)rank[i] >= (uint)idRanks.Length)
                     {
                         return reading.Error("relations", row, "id_rank", $"the id rank {rank[i]} lies outside 0 to {idRanks.Length - 1}.");
                     }
 
                     idRanks[row] = rank[i];
-                    if (TextError(labelArray.GetBytes(i), "label") is { } labelError)
+                    if (TextError(labelData[labelOffsets[i]..labelOffsets[i + 1]], "label") is { } labelError)
                     {
                         return reading.Error("relations", row, "label", labelError);
                     }
 
-                    if (!noteArray.IsNull(i) && !Utf8.IsValid(noteArray.GetBytes(i)))
+                    var noteNull = notesNull && noteArray.IsNull(i);
+                    if (!noteNull && !Utf8.IsValid(noteData[noteOffsets[i]..noteOffsets[i + 1]]))
                     {
                         return reading.Error("relations", row, "note", "the note is not valid UTF-8.");
                     }
 
-                    if (noteArray.IsNull(i) && noteArray.ValueOffsets[i + 1] != noteArray.ValueOffsets[i])
+                    if (noteNull && noteOffsets[i + 1] != noteOffsets[i])
                     {
                         return reading.Error("relations", row, "note", "a null note has text; a null must be empty.");
                     }
@@ -634,13 +651,13 @@ internal static class SnapshotReader
 
                     for (var e = from; e < to; e++)
                     {
-                        var cited = citedArray.Values[e];
+                        var cited = cites[e];
                         if ((uint)cited >= (uint)sourceIds.Length)
                         {
                             return reading.Error("relations", row, "evidence", $"source number {cited} is not a row of the sources table (0 to {sourceIds.Length - 1}).");
                         }
 
-                        if (TextError(quoteArray.GetBytes(e), "quote") is { } quoteError)
+                        if (TextError(quoteData[quoteOffsets[e]..quoteOffsets[e + 1]], "quote") is { } quoteError)
                         {
                             return reading.Error("relations", row, "evidence", quoteError);
                         }
@@ -664,6 +681,17 @@ internal static class SnapshotReader
                     {
                         return reading.Error("relations", row, orderError.Column, orderError.Problem);
                     }
+                }
+
+                // The ids' keys by rank, read now in row order while the batch's pages are in memory.
+                Span<byte> key = stackalloc byte[16];
+                for (var i = 0; i < n; i++)
+                {
+                    var id = idData[idOffsets[i]..idOffsets[i + 1]];
+                    key.Clear();
+                    id[..Math.Min(16, id.Length)].CopyTo(key);
+                    keyHigh[rank[i]] = BinaryPrimitives.ReadUInt64BigEndian(key);
+                    keyLow[rank[i]] = BinaryPrimitives.ReadUInt64BigEndian(key[8..]);
                 }
 
                 return null;
@@ -737,32 +765,55 @@ internal static class SnapshotReader
             return idRankToRow;
         }
 
-        /// <summary>Checks that the ids ascend in id-rank order, each once: the id order holds, with no id twice.</summary>
+        /// <summary>
+        /// Checks that the ids ascend in id-rank order, each once: the id order holds, with no id twice. The ranks'
+        /// 16-byte keys decide (ids hold no zero byte, so zero padding keeps the order); only ids equal in their first
+        /// 16 bytes are compared whole.
+        /// </summary>
         private void CheckIdOrder(Utf8Column ids, int[] idRankToRow)
         {
-            var n = idRankToRow.Length;
-            var halves = Environment.ProcessorCount > 1 && n > 100_000 ? 2 : 1;
-            var errors = new GraphDataException?[halves];
-            Parallel.For(0, halves, h =>
+            for (var r = 1; r < idRankToRow.Length; r++)
             {
-                var (from, to) = (Math.Max(1, (int)((long)n * h / halves)), (int)((long)n * (h + 1) / halves));
-                for (var r = from; r < to; r++)
+                var order = (keyHigh[r - 1], keyLow[r - 1]).CompareTo((keyHigh[r], keyLow[r]));
+                if (order < 0)
                 {
-                    var (previous, row) = (idRankToRow[r - 1], idRankToRow[r]);
-                    var order = ids[previous].SequenceCompareTo(ids[row]);
-                    if (order >= 0)
-                    {
-                        errors[h] = reading.Error(
-                            "relations", row, order == 0 ? "id" : "id_rank",
-                            order == 0 ? $"duplicate relation id '{Encoding.UTF8.GetString(ids[row])}' (also row {previous}); ids must be unique."
-                                : $"the id rank {r} does not follow the id order: '{Encoding.UTF8.GetString(ids[row])}' comes before '{Encoding.UTF8.GetString(ids[previous])}' (rank {r - 1}).");
-                        return;
-                    }
+                    continue;
                 }
-            });
-            if (errors.FirstOrDefault(e => e is not null) is { } error)
+
+                var (previous, row) = (idRankToRow[r - 1], idRankToRow[r]);
+                order = ids[previous].SequenceCompareTo(ids[row]);
+                if (order >= 0)
+                {
+                    throw reading.Error(
+                        "relations", row, order == 0 ? "id" : "id_rank",
+                        order == 0 ? $"duplicate relation id '{Encoding.UTF8.GetString(ids[row])}' (also row {previous}); ids must be unique."
+                            : $"the id rank {r} does not follow the id order: '{Encoding.UTF8.GetString(ids[row])}' comes before '{Encoding.UTF8.GetString(ids[previous])}' (rank {r - 1}).");
+                }
+            }
+
+            (keyHigh, keyLow) = ([], []);
+        }
+
+        /// <summary>Every buffer of a batch, nested arrays and dictionaries included.</summary>
+        private static IEnumerable<ReadOnlyMemory<byte>> Buffers(RecordBatch batch)
+        {
+            var stack = new Stack<ArrayData>(batch.Arrays.Select(a => a.Data));
+            while (stack.TryPop(out var data))
             {
-                throw error;
+                foreach (var buffer in data.Buffers ?? [])
+                {
+                    yield return buffer.Memory;
+                }
+
+                foreach (var child in data.Children ?? [])
+                {
+                    stack.Push(child);
+                }
+
+                if (data.Dictionary is { } dictionary)
+                {
+                    stack.Push(dictionary);
+                }
             }
         }
 
