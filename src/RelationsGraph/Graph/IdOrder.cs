@@ -33,6 +33,11 @@ internal static class IdOrder
 
         var ids = Utf8Column.Concat(columns);
         var total = ids.Count;
+        if (Ascending(chunks, entryBase, ids))
+        {
+            // Saved files list ids in order: then nothing repeats, and the order is the file's (checked in one pass).
+            return (Enumerable.Range(0, keptBase[^1]).ToArray(), null);
+        }
 
         // First in the order they came: chunk by chunk, by item number within each.
         var order = new int[total];
@@ -88,6 +93,31 @@ internal static class IdOrder
         }
 
         return (keptInOrder, repeat);
+    }
+
+    /// <summary>Whether the ids, in the order they came (chunk by chunk, kept and left out by item number), strictly ascend.</summary>
+    private static bool Ascending(IReadOnlyList<RelationRows.Sealed> chunks, int[] entryBase, Utf8Column ids)
+    {
+        var previous = -1;
+        for (var c = 0; c < chunks.Count; c++)
+        {
+            var kept = chunks[c].Kept.Sequences;
+            var dropped = chunks[c].Dropped.Sequences;
+            for (int k = 0, d = 0; k < kept.Length || d < dropped.Length;)
+            {
+                var g = d >= dropped.Length || (k < kept.Length && kept[k] < dropped[d])
+                    ? entryBase[c] + k++
+                    : entryBase[c] + kept.Length + d++;
+                if (previous >= 0 && ids[previous].SequenceCompareTo(ids[g]) >= 0)
+                {
+                    return false;
+                }
+
+                previous = g;
+            }
+        }
+
+        return true;
     }
 
     private static (int Chunk, bool Kept, int Index) Place(int[] entryBase, IReadOnlyList<RelationRows.Sealed> chunks, int g)

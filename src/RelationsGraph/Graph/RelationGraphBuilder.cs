@@ -131,8 +131,8 @@ public sealed class RelationGraphBuilder
         var horizon = new SourceHorizon(sourceArray);
         var store = relations is not null ? relations(actorArray.Select(a => a.Id).ToArray(), sourceArray.Select(s => s.Id).ToArray(), horizon) : RelationStore.Build(
             chunks, inIdOrder,
-            (c, reference) => reference >= 0 ? vertexOfAdded[reference] : actorNames[c][~reference],
-            (c, reference) => reference >= 0 ? numberOfAdded[reference] : sourceNames[c][~reference],
+            new RelationStore.References(vertexOfAdded, actorNames),
+            new RelationStore.References(numberOfAdded, sourceNames),
             actorArray.Select(a => a.Id).ToArray(), sourceArray.Select(s => s.Id).ToArray(), horizon);
         return new RelationGraph(sourceArray, actorArray, store, SortedById(events, e => e.Id), directory, horizon, Coverage);
     }

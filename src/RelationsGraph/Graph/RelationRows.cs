@@ -163,6 +163,13 @@ internal sealed class NameTable(IReadOnlyDictionary<string, int>? known)
 
     public bool IsKnown(string name) => known is not null && known.ContainsKey(name);
 
+    /// <summary>The index of a name known before, when it is one.</summary>
+    public bool TryKnown(string name, out int index)
+    {
+        index = -1;
+        return known is not null && known.TryGetValue(name, out index);
+    }
+
     public int Ref(string name, int sequence, int role, DataLocation where)
     {
         if (known is not null && known.TryGetValue(name, out var index))

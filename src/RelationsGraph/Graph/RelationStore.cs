@@ -157,7 +157,7 @@ internal sealed class RelationStore
     /// <see cref="IdOrder"/> found, and the rows sorted by pair, first day and id with linear radix passes.
     /// </summary>
     public static RelationStore Build(
-        IReadOnlyList<RelationRows.Sealed> chunks, int[] keptInIdOrder, Func<int, int, int> vertexOf, Func<int, int, int> sourceOf,
+        IReadOnlyList<RelationRows.Sealed> chunks, int[] keptInIdOrder, References vertexOf, References sourceOf,
         ActorId[] actorIds, string[] sourceIds, SourceHorizon horizon)
     {
         var n = keptInIdOrder.Length;
@@ -179,16 +179,20 @@ internal sealed class RelationStore
             chunk.FirstDays.CopyTo(firstT, at);
             chunk.LastDays.CopyTo(lastT, at);
             chunk.Shapes.CopyTo(shapesT, at);
+            var (knownVertex, localVertex) = (vertexOf.Known, vertexOf.Local[c]);
             for (var i = 0; i < chunk.Count; i++)
             {
-                sourcesT[at + i] = vertexOf(c, chunk.SourceRefs[i]);
-                targetsT[at + i] = vertexOf(c, chunk.TargetRefs[i]);
+                var (source, target) = (chunk.SourceRefs[i], chunk.TargetRefs[i]);
+                sourcesT[at + i] = source >= 0 ? knownVertex[source] : localVertex[~source];
+                targetsT[at + i] = target >= 0 ? knownVertex[target] : localVertex[~target];
                 evidenceStart[at + i + 1] = e + chunk.EvidenceEnds[i];
             }
 
+            var (knownSource, localSource) = (sourceOf.Known, sourceOf.Local[c]);
             for (var i = 0; i < chunk.EvidenceSourceRefs.Length; i++)
             {
-                evidenceSources[e + i] = sourceOf(c, chunk.EvidenceSourceRefs[i]);
+                var cited = chunk.EvidenceSourceRefs[i];
+                evidenceSources[e + i] = cited >= 0 ? knownSource[cited] : localSource[~cited];
             }
 
             at += chunk.Count;
@@ -255,6 +259,12 @@ internal sealed class RelationStore
     }
 
     private int TextRow(int row) => rowToText is null ? row : rowToText[row];
+
+    /// <summary>
+    /// What <see cref="NameTable.Ref"/> numbers stand for: a name known before (by its index among those) or met in a
+    /// chunk (by the complement of its number there), as a vertex or source number.
+    /// </summary>
+    internal sealed record References(int[] Known, int[][] Local);
 
     /// <summary>The notes of all chunks, or null when none has one (a chunk without notes gives empty rows).</summary>
     private static Utf8Column? Notes(IReadOnlyList<RelationRows.Sealed> chunks)

@@ -55,7 +55,12 @@ internal static class Identifier
             throw new ArgumentException($"The {what} must not be empty or white space.", paramName);
         }
 
-        // An unpaired surrogate has no UTF-8 form: the graph could not be saved.
+        return RequireWellFormed(text, paramName, what);
+    }
+
+    /// <summary>Text known not to be blank, checked to be well-formed: an unpaired surrogate has no UTF-8 form, so the graph could not be saved.</summary>
+    public static string RequireWellFormed(string text, string paramName, string what)
+    {
         var bad = UnpairedSurrogate(text);
         return bad < 0
             ? text

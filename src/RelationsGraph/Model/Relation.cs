@@ -33,7 +33,9 @@ public sealed record Relation
         bool directed = false,
         string? note = null)
     {
-        CheckTexts(id, label, note);
+        Identifier.Require(id, nameof(id));
+        Identifier.RequireText(label, nameof(label), "label");
+        Identifier.OptionalText(note, nameof(note), "note");
         ArgumentNullException.ThrowIfNull(kind);
         ArgumentNullException.ThrowIfNull(evidence);
         if (source.Value is null || target.Value is null)
@@ -86,14 +88,6 @@ public sealed record Relation
 
     /// <summary>Gets the polarity of the relation's kind.</summary>
     public Polarity Polarity => Kind.Polarity;
-
-    /// <summary>The constructor's checks of the id, label and note, for a reader that stores a relation without making one.</summary>
-    internal static void CheckTexts(string id, string label, string? note)
-    {
-        Identifier.Require(id, nameof(id));
-        Identifier.RequireText(label, nameof(label), "label");
-        Identifier.OptionalText(note, nameof(note), "note");
-    }
 
     /// <summary>Tells whether the relation touches an actor.</summary>
     /// <param name="actor">The actor id.</param>

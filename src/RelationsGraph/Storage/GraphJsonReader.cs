@@ -28,6 +28,7 @@ internal sealed partial class GraphJsonReader
     private readonly RelationGraphBuilder builder;
     private readonly HashSet<string> seenTopLevel = new(StringComparer.Ordinal);
     private readonly List<Quoted> evidenceRead = [];
+    private (int Source, string Quote)[] evidenceRefs = new (int, string)[4];
     private string? itemArrayPath;
     private int itemIndex;
     private bool actorsComplete;
@@ -498,14 +499,15 @@ internal sealed partial class GraphJsonReader
         }
 
         var extent = time.Resolve(where, "relation");
+        int fromRef = -1, toRef = -1;
         if (rows.Actors.IsComplete)
         {
-            if (!rows.Actors.IsKnown(from.Value))
+            if (!rows.Actors.TryKnown(from.Value, out fromRef))
             {
                 builder.CheckActor(from, sourceWhere);
             }
 
-            if (!rows.Actors.IsKnown(to.Value))
+            if (!rows.Actors.TryKnown(to.Value, out toRef))
             {
                 builder.CheckActor(to, targetWhere);
             }
@@ -519,8 +521,9 @@ internal sealed partial class GraphJsonReader
 
         try
         {
-            // The checks Relation's constructor makes (the reader has made the others as it read).
-            Relation.CheckTexts(checkedId, checkedLabel, note);
+            // The checks of Relation's constructor the reader has not made as it read (the label is not blank, the id valid).
+            Identifier.RequireWellFormed(checkedLabel, "label", "label");
+            Identifier.OptionalText(note, nameof(note), "note");
         }
         catch (ArgumentException e) when (e is not ArgumentNullException)
         {
@@ -533,14 +536,20 @@ internal sealed partial class GraphJsonReader
             return;
         }
 
-        var evidence = new (int Source, string Quote)[evidenceRead.Count];
+        if (evidenceRefs.Length < evidenceRead.Count)
+        {
+            evidenceRefs = new (int, string)[evidenceRead.Count];
+        }
+
+        var evidence = evidenceRefs.AsSpan(0, evidenceRead.Count);
         for (var i = 0; i < evidence.Length; i++)
         {
-            evidence[i] = (rows.Sources.Ref(evidenceRead[i].Source, sequence, 2 + i, where), evidenceRead[i].Quote);
+            var (cited, quote, known) = evidenceRead[i];
+            evidence[i] = (known >= 0 ? known : rows.Sources.Ref(cited, sequence, 2 + i, where), quote);
         }
 
         rows.Add(
-            checkedId, checkedKind, rows.Actors.Ref(from.Value, sequence, 0, where), rows.Actors.Ref(to.Value, sequence, 1, where), extent, checkedLabel,
+            checkedId, checkedKind, fromRef >= 0 ? fromRef : rows.Actors.Ref(from.Value, sequence, 0, where), toRef >= 0 ? toRef : rows.Actors.Ref(to.Value, sequence, 1, where), extent, checkedLabel,
             evidence, directed, string.IsNullOrWhiteSpace(note) ? null : note, sequence, idWhere.Line, idWhere.Column);
     }
 
@@ -591,7 +600,7 @@ internal sealed partial class GraphJsonReader
     }
 
     /// <summary>A piece of evidence as read and checked, not yet an <see cref="Model.Evidence"/>.</summary>
-    private readonly record struct Quoted(string Source, string Quote)
+    private readonly record struct Quoted(string Source, string Quote, int Known = -1)
     {
         public static Evidence[] Evidence(Quoted[] read)
         {
@@ -676,8 +685,12 @@ internal sealed partial class GraphJsonReader
             Required(quote, "quote", where, needs);
         }
 
-        var item = new Quoted(source!, Identifier.RequireText(quote, nameof(quote), "quote"));
-        if (sourcesComplete && !builder.SourceNumbers.ContainsKey(item.Source))
+        var item = new Quoted(source!, Identifier.RequireWellFormed(quote!, nameof(quote), "quote"));
+        if (sourcesComplete && builder.SourceNumbers.TryGetValue(item.Source, out var known))
+        {
+            item = item with { Known = known };
+        }
+        else if (sourcesComplete)
         {
             builder.CheckSource(item.Source, sourceSeen
                 ? new DataLocation(file, sourceLine, sourceColumn, ToJsonPath(json.Path), "source")

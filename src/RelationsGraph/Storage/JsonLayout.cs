@@ -134,18 +134,6 @@ internal sealed class JsonLayout
     /// <summary>The scan's state, carried from buffer to buffer.</summary>
     private sealed class Scanner(long length, long start, int parts)
     {
-        private static readonly Vector128<byte> Quote = Vector128.Create((byte)'"');
-        private static readonly Vector128<byte> Backslash = Vector128.Create((byte)'\\');
-        private static readonly Vector128<byte> Newline = Vector128.Create((byte)'\n');
-        private static readonly Vector128<byte> Slash = Vector128.Create((byte)'/');
-        private static readonly Vector128<byte> Apostrophe = Vector128.Create((byte)'\'');
-        private static readonly Vector128<byte> Comma = Vector128.Create((byte)',');
-
-        // '{' 0x7B, '[' 0x5B, '}' 0x7D, ']' 0x5D: with bit 5 cleared, '[' and ']'; so an open bracket is (b & 0xDF) == '['.
-        private static readonly Vector128<byte> CaseBit = Vector128.Create((byte)0xDF);
-        private static readonly Vector128<byte> OpenBracket = Vector128.Create((byte)'[');
-        private static readonly Vector128<byte> CloseBracket = Vector128.Create((byte)']');
-
         private readonly List<Place> cuts = [];
         private long firstInvalid = -1;
         private long lines;
@@ -197,11 +185,10 @@ internal sealed class JsonLayout
                 // read by its bits; anything else byte by byte.
                 if (depth >= 2 && !escaped && i + 64 <= bytes.Length)
                 {
-                    var block = bytes.Slice(i, 64);
-                    var backslashes = Bits(block, Backslash);
-                    if (backslashes == 0)
+                    var masks = new Masks(bytes.Slice(i, 64));
+                    if (masks.Backslashes == 0)
                     {
-                        i = Block(block, bytes, offset, i);
+                        i = Block(masks, bytes, offset, i);
                         continue;
                     }
                 }
@@ -216,12 +203,12 @@ internal sealed class JsonLayout
             : new JsonLayout(Length, firstInvalid, open, close, cuts);
 
         /// <summary>Reads a block of 64 bytes by its bits; returns where to go on (after it, or after a bracket that left depth 2).</summary>
-        private int Block(ReadOnlySpan<byte> block, ReadOnlySpan<byte> bytes, long offset, int i)
+        private int Block(in Masks masks, ReadOnlySpan<byte> bytes, long offset, int i)
         {
-            var quotes = Bits(block, Quote);
-            var inside = PrefixXor(quotes) ^ (inString ? ulong.MaxValue : 0);
+            var block = bytes.Slice(i, 64);
+            var inside = PrefixXor(masks.Quotes) ^ (inString ? ulong.MaxValue : 0);
             var outside = ~inside;
-            if (((Bits(block, Slash) | Bits(block, Apostrophe)) & outside) != 0)
+            if ((masks.SlashesAndApostrophes & outside) != 0)
             {
                 // A comment or a single-quoted string: not JSON, and not followed here.
                 failed = true;
@@ -229,9 +216,9 @@ internal sealed class JsonLayout
             }
 
             var blockStart = offset + i;
-            var newlines = Bits(block, Newline);
-            var brackets = (BitsOf(block, OpenBracket) | BitsOf(block, CloseBracket)) & outside;
-            var commas = inRelations ? Bits(block, Comma) & outside : 0;
+            var newlines = masks.Newlines;
+            var brackets = masks.Brackets & outside;
+            var commas = inRelations ? masks.Commas & outside : 0;
             var stop = 64;
             var from = 0;
             while (brackets != 0)
@@ -412,19 +399,6 @@ internal sealed class JsonLayout
                 ? new Place(at, lines, lineStart)
                 : new Place(at, lines + BitOperations.PopCount(newlinesBefore), blockStart + 64 - BitOperations.LeadingZeroCount(newlinesBefore));
 
-        private static ulong Bits(ReadOnlySpan<byte> block, Vector128<byte> value) =>
-            Vector128.Equals(Vector128.Create(block), value).ExtractMostSignificantBits()
-            | ((ulong)Vector128.Equals(Vector128.Create(block[16..]), value).ExtractMostSignificantBits() << 16)
-            | ((ulong)Vector128.Equals(Vector128.Create(block[32..]), value).ExtractMostSignificantBits() << 32)
-            | ((ulong)Vector128.Equals(Vector128.Create(block[48..]), value).ExtractMostSignificantBits() << 48);
-
-        /// <summary>Bits of the bytes that equal <paramref name="value"/> once bit 5 is cleared: an open bracket of either kind, or a close one.</summary>
-        private static ulong BitsOf(ReadOnlySpan<byte> block, Vector128<byte> value) =>
-            Vector128.Equals(Vector128.Create(block) & CaseBit, value).ExtractMostSignificantBits()
-            | ((ulong)Vector128.Equals(Vector128.Create(block[16..]) & CaseBit, value).ExtractMostSignificantBits() << 16)
-            | ((ulong)Vector128.Equals(Vector128.Create(block[32..]) & CaseBit, value).ExtractMostSignificantBits() << 32)
-            | ((ulong)Vector128.Equals(Vector128.Create(block[48..]) & CaseBit, value).ExtractMostSignificantBits() << 48);
-
         /// <summary>Bit i set when an odd number of bits are set at or below i: with quotes, the bytes inside strings.</summary>
         private static ulong PrefixXor(ulong bits)
         {
@@ -434,6 +408,80 @@ internal sealed class JsonLayout
             bits ^= bits << 8;
             bits ^= bits << 16;
             bits ^= bits << 32;
+            return bits;
+        }
+    }
+
+    /// <summary>
+    /// The bytes of a block of 64 that are of each class the scan looks at, as 64-bit masks (bit i for byte i): one
+    /// or two 512/256-bit comparisons per class where the processor has them, four of 128 bits otherwise.
+    /// </summary>
+    private readonly ref struct Masks
+    {
+        public Masks(ReadOnlySpan<byte> block)
+        {
+            if (Vector512.IsHardwareAccelerated)
+            {
+                var v = Vector512.Create(block);
+                Quotes = Vector512.Equals(v, Vector512.Create((byte)'"')).ExtractMostSignificantBits();
+                Backslashes = Vector512.Equals(v, Vector512.Create((byte)'\\')).ExtractMostSignificantBits();
+                Newlines = Vector512.Equals(v, Vector512.Create((byte)'\n')).ExtractMostSignificantBits();
+                Commas = Vector512.Equals(v, Vector512.Create((byte)',')).ExtractMostSignificantBits();
+
+                // '/' 0x2F and '\'' 0x27 are the bytes b with b | 8 == '/'; '{' '[' '}' ']' those with b & 0xDF == '[' or ']'.
+                SlashesAndApostrophes = Vector512.Equals(v | Vector512.Create((byte)8), Vector512.Create((byte)'/')).ExtractMostSignificantBits();
+                var folded = v & Vector512.Create((byte)0xDF);
+                Brackets = (Vector512.Equals(folded, Vector512.Create((byte)'[')) | Vector512.Equals(folded, Vector512.Create((byte)']'))).ExtractMostSignificantBits();
+                return;
+            }
+
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var (low, high) = (Vector256.Create(block), Vector256.Create(block[32..]));
+                Quotes = Bits(low, high, (byte)'"');
+                Backslashes = Bits(low, high, (byte)'\\');
+                Newlines = Bits(low, high, (byte)'\n');
+                Commas = Bits(low, high, (byte)',');
+                SlashesAndApostrophes = Bits(low | Vector256.Create((byte)8), high | Vector256.Create((byte)8), (byte)'/');
+                var (foldedLow, foldedHigh) = (low & Vector256.Create((byte)0xDF), high & Vector256.Create((byte)0xDF));
+                Brackets = Bits(foldedLow, foldedHigh, (byte)'[') | Bits(foldedLow, foldedHigh, (byte)']');
+                return;
+            }
+
+            Quotes = Bits128(block, (byte)'"', 0, 0xFF);
+            Backslashes = Bits128(block, (byte)'\\', 0, 0xFF);
+            Newlines = Bits128(block, (byte)'\n', 0, 0xFF);
+            Commas = Bits128(block, (byte)',', 0, 0xFF);
+            SlashesAndApostrophes = Bits128(block, (byte)'/', 8, 0xFF);
+            Brackets = Bits128(block, (byte)'[', 0, 0xDF) | Bits128(block, (byte)']', 0, 0xDF);
+        }
+
+        public ulong Quotes { get; }
+
+        public ulong Backslashes { get; }
+
+        public ulong Newlines { get; }
+
+        public ulong Commas { get; }
+
+        public ulong SlashesAndApostrophes { get; }
+
+        public ulong Brackets { get; }
+
+        private static ulong Bits(Vector256<byte> low, Vector256<byte> high, byte value) =>
+            Vector256.Equals(low, Vector256.Create(value)).ExtractMostSignificantBits()
+            | ((ulong)Vector256.Equals(high, Vector256.Create(value)).ExtractMostSignificantBits() << 32);
+
+        /// <summary>Bits of the bytes b with (b | or) &amp; and == value, 16 at a time.</summary>
+        private static ulong Bits128(ReadOnlySpan<byte> block, byte value, byte or, byte and)
+        {
+            ulong bits = 0;
+            for (var part = 0; part < 4; part++)
+            {
+                var v = (Vector128.Create(block[(part * 16)..]) | Vector128.Create(or)) & Vector128.Create(and);
+                bits |= (ulong)Vector128.Equals(v, Vector128.Create(value)).ExtractMostSignificantBits() << (part * 16);
+            }
+
             return bits;
         }
     }
