@@ -28,9 +28,9 @@ public class HotPaths
     [GlobalSetup]
     public void Setup()
     {
-        graph = Generator.Build(200, Relations, 1);
         file = Path.Combine(Path.GetTempPath(), $"relgraph-micro-{Relations}.json");
-        GraphFile.Save(file, graph);
+        new Generator(200, Relations, 1).Write(file, "own");
+        graph = GraphFile.Load(file);
     }
 
     /// <summary>Removes the saved graph.</summary>

@@ -35,19 +35,26 @@ switch (command)
 {
     case "gen":
         {
+            // Streams the graph relation by relation: a 10M file never exists as 10M objects.
             var output = Option("-o", "synthetic.json");
-            var clock = Stopwatch.StartNew();
             if (GraphFile.FormatOfName(output) == GraphFileFormat.Snapshot)
             {
                 // Streamed straight into the snapshot: no relation objects, no JSON.
+                var snapshotClock = Stopwatch.StartNew();
                 var (actorCount, relationCount) = SnapshotGen.Write(output, Number("--actors", 200), Number("--relations", 1_000_000), Number("--seed", 1));
-                Console.WriteLine($"{output}: {actorCount} actors, {relationCount} relations, {new FileInfo(output).Length / 1e6:0.0} MB, in {clock.Elapsed.TotalSeconds:0.0} s");
+                Console.WriteLine($"{output}: {actorCount} actors, {relationCount} relations, {new FileInfo(output).Length / 1e6:0.0} MB, in {snapshotClock.Elapsed.TotalSeconds:0.0} s");
                 return 0;
             }
 
-            var graph = Generator.Build(Number("--actors", 200), Number("--relations", 1_000_000), Number("--seed", 1));
-            GraphFile.Save(output, graph);
-            Console.WriteLine($"{output}: {graph.Actors.Count} actors, {graph.Relations.Count} relations, {new FileInfo(output).Length / 1e6:0.0} MB, in {clock.Elapsed.TotalSeconds:0.0} s");
+            var layout = Option("--layout", "own");
+            var generator = new Generator(Number("--actors", 200), Number("--relations", 1_000_000), Number("--seed", 1));
+            foreach (var (path, kind) in layout == "all" ? Generator.Layouts.Select(l => (LayoutPath(output, l), l)) : [(output, layout)])
+            {
+                var clock = Stopwatch.StartNew();
+                generator.Write(path, kind);
+                Console.WriteLine($"{path}: {kind}, {generator.Actors} actors, {generator.Relations} relations, {new FileInfo(path).Length / 1e6:0.0} MB, in {clock.Elapsed.TotalSeconds:0.0} s");
+            }
+
             return 0;
         }
 
@@ -95,6 +102,27 @@ switch (command)
             return 0;
         }
 
+    case "memory":
+        {
+            // Managed memory a loaded graph holds beyond its text, after a full compacting collection: bytes per relation.
+            var before = GC.GetTotalMemory(forceFullCollection: true);
+            var graph = GraphFile.Load(rest[0]);
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            var after = GC.GetTotalMemory(forceFullCollection: true);
+            var text = graph.Store.TextBytes;
+            var count = Math.Max(1, graph.Relations.Count);
+            Console.WriteLine(JsonConvert.SerializeObject(new Dictionary<string, object>
+            {
+                ["relations"] = graph.Relations.Count,
+                ["managed_mb"] = (after - before) / 1e6,
+                ["text_mb"] = text / 1e6,
+                ["bytes_per_relation_beyond_text"] = (after - before - text) / (double)count,
+                ["bytes_per_relation"] = (after - before) / (double)count,
+            }));
+            GC.KeepAlive(graph);
+            return 0;
+        }
+
     case "probe":
         {
             // Times one query many times on one loaded graph: relgraph-bench probe FILE [triangle|ego|slice|slice-by-id] [QUERIES]
@@ -133,67 +161,76 @@ switch (command)
 
     case "compare":
         {
-            var file = rest[0];
+            // One table per file (say, the same graph in three layouts), answers checked against NetworkX's.
             var asked = Asked();
-            // Both sides run with their runtime's defaults; ours warms each query up first (see Workload.Median),
-            // the one-shot row below keeps the console's defaults.
-            var ours = RunJson(Environment.ProcessPath!, ["run", file, .. asked.Options()]);
-            var peer = RunJson("/usr/bin/python3", [Path.Combine(repo, "bench", "peers", "networkx_bench.py"), file, .. asked.Options()]);
+            var files = rest.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
             var relgraph = Option("--relgraph", Path.Combine(repo, "src", "RelationsGraph.Console", "bin", "Release", "net10.0", "relgraph"));
-            var oursOneShot = Wall(relgraph, ["triangle", .. asked.Triangle, "--in", asked.Period, "--graph", file]);
-            var peerOneShot = Wall("/usr/bin/python3", [Path.Combine(repo, "bench", "peers", "networkx_bench.py"), file, "--oneshot-triangle", .. asked.Triangle, "--in", asked.Period]);
-            Console.WriteLine($"{file}: {ours["relations"]} relations, {ours["actors"]} actors; {Environment.ProcessorCount} cores; {DateTime.UtcNow:yyyy-MM-dd}; queries warmed up (load is a first call)");
-            Console.WriteLine($"{"operation",-30} {"RelationsGraph",14} {"NetworkX",14} {"ratio",9}  check");
+            var networkx = Path.Combine(repo, "bench", "peers", "networkx_bench.py");
             var differ = 0;
-            void Row(string name, string key, params string[] checks)
+            foreach (var file in files)
             {
-                var a = (double)ours[key]!;
-                var b = (double)peer[key]!;
-                var agree = checks.All(c => ours[c]!.ToString() == peer[c]!.ToString());
-                differ += agree ? 0 : 1;
-                var same = checks.Length == 0 ? string.Empty
-                    : $"{string.Join("/", checks.Select(c => ours[c]))} vs {string.Join("/", checks.Select(c => peer[c]))}{(agree ? string.Empty : "  DIFFER")}";
-                Console.WriteLine($"{name,-30} {Workload.Format(a),14} {Workload.Format(b),14} {b / a,8:0.0}×  {same}");
-            }
+                // Both sides run with their runtime's defaults; ours warms each query up first (see Workload.Median),
+                // the one-shot rows run the console as a user would, once each.
+                var ours = RunJson(Environment.ProcessPath!, ["run", file, .. asked.Options()]);
+                var peer = RunJson("/usr/bin/python3", [networkx, file, .. asked.Options()]);
+                var (from, to, center) = (asked.PathFrom ?? (string)ours["path_from"]!, asked.PathTo ?? (string)ours["path_to"]!, asked.Center ?? (string)ours["center"]!);
+                Console.WriteLine($"{file}: {ours["relations"]} relations, {ours["actors"]} actors; {Environment.ProcessorCount} cores; {DateTime.UtcNow:yyyy-MM-dd}; queries warmed up (load is a first call)");
+                Console.WriteLine($"{"operation",-34} {"RelationsGraph",14} {"NetworkX",14} {"ratio",9}  check");
+                void Row(string name, string key, params string[] checks)
+                {
+                    var a = (double)ours[key]!;
+                    var b = (double)peer[key]!;
+                    var agree = checks.All(c => ours[c]!.ToString() == peer[c]!.ToString());
+                    differ += agree ? 0 : 1;
+                    var same = checks.Length == 0 ? string.Empty
+                        : $"{string.Join("/", checks.Select(c => ours[c]))} vs {string.Join("/", checks.Select(c => peer[c]))}{(agree ? string.Empty : "  DIFFER")}";
+                    Console.WriteLine($"{name,-34} {Workload.Format(a),14} {Workload.Format(b),14} {b / a,8:0.0}×  {same}");
+                }
 
-            Row("load", "load_s", "relations");
-            Row($"slice {asked.Period}", "slice_s", "slice_count");
-            Row("shortest path in slice", "path_s", "path_hops");
-            Row("2-hop neighbourhood in slice", "ego_s", "ego_members", "ego_relations");
-            Row("triangle in slice", "triangle_s", "triangle_relations");
-            Row("timeline of busiest pair", "timeline_s", "timeline_entries");
-            var memOurs = (double)ours["peak_mb"]!;
-            var memPeer = (double)peer["peak_mb"]!;
-            Console.WriteLine($"{"peak memory",-30} {memOurs,11:0} MB {memPeer,11:0} MB {memPeer / memOurs,8:0.0}×");
-            Console.WriteLine($"{"one-shot triangle (process)",-30} {Workload.Format(oursOneShot),14} {Workload.Format(peerOneShot),14} {peerOneShot / oursOneShot,8:0.0}×");
-            Console.WriteLine();
+                Row("load", "load_s", "relations");
+                Row($"slice {asked.Period}", "slice_s", "slice_count");
+                Row("shortest path in slice", "path_s", "path_hops");
+                Row("2-hop neighbourhood in slice", "ego_s", "ego_members", "ego_relations");
+                Row("triangle in slice", "triangle_s", "triangle_relations");
+                Row("timeline of busiest pair", "timeline_s", "timeline_entries");
+                var memOurs = (double)ours["peak_mb"]!;
+                var memPeer = (double)peer["peak_mb"]!;
+                Console.WriteLine($"{"peak memory (process above)",-34} {memOurs,11:0} MB {memPeer,11:0} MB {memPeer / memOurs,8:0.0}×");
 
-            // Load against a bare token scan, both as the first work of a fresh process (so both pay for a cold
-            // start), three of each taken in turn; the medians.
-            // Then the same with the runtime's tiering delay off (DOTNET_TC_CallCountingDelayMs=0, an unsupported
-            // knob): .NET starts counting calls for recompiling hot code optimized only once no new method has
-            // been compiled for 100 ms, which a load, compiling as it goes, keeps putting off.
-            double Median3(List<double> x) => x.Order().ElementAt(1);
-            foreach (var (label, environment) in new[] { ("", Array.Empty<(string, string)>()), ("with DOTNET_TC_CallCountingDelayMs=0: ", [("DOTNET_TC_CallCountingDelayMs", "0")]) })
-            {
+                // The console and the script, each answering one question from the file, end to end, with their peak memory.
+                foreach (var (name, console, script) in new (string, string[], string[])[]
+                {
+                    ("one-shot triangle", ["triangle", .. asked.Triangle, "--in", asked.Period], ["--oneshot-triangle", .. asked.Triangle, "--in", asked.Period]),
+                    ("one-shot path", ["path", from, to, "--in", asked.Period], ["--oneshot-path", from, to, "--in", asked.Period]),
+                    ("one-shot 2-hop neighbourhood", ["neighbours", center, "--depth", "2", "--in", asked.Period], ["--oneshot-neighbours", center, "--in", asked.Period]),
+                })
+                {
+                    var a = Measured(relgraph, [.. console, "--graph", file]);
+                    var b = Measured("/usr/bin/python3", [networkx, file, .. script]);
+                    Console.WriteLine($"{name,-34} {Workload.Format(a.Seconds),14} {Workload.Format(b.Seconds),14} {b.Seconds / a.Seconds,8:0.0}×  " +
+                        (a.PeakMb > 0 && b.PeakMb > 0 ? $"peak {a.PeakMb:0} MB vs {b.PeakMb:0} MB = 1/{b.PeakMb / a.PeakMb:0.0}" : "peak not measured (/usr/bin/time missing)"));
+                }
+
+                // Load against a bare token scan, both as the first work of a fresh process (so both pay for a cold
+                // start), three of each taken in turn; the medians.
+                double Median3(List<double> x) => x.Order().ElementAt(1);
                 var loads = new List<double>();
                 var scans = new List<double>();
                 for (var i = 0; i < 3; i++)
                 {
-                    loads.Add(First("first-load", file, environment));
-                    scans.Add(First("first-scan", file, environment));
+                    loads.Add(First("first-load", file, []));
+                    scans.Add(First("first-scan", file, []));
                 }
 
-                Console.WriteLine($"{(label.Length == 0 ? "limits: " : "        ")}{label}load {Workload.Format(Median3(loads))} = {Median3(loads) / Median3(scans):0.00}× a bare Newtonsoft token scan ({Workload.Format(Median3(scans))}), each the median of three fresh processes " +
-                    $"(loads {string.Join(", ", loads.Select(Workload.Format))}; scans {string.Join(", ", scans.Select(Workload.Format))});");
+                var memory = RunJson(Environment.ProcessPath!, ["memory", file]);
+                Console.WriteLine($"load {Workload.Format(Median3(loads))} = {Median3(loads) / Median3(scans):0.00}× a bare Newtonsoft token scan ({Workload.Format(Median3(scans))}), " +
+                    $"each the median of three fresh processes (loads {string.Join(", ", loads.Select(Workload.Format))}; scans {string.Join(", ", scans.Select(Workload.Format))})");
+                Console.WriteLine($"memory: {(double)memory["bytes_per_relation_beyond_text"]!:0} bytes per relation beyond its text ({(double)memory["bytes_per_relation"]!:0} with it), after a full collection");
+                Console.WriteLine($"slice {Workload.Format((double)ours["slice_s"]!)} = {(double)ours["slice_s"]! / (double)ours["copy_s"]!:0.0}× a plain copy of its {ours["slice_count"]} relations into new arrays ({Workload.Format((double)ours["copy_s"]!)})");
+                Console.WriteLine();
+                differ += Peers.Compare(repo, file, asked, ours, (command, path) => First(command, path, []));
             }
 
-            Console.WriteLine("        " +
-                $"slice {Workload.Format((double)ours["slice_s"]!)} = {(double)ours["slice_s"]! / (double)ours["copy_s"]!:0.0}× a plain copy of its {ours["slice_count"]} relations into new arrays ({Workload.Format((double)ours["copy_s"]!)}), " +
-                $"{(double)ours["slice_s"]! / (double)ours["copy_only_s"]!:0.0}× the copying alone ({Workload.Format((double)ours["copy_only_s"]!)}); " +
-                $"sorted by id (a view's list) {Workload.Format((double)ours["slice_by_id_s"]!)} = {(double)ours["slice_by_id_s"]! / (double)ours["copy_s"]!:0.0}×");
-            Console.WriteLine();
-            differ += Peers.Compare(repo, file, asked, ours, (command, path) => First(command, path, []));
             if (differ > 0)
             {
                 Console.WriteLine($"{differ} answers differ between RelationsGraph and its peers");
@@ -205,24 +242,38 @@ switch (command)
 
     case "scale":
         {
+            // Load time as the graph grows (generated in the asked layout, kept in --dir): fresh processes, medians of three.
             var folder = Option("--dir", Path.GetTempPath());
             var actors = Number("--actors", 200);
-            Console.WriteLine($"{"relations",10} {"MB",7} {"load",9} {"load/rel",10} {"scan",9} {"slice",9} {"in slice",9} {"slice/rel",10} {"peak MB",8}");
+            var layout = Option("--layout", "own");
+            Console.WriteLine($"{actors} actors, {layout} layout; {Environment.ProcessorCount} cores; {DateTime.UtcNow:yyyy-MM-dd}");
+            Console.WriteLine($"{"relations",11} {"MB",8} {"load",9} {"load/rel",10} {"growth",8} {"scan",9} {"load/scan",9} {"B/rel",7} {"peak MB",8}");
+            double? previousLoad = null;
+            long previousSize = 0;
             foreach (var size in Option("--sizes", "10000,100000,1000000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)))
             {
-                var file = Path.Combine(folder, $"synthetic-{actors}-{size}.json");
+                var file = Path.Combine(folder, $"synthetic-{actors}-{size}-{layout}.json");
                 if (!File.Exists(file))
                 {
-                    GraphFile.Save(file, Generator.Build(actors, size, 1));
+                    new Generator(actors, size, 1).Write(file, layout);
                 }
 
-                var r = RunJson(Environment.ProcessPath!, ["run", file]);
-                var load = (double)r["load_s"]!;
-                var slice = (double)r["slice_s"]!;
-                var count = (int)r["slice_count"]!;
+                var loads = new List<double>();
+                var scans = new List<double>();
+                for (var i = 0; i < 3; i++)
+                {
+                    loads.Add(First("first-load", file, []));
+                    scans.Add(First("first-scan", file, []));
+                }
+
+                var (load, scan) = (loads.Order().ElementAt(1), scans.Order().ElementAt(1));
+                var memory = RunJson(Environment.ProcessPath!, ["memory", file]);
+                var peak = Measured(Environment.ProcessPath!, ["first-load", file]).PeakMb;
+                var growth = previousLoad is { } before ? $"{load / before:0.0}× /{size / (double)previousSize:0}×" : "";
                 Console.WriteLine(
-                    $"{size,10} {((new FileInfo(file).ResolveLinkTarget(returnFinalTarget: true) as FileInfo) ?? new FileInfo(file)).Length / 1e6,7:0.0} {Workload.Format(load),9} {load / size * 1e6,7:0.00} µs {Workload.Format(First("first-scan", file, [])),9} " +
-                    $"{Workload.Format(slice),9} {count,9} {slice / Math.Max(1, count) * 1e9,7:0} ns {(double)r["peak_mb"]!,8:0}");
+                    $"{size,11} {new FileInfo(file).Length / 1e6,8:0.0} {Workload.Format(load),9} {load / size * 1e6,7:0.00} µs {growth,8} {Workload.Format(scan),9} {load / scan,8:0.00}× " +
+                    $"{(double)memory["bytes_per_relation_beyond_text"]!,7:0} {peak,8:0}");
+                (previousLoad, previousSize) = (load, size);
             }
 
             return 0;
@@ -246,13 +297,15 @@ switch (command)
         return 0;
 
     default:
-        Console.WriteLine("relgraph-bench gen [--actors 200] [--relations 1000000] [--seed 1] [-o FILE]   (FILE.arrows: streamed into a snapshot)");
+        Console.WriteLine("relgraph-bench gen [--actors 200] [--relations 1000000] [--seed 1] [--layout own|compact|pretty-shuffled|all] [-o FILE]");
+        Console.WriteLine("  (-o FILE.arrows: streamed into a snapshot)");
         Console.WriteLine("relgraph-bench targets FILE.arrows... [QUERIES]      load, memory, slice, triangle and one-shot triangle per snapshot");
         Console.WriteLine("relgraph-bench run FILE [QUERIES]                     time the operations, print JSON");
-        Console.WriteLine("relgraph-bench compare FILE [QUERIES] [--relgraph P]  RelationsGraph and NetworkX side by side, with ratios");
+        Console.WriteLine("relgraph-bench compare FILE... [QUERIES] [--relgraph P]  RelationsGraph and NetworkX side by side, with ratios");
+        Console.WriteLine("relgraph-bench memory FILE                    managed bytes per relation after a full collection, beyond text and with it");
         Console.WriteLine("  QUERIES: [--in 2017] [--triangle US,China,DPRK] [--path FROM,TO] [--center ID]");
         Console.WriteLine("  (the path and the neighbourhood default to the generator's last actors)");
-        Console.WriteLine("relgraph-bench scale [--sizes 10000,100000,1000000] [--actors 200] [--dir D]");
+        Console.WriteLine("relgraph-bench scale [--sizes 10000,100000,1000000] [--actors 200] [--layout own] [--dir D]");
         Console.WriteLine("relgraph-bench load FILE [--times 3]          load against a token scan, with GC pauses");
         Console.WriteLine("relgraph-bench first-load FILE | first-scan FILE  one cold load or token scan in this fresh process: seconds");
         Console.WriteLine("relgraph-bench probe FILE [triangle|ego|slice|slice-by-id] [QUERIES] [--times 30]  one query, timed each time");
@@ -307,6 +360,31 @@ static double Wall(string program, string[] arguments, bool echo = false)
 
     process.WaitForExit();
     return process.ExitCode is 0 or 1 ? clock.Elapsed.TotalSeconds : throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} exited {process.ExitCode}");
+}
+
+static string LayoutPath(string output, string layout) =>
+    Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, $"{Path.GetFileNameWithoutExtension(output)}.{layout}{Path.GetExtension(output)}");
+
+// A process's wall time and, through /usr/bin/time when there is one, its peak resident memory.
+static (double Seconds, double PeakMb) Measured(string program, string[] arguments)
+{
+    var time = File.Exists("/usr/bin/time");
+    var start = time
+        ? new ProcessStartInfo("/usr/bin/time", ["-f", "%M", program, .. arguments]) { RedirectStandardOutput = true, RedirectStandardError = true }
+        : new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true };
+    var clock = Stopwatch.StartNew();
+    using var process = Process.Start(start)!;
+    var error = time ? process.StandardError.ReadToEndAsync() : Task.FromResult(string.Empty);
+    process.StandardOutput.ReadToEnd();
+    process.WaitForExit();
+    var seconds = clock.Elapsed.TotalSeconds;
+    if (process.ExitCode is not (0 or 1))
+    {
+        throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} exited {process.ExitCode}: {error.Result}");
+    }
+
+    var lines = error.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    return (seconds, time && lines.Length > 0 && double.TryParse(lines[^1], CultureInfo.InvariantCulture, out var kb) ? kb / 1024 : 0);
 }
 
 static string FindRepo()

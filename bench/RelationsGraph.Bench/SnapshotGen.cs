@@ -8,7 +8,7 @@ using RelationsGraph.Time;
 namespace RelationsGraph.Bench;
 
 /// <summary>
-/// The generator's graph (<see cref="Generator"/>: the same random draws, so the same relations) streamed straight
+/// The generator's graph (<see cref="Generator"/>: the same draws for each relation, so the same relations) streamed straight
 /// into a snapshot: the relations' numbers are drawn into columns (18 bytes a relation), put in the store's order,
 /// and written a batch at a time with their texts made as they are written. No relation object and no JSON text
 /// ever exists, so 100M relations need about 3 GB.
@@ -18,9 +18,8 @@ internal static class SnapshotGen
     public static (int Actors, int Relations) Write(string path, int actors, int relations, int seed)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(actors, 3);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(relations, 100_000_000, "relations (ids r00000000 to r99999999 sort as their numbers)");
-        var random = new Random(seed);
-        var source = new Source(Generator.SourceId, "Synthetic relations", "relgraph-bench", "RelationsGraph", new PartialDate(2025), "synthetic.txt", new string('0', 64));
+        var generator = new Generator(actors, relations, seed);
+        var source = Generator.Source;
         var made = Enumerable.Range(0, actors).Select(i => Generator.ActorOf(i, actors)).ToArray();
 
         // Vertex numbers are places in id order; the draws number actors as made.
@@ -31,15 +30,14 @@ internal static class SnapshotGen
             vertexOf[byId[v]] = v;
         }
 
-        var cumulative = new double[actors];
-        var total = 0.0;
-        for (var i = 0; i < actors; i++)
+        // Ids R0, R1, … sort as text, not as numbers: relation r's id rank is its place in that order.
+        var idRank = new int[relations];
+        var rank = 0;
+        foreach (var r in Generator.OrdinalOrder(relations))
         {
-            total += 1.0 / Math.Pow(i + 1, 0.8);
-            cumulative[i] = total;
+            idRank[r] = rank++;
         }
 
-        var kinds = RelationKind.All.Where(k => k.CameoRoot is not null).ToArray();
         var horizon = new SourceHorizon([source]);
         var s = new int[relations];
         var t = new int[relations];
@@ -49,13 +47,13 @@ internal static class SnapshotGen
         var shape = new byte[relations];
         for (var r = 0; r < relations; r++)
         {
-            var (a, b, k, time, directed) = Generator.Draw(random, cumulative, total, kinds);
-            (s[r], t[r], kind[r]) = (a, b, kinds[k].Ordinal);
+            var (a, b, k, time, directed) = generator.Draw(r);
+            (s[r], t[r], kind[r]) = (a, b, k.Ordinal);
             var (f, l, bits) = RelationColumns.Encode(time, directed);
             (first[r], last[r], shape[r]) = (f, l == int.MaxValue ? horizon.LastKnownDayNumber(time, [0]) : l, bits);
         }
 
-        // The store's order: actor pair (smaller vertex first), first day, id (= draw number: ids are fixed-width).
+        // The store's order: actor pair (smaller vertex first), first day, id.
         var order = new int[relations];
         var keys = new ulong[relations];
         for (var r = 0; r < relations; r++)
@@ -74,18 +72,18 @@ internal static class SnapshotGen
                 j++;
             }
 
-            Array.Sort(order, i, j - i);
+            Array.Sort(order, i, j - i, Comparer<int>.Create((x, y) => idRank[x].CompareTo(idRank[y])));
             i = j;
         }
 
         keys = null!;
         GC.Collect();
         AtomicFile.Write(path, stream => SnapshotWriter.Write(
-            stream, [source], byId.Select(i => made[i]).ToArray(), [], horizon, Batches(order, s, t, kind, first, last, shape, vertexOf, made)));
+            stream, [source], byId.Select(i => made[i]).ToArray(), [], horizon, Batches(order, s, t, kind, first, last, shape, vertexOf, made, idRank)));
         return (actors, relations);
     }
 
-    private static IEnumerable<RelationBatch> Batches(int[] order, int[] s, int[] t, byte[] kind, int[] first, int[] last, byte[] shape, int[] vertexOf, Actor[] made)
+    private static IEnumerable<RelationBatch> Batches(int[] order, int[] s, int[] t, byte[] kind, int[] first, int[] last, byte[] shape, int[] vertexOf, Actor[] made, int[] idRank)
     {
         var utf8 = new System.Text.UTF8Encoding(false);
         for (var start = 0; start < order.Length; start += SnapshotWriter.BatchRows)
@@ -96,13 +94,13 @@ internal static class SnapshotGen
             {
                 var r = order[start + i];
                 (batch.Kinds[i], batch.Sources[i], batch.Targets[i]) = (kind[r], vertexOf[s[r]], vertexOf[t[r]]);
-                (batch.FirstDays[i], batch.LastDays[i], batch.Shapes[i], batch.IdRanks[i]) = (first[r], last[r], shape[r], r);
-                var name = RelationKind.All[kind[r]].Name;
+                (batch.FirstDays[i], batch.LastDays[i], batch.Shapes[i], batch.IdRanks[i]) = (first[r], last[r], shape[r], idRank[r]);
+                var relationKind = RelationKind.All[kind[r]];
                 var (a, b) = (made[s[r]].Id.Value, made[t[r]].Id.Value);
-                batch.Ids.Add(string.Create(CultureInfo.InvariantCulture, $"r{r:D8}"));
-                batch.Labels.Add($"{name} {a} {b}");
+                batch.Ids.Add(Generator.IdOf(r));
+                batch.Labels.Add(Generator.LabelOf(relationKind, a, b));
                 var time = RelationColumns.Decode(first[r], last[r], shape[r]);
-                batch.AddEvidence(0, utf8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"Synthetic report {r} of {name} between {a} and {b}, {time}.")));
+                batch.AddEvidence(0, utf8.GetBytes(Generator.QuoteOf(r, relationKind, a, b, time)));
                 batch.EndRow(i);
             }
 

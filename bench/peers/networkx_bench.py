@@ -9,6 +9,8 @@ on three actors, the timeline of a pair from the adjacency of both directions.
     /usr/bin/python3 bench/peers/networkx_bench.py FILE [--in 2017] [--triangle US,China,DPRK]
         [--path FROM,TO] [--center ID]                            # time the operations, print JSON
     /usr/bin/python3 bench/peers/networkx_bench.py FILE --oneshot-triangle US China DPRK --in 2017
+    /usr/bin/python3 bench/peers/networkx_bench.py FILE --oneshot-path FROM TO --in 2017
+    /usr/bin/python3 bench/peers/networkx_bench.py FILE --oneshot-neighbours CENTER --in 2017
 
 Use Debian's python3-networkx (/usr/bin/python3); other Pythons on the PATH may lack networkx.
 """
@@ -149,9 +151,37 @@ def oneshot_triangle(path, three, period):
         print(d["lo"], d["kind"], u, "->" if d.get("directed") else "--", v, d["label"])
 
 
+def oneshot_path(path, source, target, period):
+    g = load(path)
+    try:
+        p = nx.shortest_path(slice_view(g, period).to_undirected(as_view=True), source, target)
+    except (nx.NetworkXNoPath, nx.NodeNotFound):
+        print("no path")
+        return
+    view = slice_view(g, period)
+    for u, v in zip(p, p[1:]):
+        between = [d for a, b in ((u, v), (v, u)) if view.has_edge(a, b) for d in view[a][b].values()]
+        print(u, "->", v, len(between), "relations")
+
+
+def oneshot_neighbours(path, center, period):
+    g = load(path)
+    ego = nx.ego_graph(slice_view(g, period), center, radius=2, undirected=True)
+    for n in sorted(ego.nodes):
+        print(n)
+    for u, v, d in ego.edges(data=True):
+        print(d["id"], u, v, d["kind"], d["label"])
+
+
 if __name__ == "__main__":
     if "--oneshot-triangle" in sys.argv:
         i = sys.argv.index("--oneshot-triangle")
         oneshot_triangle(sys.argv[1], sys.argv[i + 1:i + 4], option("--in", "2017"))
+    elif "--oneshot-path" in sys.argv:
+        i = sys.argv.index("--oneshot-path")
+        oneshot_path(sys.argv[1], sys.argv[i + 1], sys.argv[i + 2], option("--in", "2017"))
+    elif "--oneshot-neighbours" in sys.argv:
+        i = sys.argv.index("--oneshot-neighbours")
+        oneshot_neighbours(sys.argv[1], sys.argv[i + 1], option("--in", "2017"))
     else:
         run(sys.argv[1])

@@ -1,4 +1,5 @@
 using RelationsGraph.Model;
+using RelationsGraph.Time;
 
 namespace RelationsGraph.Graph;
 
@@ -68,6 +69,9 @@ internal sealed class RelationStore
     public bool IsDirected(int row) => RelationColumns.IsDirected(shapes[row]);
 
     public int BeginningRank(int row) => RelationColumns.BeginningRank(shapes[row]);
+
+    /// <summary>The date a row's relation begins with (its point, or its period's start), from the columns alone.</summary>
+    public PartialDate Beginning(int row) => RelationColumns.Decode(firstDays[row], firstDays[row], (byte)(shapes[row] & 0x0C)).Beginning;
 
     /// <summary>The row's place in id order (ordinal): comparing ranks compares ids.</summary>
     public int IdRank(int row) => rowToIdRank[row];

@@ -5,17 +5,25 @@ using RelationsGraph.Time;
 namespace RelationsGraph.Queries;
 
 /// <summary>One entry of a timeline: a relation or an actor event, never both.</summary>
-/// <remarks>Immutable.</remarks>
+/// <remarks>Immutable. A relation entry makes its <see cref="Relation"/> when it is read, as every query result does.</remarks>
 public sealed class TimelineEntry
 {
-    internal TimelineEntry(Relation? relation, ActorEvent? actorEvent)
+    private readonly RelationList? relations;
+    private readonly int index;
+
+    internal TimelineEntry(RelationList relations, int index)
     {
-        Relation = relation;
+        this.relations = relations;
+        this.index = index;
+    }
+
+    internal TimelineEntry(ActorEvent actorEvent)
+    {
         Event = actorEvent;
     }
 
     /// <summary>Gets the relation, or <see langword="null"/> for an event entry.</summary>
-    public Relation? Relation { get; }
+    public Relation? Relation => relations?[index];
 
     /// <summary>Gets the actor event, or <see langword="null"/> for a relation entry.</summary>
     public ActorEvent? Event { get; }
@@ -92,10 +100,11 @@ public sealed class Timeline
         var events = actors.Distinct().SelectMany(a => view.Graph.EventsOf(a.Id)).Where(view.KnownIn)
             .OrderBy(e => e.Time.Beginning).ThenBy(e => e.Id, StringComparer.Ordinal).ToArray();
         int r = 0, e = 0;
+        var store = view.Graph.Store;
         var entries = ChunkedList<TimelineEntry>.Create(relations.Count + events.Length, () =>
-            e < events.Length && (r == relations.Count || events[e].Time.Beginning.CompareTo(relations[r].Time.Beginning) <= 0)
-                ? new TimelineEntry(null, events[e++])
-                : new TimelineEntry(relations[r++], null));
+            e < events.Length && (r == relations.Count || events[e].Time.Beginning.CompareTo(store.Beginning(relations.Row(r))) <= 0)
+                ? new TimelineEntry(events[e++])
+                : new TimelineEntry(relations, r++));
         return new Timeline(actors, entries);
     }
 }
