@@ -24,6 +24,12 @@ internal static partial class Cli
         }
 
         var root = BuildRoot(context);
+        if (args is ["--help"] or ["-h"] or ["-?"])
+        {
+            WriteRootHelp(context, root);
+            return ExitCodes.Answered;
+        }
+
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
         {
@@ -58,6 +64,40 @@ internal static partial class Cli
 
         CheckPaths(root);
         return root;
+    }
+
+    /// <summary>
+    /// The root's help, short enough to read: what relgraph is, then each command (from the registry, in its order)
+    /// with the first sentence of its description, wrapped to the width under its column; each command's own
+    /// <c>--help</c> has the rest and its examples.
+    /// </summary>
+    private static void WriteRootHelp(CliContext context, RootCommand root)
+    {
+        using var o = new Output.ScreenWriter(context.Output, context.Style.Width);
+        o.WriteLine("relgraph: ask a temporal knowledge graph of international relations about actors, paths, neighbourhoods, trends and time slices. Every answer cites its evidence.");
+        o.WriteLine();
+        o.WriteLine("Usage: relgraph COMMAND [ARGUMENTS] [OPTIONS]; relgraph COMMAND --help for its options and examples.");
+        o.WriteLine();
+        o.WriteLine("Commands:");
+        var names = root.Subcommands.Select(c =>
+            string.Join(", ", c.Aliases.Append(c.Name).Order(StringComparer.Ordinal).Reverse().Take(1)) +
+            string.Concat(c.Arguments.Select(a => $" <{a.Name}>"))).ToList();
+        var width = names.Max(n => n.Length);
+        foreach (var (command, name) in root.Subcommands.Zip(names))
+        {
+            var description = command.Description ?? string.Empty;
+            var paragraph = description.Split("\n\n")[0];
+            var end = paragraph.IndexOf(". ", StringComparison.Ordinal);
+            var sentence = end < 0 ? paragraph.TrimEnd('.') : paragraph[..end];
+            var colon = sentence.IndexOf(": ", StringComparison.Ordinal);
+            sentence = sentence.Length > 120 && colon > 0 ? sentence[..colon] : sentence;
+            o.WriteLine($"  {name.PadRight(width)}  {Output.ScreenWriter.Hang}{sentence}.");
+        }
+
+        o.WriteLine();
+        o.WriteLine("Options: -h, --help  Show help; --version  Show the version.");
+        o.WriteLine("Exit codes: 0 answered, 1 no result, 2 bad input or bad data.");
+        o.WriteLine("Start with: relgraph triangle US China DPRK --in 2017");
     }
 
     /// <summary>

@@ -15,4 +15,12 @@ public sealed record DotOptions
 
     /// <summary>Gets a value telling whether to draw a legend of the shapes, colours and line styles used.</summary>
     public bool Legend { get; init; } = true;
+
+    /// <summary>
+    /// Gets a value telling whether to draw every relation as its own edge. When <see langword="false"/> (the
+    /// default), the relations of one kind between a pair are drawn as one edge labelled with
+    /// their count and dates once there are <see cref="DotWriter.MergedFrom"/> or more of them, so event data draws
+    /// a readable picture.
+    /// </summary>
+    public bool EachRelation { get; init; }
 }

@@ -23,6 +23,9 @@ namespace RelationsGraph.Export;
 /// </remarks>
 public static class DotWriter
 {
+    /// <summary>How many relations of one kind between a pair are drawn as one edge, unless <see cref="DotOptions.EachRelation"/>.</summary>
+    public const int MergedFrom = 3;
+
     private const string Cooperative = "#2166ac";
     private const string Conflictual = "#b2182b";
     private const string Neutral = "#7f7f7f";
@@ -157,9 +160,22 @@ public static class DotWriter
             o.Line();
         }
 
-        foreach (var r in relations)
+        foreach (var group in Edges(relations, options))
         {
+            var r = group[0];
             var colour = Colour(r.Polarity);
+            if (group.Count > 1)
+            {
+                // The years the relations begin in: a merged edge stands for many dates, and years keep its label short.
+                var (first, last) = (group.Min(g => g.Time.Beginning.Year), group.Max(g => g.Time.Beginning.Year));
+                var span = first == last ? first.ToString(CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"{first}–{last}");
+                o.Line(
+                    $"  {DotText.Id(r.Source.Value)} -> {DotText.Id(r.Target.Value)} [id={DotText.Text($"relations:{r.Id}+{group.Count - 1}")}, " +
+                    $"label={DotText.Text($"{r.Kind.Name} ×{group.Count}\n{span}")}, color=\"{colour}\", fontcolor=\"{colour}\", {Style(LineOf(r.Kind))}" +
+                    $"{Direction(group)}, tooltip={DotText.Tooltip($"{group.Count} relations ({r.Label}, …): {string.Join(", ", group.Select(g => g.Id))}")}];");
+                continue;
+            }
+
             o.Line(
                 $"  {DotText.Id(r.Source.Value)} -> {DotText.Id(r.Target.Value)} [id={DotText.Text("relation:" + r.Id)}, " +
                 $"label={DotText.Text($"{r.Kind.Name}\n{r.Time}")}, color=\"{colour}\", fontcolor=\"{colour}\", {Style(LineOf(r.Kind))}" +
@@ -169,6 +185,43 @@ public static class DotWriter
         o.Line("}");
         writer.Flush();
     }
+
+    /// <summary>
+    /// The edges to draw, in the relations' order: each relation alone, or with <see cref="DotOptions.EachRelation"/> off,
+    /// the relations of one kind between a pair together when there are <see cref="MergedFrom"/> or more (arrows both ways when they go both ways).
+    /// </summary>
+    private static List<List<Relation>> Edges(List<Relation> relations, DotOptions options)
+    {
+        if (options.EachRelation)
+        {
+            return relations.Select(r => new List<Relation> { r }).ToList();
+        }
+
+        var groups = relations.GroupBy(r => (Pair(r), r.Kind)).ToDictionary(g => g.Key, g => g.ToList());
+        var edges = new List<List<Relation>>();
+        var done = new HashSet<(string, RelationKind)>();
+        foreach (var r in relations)
+        {
+            var key = (Pair(r), r.Kind);
+            var group = groups[key];
+            if (group.Count < MergedFrom)
+            {
+                edges.Add([r]);
+            }
+            else if (done.Add(key))
+            {
+                edges.Add(group);
+            }
+        }
+
+        return edges;
+    }
+
+    /// <summary>A merged edge's arrows: forward when every relation goes one way from the first's source, none when all are mutual, else both.</summary>
+    private static string Direction(List<Relation> group) =>
+        group.All(g => g.Directed && g.Source == group[0].Source) ? string.Empty
+        : group.All(g => !g.Directed) ? ", dir=\"none\""
+        : ", dir=\"both\"";
 
     private static void WriteLegend(DotLines o, IReadOnlyList<Actor> actors, IReadOnlyList<Relation> relations)
     {

@@ -85,6 +85,20 @@ public sealed class AnswerLayoutTests : IDisposable
     }
 
     [Fact]
+    public void RootHelp_NamesEveryCommand_InOneSentence_AndFitsTheWidth()
+    {
+        var (code, output, _) = CliRunner.Run("--help");
+
+        code.Should().Be(0);
+        output.Split('\n').Should().OnlyContain(l => l.Length <= Style.DefaultWidth).And.HaveCountLessThan(60);
+        output.Should().NotContain("Examples:", "each command's own --help has its examples");
+        foreach (var command in Cli.CommandRegistry.Commands.Select(create => create(new Cli.CliContext(TextWriter.Null, TextWriter.Null))))
+        {
+            output.Should().Contain($"\n  {command.Name}");
+        }
+    }
+
+    [Fact]
     public void Width_BelowTheMinimum_IsAParseError()
     {
         var (code, _, error) = CliRunner.Run("triangle", "US", "China", "DPRK", "--in", "2017", "--width", "10");
@@ -143,6 +157,21 @@ public sealed class AnswerLayoutTests : IDisposable
         {
             output.Should().Contain($" {year}", "every year is a column");
         }
+    }
+
+    [Fact]
+    public void IcewsDot_MergesManyRelationsOfAKind_UnlessEachRelation()
+    {
+        var graph = Imported();
+        string[] args = ["dot", "--in", "2018-09", "--actors", "US,China,DPRK", "--no-legend", "--graph", graph];
+
+        var merged = CliRunner.Run(args).Output.Split('\n').Where(l => l.Contains("[id=\"relation", StringComparison.Ordinal)).ToList();
+        var each = CliRunner.Run([.. args, "--each-relation"]).Output.Split('\n').Count(l => l.Contains("[id=\"relation:", StringComparison.Ordinal));
+
+        each.Should().Be(30 + 16 + 14);
+        merged.Should().HaveCountLessThan(each).And.Contain(l => l.Contains("label=\"talks ×8\\n2018\"", StringComparison.Ordinal));
+        merged.Sum(l => l.Contains("[id=\"relations:", StringComparison.Ordinal) ? int.Parse(l.Split('+')[1].Split('"')[0], System.Globalization.CultureInfo.InvariantCulture) + 1 : 1)
+            .Should().Be(each, "every relation is drawn, alone or in a merged edge");
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public sealed class ExportCommandTests : IDisposable
         var (code, output, _) = CliRunner.Run("dot", "--kinds", "treaty,ally");
 
         code.Should().Be(0);
-        output.Should().Contain("All actors · all time · kinds: treaty, ally").And.Contain("label=\"treaty\\n").And.NotContain("label=\"summit\\n");
+        output.Should().Contain("All actors · all time · kinds: treaty, ally").And.Contain("label=\"treaty").And.NotContain("label=\"summit");
     }
 
     [Fact]

@@ -236,9 +236,36 @@ public sealed partial class DotWriterTests : IDisposable
 
         var graph = GraphFile.LoadBundled();
         var svg = ExternalTools.RenderSvg(Dot(GraphView.Of(graph)));
+        var edges = svg.Descendants(Svg + "g").Where(g => (string?)g.Attribute("class") == "edge").Select(g => (string)g.Attribute("id")!).ToList();
+
+        // One edge per relation, or per many relations of one kind between a pair: "relations:FIRST+OTHERS".
+        var drawn = edges.Sum(id => id.StartsWith("relations:", StringComparison.Ordinal) ? 1 + int.Parse(id[(id.LastIndexOf('+') + 1)..], System.Globalization.CultureInfo.InvariantCulture)
+            : id.StartsWith("relation:", StringComparison.Ordinal) ? 1 : 0);
+        drawn.Should().Be(graph.Relations.Count);
+        edges.Should().Contain(id => id.StartsWith("relations:", StringComparison.Ordinal), "China and North Korea have six summits");
+    }
+
+    [SkippableFact]
+    public void Dot_EachRelation_DrawsEveryRelationApart()
+    {
+        ExternalTools.RequireDot();
+
+        var graph = GraphFile.LoadBundled();
+        var text = new StringWriter();
+        DotWriter.Write(text, GraphView.Of(graph), options: DotOptions.Default with { EachRelation = true });
+        var svg = ExternalTools.RenderSvg(text.ToString());
 
         svg.Descendants(Svg + "g").Count(g => (string?)g.Attribute("class") == "edge" && ((string?)g.Attribute("id"))!.StartsWith("relation:", StringComparison.Ordinal))
             .Should().Be(graph.Relations.Count);
+    }
+
+    [Fact]
+    public void Dot_ManyRelationsOfAKind_AreOneEdge_WithTheirCountAndDates()
+    {
+        var text = new StringWriter();
+        DotWriter.Write(text, GraphView.Of(GraphFile.LoadBundled()), ExportSelection.Only(new ActorId("China"), new ActorId("DPRK")));
+
+        text.ToString().Should().Contain("label=\"summit ×6\\n2005–2019\"").And.Contain("dir=\"both\"");
     }
 
     [Fact]
