@@ -14,6 +14,9 @@ namespace RelationsGraph.Graph;
 /// <remarks>Immutable; safe to read from many threads. Column access goes through this type only, so another backing (such as a memory-mapped file) can replace the arrays without touching the queries.</remarks>
 internal sealed class RelationStore
 {
+    /// <summary>From this many rows up, the passes over every row that can be split run on every core.</summary>
+    private const int ParallelFrom = 100_000;
+
     private readonly byte[] kinds;
     private readonly int[] sources;
     private readonly int[] targets;
@@ -174,11 +177,19 @@ internal sealed class RelationStore
         var evidenceCount = chunks.Sum(c => c.EvidenceSourceRefs.Length);
         var evidenceStart = new int[n + 1];
         var evidenceSources = new int[evidenceCount];
-        var at = 0;
-        var e = 0;
+
+        // Each chunk's rows go to their own range (the chunks of a load in parts, side by side).
+        var rowBase = new int[chunks.Count + 1];
+        var evidenceBase = new int[chunks.Count + 1];
         for (var c = 0; c < chunks.Count; c++)
         {
-            var chunk = chunks[c];
+            rowBase[c + 1] = rowBase[c] + chunks[c].Count;
+            evidenceBase[c + 1] = evidenceBase[c] + chunks[c].EvidenceSourceRefs.Length;
+        }
+
+        Parallel.For(0, chunks.Count, new ParallelOptions { MaxDegreeOfParallelism = n >= ParallelFrom ? Environment.ProcessorCount : 1 }, c =>
+        {
+            var (chunk, at, e) = (chunks[c], rowBase[c], evidenceBase[c]);
             chunk.Kinds.CopyTo(kindsT, at);
             chunk.FirstDays.CopyTo(firstT, at);
             chunk.LastDays.CopyTo(lastT, at);
@@ -199,19 +210,16 @@ internal sealed class RelationStore
                 evidenceSources[e + i] = cited >= 0 ? knownSource[cited] : localSource[~cited];
             }
 
-            at += chunk.Count;
-            e += chunk.EvidenceSourceRefs.Length;
-        }
-
-        // An open period's last day is the last its sources can know (SourceHorizon), not the end of time.
-        for (var t = 0; t < n; t++)
-        {
-            if (lastT[t] == int.MaxValue)
+            // An open period's last day is the last its sources can know (SourceHorizon), not the end of time.
+            for (var t = at; t < at + chunk.Count; t++)
             {
-                var cited = evidenceSources.AsSpan(evidenceStart[t], evidenceStart[t + 1] - evidenceStart[t]);
-                lastT[t] = horizon.LastKnownDayNumber(RelationColumns.Decode(firstT[t], lastT[t], shapesT[t]), cited);
+                if (lastT[t] == int.MaxValue)
+                {
+                    var cited = evidenceSources.AsSpan(evidenceStart[t], evidenceStart[t + 1] - evidenceStart[t]);
+                    lastT[t] = horizon.LastKnownDayNumber(RelationColumns.Decode(firstT[t], lastT[t], shapesT[t]), cited);
+                }
             }
-        }
+        });
 
         // Rows by pair, then first day, then id: two stable radix passes over the text rows taken in id order.
         var rowToText = (int[])keptInIdOrder.Clone();
@@ -248,13 +256,17 @@ internal sealed class RelationStore
         var firstDays = new int[n];
         var lastDays = new int[n];
         var shapes = new byte[n];
-        for (var row = 0; row < n; row++)
+        var ranges = n >= ParallelFrom ? Environment.ProcessorCount : 1;
+        Parallel.For(0, ranges, part =>
         {
-            var t = rowToText[row];
-            (kinds[row], sources[row], targets[row], firstDays[row], lastDays[row], shapes[row]) = (kindsT[t], sourcesT[t], targetsT[t], firstT[t], lastT[t], shapesT[t]);
-            rowToIdRank[row] = textToIdRank[t];
-            idRankToRow[textToIdRank[t]] = row;
-        }
+            for (var row = (int)((long)n * part / ranges); row < (int)((long)n * (part + 1) / ranges); row++)
+            {
+                var t = rowToText[row];
+                (kinds[row], sources[row], targets[row], firstDays[row], lastDays[row], shapes[row]) = (kindsT[t], sourcesT[t], targetsT[t], firstT[t], lastT[t], shapesT[t]);
+                rowToIdRank[row] = textToIdRank[t];
+                idRankToRow[textToIdRank[t]] = row;
+            }
+        });
 
         return new RelationStore(
             kinds, sources, targets, firstDays, lastDays, shapes, rowToText, rowToIdRank, idRankToRow,

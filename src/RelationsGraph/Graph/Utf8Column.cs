@@ -108,9 +108,9 @@ internal sealed class Utf8ColumnBuilder
         var length = offsets[rows];
         if (!string.IsNullOrEmpty(text))
         {
-            var most = Encoding.UTF8.GetMaxByteCount(text.Length);
-            Reserve(length, most);
-            length += Encoding.UTF8.GetBytes(text, data.AsSpan(length));
+            Reserve(length, Encoding.UTF8.GetMaxByteCount(text.Length));
+            System.Text.Unicode.Utf8.FromUtf16(text, data.AsSpan(length), out _, out var written);
+            length += written;
         }
 
         Next(length);

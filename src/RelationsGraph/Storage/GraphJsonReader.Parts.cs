@@ -58,7 +58,7 @@ internal sealed partial class GraphJsonReader
         }
 
         starts.Add((first.Offset, layout.Close!.Value.Offset + 1, first));
-        var parts = new (RelationRows Rows, (GraphDataException Error, int Item)? Failure, int Count)[starts.Count];
+        var parts = new (RelationRows.Sealed Rows, (GraphDataException Error, int Item)? Failure, int Count)[starts.Count];
         try
         {
             Parallel.For(0, starts.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, k =>
@@ -78,17 +78,17 @@ internal sealed partial class GraphJsonReader
         var itemBase = 0;
         for (var k = 0; k < parts.Length && (failed < 0 || k <= failed); k++)
         {
-            parts[k].Rows.Origin!.ItemBase = itemBase;
+            parts[k].Rows.Rows.Origin!.ItemBase = itemBase;
             itemBase += parts[k].Count;
         }
 
-        var chunks = parts.Select(p => p.Rows.Seal()).ToArray();
+        var chunks = parts.Select(p => p.Rows).ToArray();
         var order = CheckIds(chunks, failed < 0 ? null : (failed, parts[failed].Failure!.Value.Item));
-        builder.AddRead(chunks, order ?? throw parts[failed].Rows.Origin!.Translate(parts[failed].Failure!.Value.Error));
+        builder.AddRead(chunks, order ?? throw parts[failed].Rows.Rows.Origin!.Translate(parts[failed].Failure!.Value.Error));
     }
 
     /// <summary>Reads one part of the relations array (from the start of an item to the comma after its last, or to the array's end).</summary>
-    private (RelationRows Rows, (GraphDataException Error, int Item)? Failure, int Count) ReadPart(long start, long end, bool last, PartOrigin origin)
+    private (RelationRows.Sealed Rows, (GraphDataException Error, int Item)? Failure, int Count) ReadPart(long start, long end, bool last, PartOrigin origin)
     {
         using var stream = new SegmentStream(file!, [Segment.Text(PartPrefix), Segment.File(start, end - start), Segment.Text(last ? "}" : "]}")]);
         using var text = new StreamReader(stream, StrictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
@@ -107,7 +107,7 @@ internal sealed partial class GraphJsonReader
         }
 
         var failure = part.ReadRelationItems(rows, out var count);
-        return (rows, failure, count);
+        return (rows.Seal(), failure, count);
     }
 
     /// <summary>

@@ -21,6 +21,24 @@ internal sealed partial class GraphJsonReader
     /// <summary>The properties of a relation, in the order the writer writes them (the schema is checked against this list).</summary>
     internal static readonly string[] RelationFields = ["id", "kind", "source", "target", "directed", "at", "start", "end", "label", "evidence", "note"];
 
+    /// <summary>
+    /// The number of a relation field (its place in <see cref="RelationFields"/>), or -1: the reader's property names
+    /// are the name table's strings, the same instances as the list's, so a reference comparison finds them.
+    /// </summary>
+    private static int FieldOf(string name)
+    {
+        var fields = RelationFields;
+        for (var i = 0; i < fields.Length; i++)
+        {
+            if (ReferenceEquals(fields[i], name))
+            {
+                return i;
+            }
+        }
+
+        return Array.IndexOf(fields, name);
+    }
+
     private const string TopLevelNames = "$schema, formatVersion, sources, actors, relations or events";
     private readonly JsonTextReader json;
     private readonly string? file;
@@ -468,24 +486,30 @@ internal sealed partial class GraphJsonReader
         var seen = 0;
         while (NextProperty(out var name))
         {
-            switch (name)
+            // The field's number is its place in RelationFields and its bit in `seen`.
+            var field = FieldOf(name);
+            if (field >= 0)
             {
-                case "id": Once(ref seen, 0, name); id = ReadId(name); idWhere = HereIn(where, name); break;
-                case "kind":
-                    Once(ref seen, 1, name);
+                Once(ref seen, field, name);
+            }
+
+            switch (field)
+            {
+                case 0: id = ReadId(name); idWhere = HereIn(where, name); break;
+                case 1:
                     var kindName = ReadString(name);
                     kind = RelationKind.TryParse(kindName, out var k) ? k
                         : throw Here().Error($"unknown relation kind '{kindName}'; expected one of {string.Join(", ", RelationKind.All.Select(x => x.Name))}.");
                     break;
-                case "source": Once(ref seen, 2, name); source = new ActorId(ReadId(name)); sourceWhere = HereIn(where, name); break;
-                case "target": Once(ref seen, 3, name); target = new ActorId(ReadId(name)); targetWhere = HereIn(where, name); break;
-                case "directed": Once(ref seen, 4, name); directed = ReadOptionalBool(name) ?? false; break;
-                case "at": Once(ref seen, 5, name); time.ReadAt(this, name); break;
-                case "start": Once(ref seen, 6, name); time.ReadStart(this, name); break;
-                case "end": Once(ref seen, 7, name); time.ReadEnd(this, name, where); break;
-                case "label": Once(ref seen, 8, name); label = ReadText(name); break;
-                case "evidence": Once(ref seen, 9, name); ReadEvidence(name, evidenceRead); hasEvidence = true; break;
-                case "note": Once(ref seen, 10, name); note = ReadOptionalString(name); break;
+                case 2: source = new ActorId(ReadId(name)); sourceWhere = HereIn(where, name); break;
+                case 3: target = new ActorId(ReadId(name)); targetWhere = HereIn(where, name); break;
+                case 4: directed = ReadOptionalBool(name) ?? false; break;
+                case 5: time.ReadAt(this, name); break;
+                case 6: time.ReadStart(this, name); break;
+                case 7: time.ReadEnd(this, name, where); break;
+                case 8: label = ReadText(name); break;
+                case 9: ReadEvidence(name, evidenceRead); hasEvidence = true; break;
+                case 10: note = ReadOptionalString(name); break;
                 default: throw Unknown(name, "a relation", string.Join(", ", RelationFields));
             }
         }
