@@ -858,7 +858,7 @@ internal static class ReportText
     private static string First(IEnumerable<Relation> relations) => relations.MinBy(r => r.Time.FirstDay)!.Time.Beginning.ToString();
 
     /// <summary>When the latest of some relations to begin begins, at its own precision.</summary>
-    private static string Last(IEnumerable<Relation> relations) => relations.MaxBy(r => r.Time.Beginning.LastDay)!.Time.Beginning.ToString();
+    private static string Last(IEnumerable<Relation> relations) => relations.MaxBy(r => r.Time.FirstDay)!.Time.Beginning.ToString();
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 
