@@ -532,6 +532,8 @@ internal static class SnapshotReader
 
         private StringArray Quotes(int b) => (StringArray)((StructArray)((ListArray)batches[b].Column(9)).Values).Fields[1];
 
+        // Runs once per batch over up to 65,536 rows: compiled optimized at once, not first as quick unoptimized code.
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private GraphDataException? Batch(int b)
         {
             var batch = batches[b];
@@ -740,6 +742,7 @@ internal static class SnapshotReader
         }
 
         /// <summary>The id order's inverse, checking the ranks are each row's once; and the order across batches.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private int[] Order(int n)
         {
             var idRankToRow = new int[n];
@@ -770,6 +773,7 @@ internal static class SnapshotReader
         /// 16-byte keys decide (ids hold no zero byte, so zero padding keeps the order); only ids equal in their first
         /// 16 bytes are compared whole.
         /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void CheckIdOrder(Utf8Column ids, int[] idRankToRow)
         {
             for (var r = 1; r < idRankToRow.Length; r++)
