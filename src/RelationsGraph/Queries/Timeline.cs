@@ -38,7 +38,8 @@ public sealed class TimelineEntry
 /// <summary>
 /// The relations of one actor, or between two, in date order with the actors' events interleaved.
 /// Entries are ordered by their beginning (<see cref="PartialDate"/> order: first day, then last day),
-/// events before relations on the same date, then by id.
+/// events before relations on the same date, then by id. A view that keeps only some relation kinds or
+/// polarities asks for those relations alone, so its timeline has no events.
 /// </summary>
 /// <remarks>Immutable.</remarks>
 public sealed class Timeline
@@ -97,7 +98,8 @@ public sealed class Timeline
         // Relations come sorted by beginning then id from 64-bit keys; the few events are sorted on their own
         // and merged in, each before the relations that begin on the same date.
         var relations = view.InTimeOrder(relationRows);
-        var events = actors.Distinct().SelectMany(a => view.Graph.EventsOf(a.Id)).Where(view.KnownIn)
+        var kindsChosen = view.Kinds is not null || view.Polarities is not null;
+        var events = actors.Distinct().Where(_ => !kindsChosen).SelectMany(a => view.Graph.EventsOf(a.Id)).Where(view.KnownIn)
             .OrderBy(e => e.Time.Beginning).ThenBy(e => e.Id, StringComparer.Ordinal).ToArray();
         int r = 0, e = 0;
         var store = view.Graph.Store;

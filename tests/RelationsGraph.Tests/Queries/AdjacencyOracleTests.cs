@@ -135,7 +135,7 @@ public sealed class AdjacencyOracleTests
 
         static IEnumerable<string> Expected(IEnumerable<Relation> relations, ActorId[] actors, GraphView view) =>
             relations.Select(r => (r.Time.Beginning, Rank: 1, r.Id))
-                .Concat(view.Graph.Events.Where(e => actors.Contains(e.Actor) && Oracle.Known(view.Graph, e, view.Window)).Select(e => (e.Time.Beginning, Rank: 0, e.Id)))
+                .Concat(view.Graph.Events.Where(e => view.Kinds is null && view.Polarities is null && actors.Contains(e.Actor) && Oracle.Known(view.Graph, e, view.Window)).Select(e => (e.Time.Beginning, Rank: 0, e.Id)))
                 .OrderBy(x => x.Beginning).ThenBy(x => x.Rank).ThenBy(x => x.Id, StringComparer.Ordinal).Select(x => x.Id);
     }
 

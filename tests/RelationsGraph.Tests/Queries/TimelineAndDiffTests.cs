@@ -27,6 +27,17 @@ public sealed class TimelineAndDiffTests
     }
 
     [Fact]
+    public void Timeline_OfChosenKinds_HasThoseRelationsAlone_NoEvents()
+    {
+        var view = GraphView.Of(Real).WithKinds(RelationKind.DiplomaticRelations);
+
+        var timeline = Timeline.Between(view, new ActorId("China"), new ActorId("ROK"))!;
+
+        timeline.Entries.Should().NotBeEmpty().And.OnlyContain(e => e.Event == null && e.Relation!.Kind == RelationKind.DiplomaticRelations);
+        timeline.Entries[0].Time.Beginning.Year.Should().Be(1992, "China recognised South Korea in 1992 and the founding of the PRC is an event, not a hit");
+    }
+
+    [Fact]
     public void Timeline_OfChinaAndDprk_StartsBefore1950_AndHasTheTreatyBeforeTheBorderSettlement()
     {
         var timeline = Timeline.Between(GraphView.Of(Real), new ActorId("China"), new ActorId("DPRK"))!;
