@@ -42,7 +42,7 @@ internal static partial class QuestionReader
         me my of on or our over please relate related relations relationship relationships relation show since so
         stand stood than that the their them then there these they this those through ties to towards until up was
         we were what when where which while who whom whose why will with within would you hops hop shortest steps
-        compare explain find get go going happen know see tell want most some other others
+        compare explain find get go going happen know see tell want most some other others us along now
         during january february march april may june july august september october november december
         """.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries),
         StringComparer.Ordinal);
@@ -163,6 +163,13 @@ internal static partial class QuestionReader
         if (shapes.ContainsKey(QuestionShape.Group))
         {
             return n >= 2 ? Group(reading, GroupCommand.Group, ids) : Refuse(reading, $"a group needs two or more actors, and the question names {Count(actors)}.");
+        }
+
+        if (n > 0 && OtherWords(rest) is [_, ..] other)
+        {
+            // Nothing but actors, times and the show words tells what is asked; a word beyond them ("the weather in
+            // Beijing") asks for something else, and guessing a profile or a triangle would be a wrong reading.
+            return Refuse(reading, $"it asks about {string.Join(", ", other.Select(w => $"'{w}'"))}, which is no relation, question shape or time this reader knows.");
         }
 
         return n switch
@@ -374,15 +381,9 @@ internal static partial class QuestionReader
     private static int? Number(string text, Regex pattern) =>
         pattern.Match(text) is { Success: true } m ? int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture) : null;
 
-    /// <summary>Capitalised words left after actors and times were read, that are not common words: names the graph lacks.</summary>
-    private static List<string> Unrecognised(string rest, string original)
+    /// <summary>Every word the reader knows: the common words, and the words of shapes, polarities and relation kinds.</summary>
+    private static readonly Lazy<HashSet<string>> KnownWords = new(() =>
     {
-        if (!original.Any(char.IsLower))
-        {
-            // In a question typed in capitals every word is capitalised; there is no telling names apart.
-            return [];
-        }
-
         var known = new HashSet<string>(CommonWords, StringComparer.Ordinal);
         foreach (var (_, words) in ShapeWords)
         {
@@ -395,6 +396,28 @@ internal static partial class QuestionReader
         }
 
         known.UnionWith(RelationKind.All.SelectMany(KindWords).SelectMany(w => w.Split(' ')));
+        return known;
+    });
+
+    /// <summary>Lower-case words left after actors and times were read that the reader does not know, in question order.</summary>
+    private static List<string> OtherWords(string rest) =>
+        WordToken().Matches(rest)
+            .Select(m => m.Value.TrimEnd('.', '-', '\''))
+            .Select(w => w.EndsWith("'s", StringComparison.Ordinal) ? w[..^2] : w)
+            .Where(w => w.Length > 0 && char.IsLower(w[0]) && !KnownWords.Value.Contains(w))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>Capitalised words left after actors and times were read, that are not common words: names the graph lacks.</summary>
+    private static List<string> Unrecognised(string rest, string original)
+    {
+        if (!original.Any(char.IsLower))
+        {
+            // In a question typed in capitals every word is capitalised; there is no telling names apart.
+            return [];
+        }
+
+        var known = KnownWords.Value;
         var names = new List<string>();
         var run = new List<string>();
         var lastEnd = -1;

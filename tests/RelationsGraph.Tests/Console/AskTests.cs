@@ -352,6 +352,26 @@ public sealed class AskTests
 
         """)]
     [InlineData(
+        "What is the weather in Beijing?",
+        """
+        error: cannot answer "What is the weather in Beijing?": it asks about 'weather', which is no relation, question shape or time this reader knows.
+        understood: actors China · time none · shape show
+        commands that would answer:
+          relgraph show China
+          relgraph timeline China
+          relgraph neighbours China
+
+        """)]
+    [InlineData(
+        "How big was the trade volume of China, the US and North Korea in 2017?",
+        """
+        error: cannot answer "How big was the trade volume of China, the US and North Korea in 2017?": it asks about 'big', 'volume', which is no relation, question shape or time this reader knows.
+        understood: actors China, US, DPRK · time 2017 · shape none · kinds trade
+        commands that would answer:
+          relgraph triangle China US DPRK --in 2017
+
+        """)]
+    [InlineData(
         "   ",
         """
         error: cannot answer "": the question is empty.
