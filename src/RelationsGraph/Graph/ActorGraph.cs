@@ -134,6 +134,47 @@ internal sealed class ActorGraph
         return low > start && maxLastDays[low - 1] >= from;
     }
 
+    /// <summary>
+    /// The part of a pair's rows that can hold a relation sharing a day with [from, to]: from its first row whose
+    /// running latest last day reaches <paramref name="from"/> (every row before ends earlier) to its last row
+    /// beginning by <paramref name="to"/>. Two binary searches; empty when none is active.
+    /// </summary>
+    public (int Start, int End) ActiveRange(int pair, int from, int to)
+    {
+        int start = pairStart[pair], end = pairStart[pair + 1];
+        var firstDays = store.FirstDays;
+        int low = start, high = end;
+        while (low < high)
+        {
+            var mid = (low + high) >>> 1;
+            if (firstDays[mid] <= to)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        var last = low;
+        (low, high) = (start, last);
+        while (low < high)
+        {
+            var mid = (low + high) >>> 1;
+            if (maxLastDays[mid] < from)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return (low, last);
+    }
+
     private static (int Low, int High) Ends(int a, int b) => a < b ? (a, b) : (b, a);
 }
 

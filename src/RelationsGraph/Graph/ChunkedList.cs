@@ -80,12 +80,7 @@ internal sealed class ChunkedList<T> : IList<T>, IReadOnlyList<T>
             count += piece.Length;
         }
 
-        var chunks = new T[Math.Max(1, (count + ChunkSize - 1) >> Shift)][];
-        for (var c = 0; c < chunks.Length; c++)
-        {
-            chunks[c] = new T[Math.Min(ChunkSize, count - (c << Shift))];
-        }
-
+        var chunks = Chunks(count);
         var at = 0;
         foreach (var (items, start, length) in pieces)
         {
@@ -99,23 +94,41 @@ internal sealed class ChunkedList<T> : IList<T>, IReadOnlyList<T>
             }
         }
 
-        return count <= ChunkSize ? chunks[0] : new ChunkedList<T>(chunks, count);
+        return FromChunks(chunks);
+    }
+
+    /// <summary>Empty chunks for <paramref name="count"/> items, to be filled in order and made a list by <see cref="FromChunks"/>.</summary>
+    public static T[][] Chunks(int count)
+    {
+        var chunks = new T[Math.Max(1, (count + ChunkSize - 1) >> Shift)][];
+        for (var c = 0; c < chunks.Length; c++)
+        {
+            chunks[c] = new T[Math.Min(ChunkSize, count - (c << Shift))];
+        }
+
+        return chunks;
+    }
+
+    /// <summary>The list of chunks made by <see cref="Chunks"/> and filled: the one array when it is one chunk.</summary>
+    public static IReadOnlyList<T> FromChunks(T[][] chunks)
+    {
+        var count = chunks.Length == 1 ? chunks[0].Length : ((chunks.Length - 1) << Shift) + chunks[^1].Length;
+        return chunks.Length == 1 ? chunks[0] : new ChunkedList<T>(chunks, count);
     }
 
     /// <summary>A list of <paramref name="count"/> items made by <paramref name="next"/>, called for each in order.</summary>
     public static IReadOnlyList<T> Create(int count, Func<T> next)
     {
-        var chunks = new T[Math.Max(1, (count + ChunkSize - 1) >> Shift)][];
-        for (var c = 0; c < chunks.Length; c++)
+        var chunks = Chunks(count);
+        foreach (var chunk in chunks)
         {
-            var chunk = chunks[c] = new T[Math.Min(ChunkSize, count - (c << Shift))];
             for (var i = 0; i < chunk.Length; i++)
             {
                 chunk[i] = next();
             }
         }
 
-        return count <= ChunkSize ? chunks[0] : new ChunkedList<T>(chunks, count);
+        return FromChunks(chunks);
     }
 
     public void CopyTo(T[] array, int arrayIndex)

@@ -118,19 +118,15 @@ internal sealed class IntervalIndex
 
     public int Count => byLo.Length;
 
-    /// <summary>
-    /// Sets the bit of every interval overlapping [from, to] in <paramref name="bits"/> (cleared by the caller), at
-    /// its id or, given a <paramref name="map"/>, at map[id]; returns how many.
-    /// </summary>
-    private int Mark(int from, int to, ulong[] bits, ReadOnlySpan<int> map)
+    /// <summary>Sets the bit of every interval overlapping [from, to] in <paramref name="bits"/> (cleared by the caller); returns how many.</summary>
+    private int Mark(int from, int to, ulong[] bits)
     {
         var count = 0;
         foreach (var (ids, start, length) in Pieces(from, to, byLo, byHi))
         {
             foreach (var id in ids.AsSpan(start, length))
             {
-                var at = map.IsEmpty ? id : map[id];
-                bits[at >> 6] |= 1UL << (at & 63);
+                bits[id >> 6] |= 1UL << (id & 63);
             }
 
             count += length;
@@ -152,35 +148,69 @@ internal sealed class IntervalIndex
     /// it sets their bits in a pooled bitmap, which is read back in id order: O(log² n + k + n / 64), with no
     /// sort and no growing list (a million intervals cost a 16,000-word scan, microseconds, whatever the result).
     /// </remarks>
-    public PooledOrdinals QueryPooled(int from, int to) => QueryPooled(from, to, []);
-
-    /// <summary>
-    /// As <see cref="QueryPooled(int, int)"/>, each interval given as map[id] (a permutation of the ids), ascending:
-    /// the relations active in a window in id order, from a map of rows to id ranks.
-    /// </summary>
-    public PooledOrdinals QueryPooled(int from, int to, ReadOnlySpan<int> map)
+    public PooledOrdinals QueryPooled(int from, int to)
     {
         var words = (byLo.Length + 63) >> 6;
         var bits = System.Buffers.ArrayPool<ulong>.Shared.Rent(Math.Max(words, 1));
         try
         {
             Array.Clear(bits, 0, words);
-            var count = Mark(from, to, bits, map);
+            var count = Mark(from, to, bits);
             var ordered = System.Buffers.ArrayPool<int>.Shared.Rent(count);
-            var w = 0;
-            for (var word = 0; word < words; word++)
-            {
-                for (var b = bits[word]; b != 0; b &= b - 1)
-                {
-                    ordered[w++] = (word << 6) | System.Numerics.BitOperations.TrailingZeroCount(b);
-                }
-            }
-
+            ReadBack(bits.AsSpan(0, words), ordered);
             return new PooledOrdinals(ordered, count);
         }
         finally
         {
             System.Buffers.ArrayPool<ulong>.Shared.Return(bits);
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="Query"/>, as a result list (<see cref="ChunkedList{T}"/>): the bitmap is read back straight into
+    /// the list's chunks, so the ids are written once.
+    /// </summary>
+    public IReadOnlyList<int> QueryList(int from, int to)
+    {
+        var words = (byLo.Length + 63) >> 6;
+        var bits = System.Buffers.ArrayPool<ulong>.Shared.Rent(Math.Max(words, 1));
+        try
+        {
+            Array.Clear(bits, 0, words);
+            var chunks = ChunkedList<int>.Chunks(Mark(from, to, bits));
+            var (c, at) = (0, 0);
+            var chunk = chunks[0];
+            for (var word = 0; word < words; word++)
+            {
+                for (var b = bits[word]; b != 0; b &= b - 1)
+                {
+                    if (at == chunk.Length)
+                    {
+                        (chunk, at) = (chunks[++c], 0);
+                    }
+
+                    chunk[at++] = (word << 6) | System.Numerics.BitOperations.TrailingZeroCount(b);
+                }
+            }
+
+            return ChunkedList<int>.FromChunks(chunks);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<ulong>.Shared.Return(bits);
+        }
+    }
+
+    /// <summary>Writes the numbers of the set bits, ascending.</summary>
+    private static void ReadBack(ReadOnlySpan<ulong> bits, Span<int> into)
+    {
+        var w = 0;
+        for (var word = 0; word < bits.Length; word++)
+        {
+            for (var b = bits[word]; b != 0; b &= b - 1)
+            {
+                into[w++] = (word << 6) | System.Numerics.BitOperations.TrailingZeroCount(b);
+            }
         }
     }
 

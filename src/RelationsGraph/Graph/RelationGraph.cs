@@ -20,6 +20,8 @@ public sealed class RelationGraph
 
     // Keyed by the id's text: a dictionary of strings runs optimized code from the first call.
     private readonly Dictionary<string, int> actorIndex;
+
+    // Over the relations' id ranks, not their rows: a slice read back from its bitmap is then in id order as it is.
     private readonly IntervalIndex relationTimes;
     private readonly IntervalIndex eventTimes;
     private readonly List<int>[] eventsByActor;
@@ -50,7 +52,7 @@ public sealed class RelationGraph
         Action[] builds =
         [
             () => actorGraph = new ActorGraph(store, actors.Length),
-            () => times = new IntervalIndex(store.FirstDays.ToArray(), store.LastDays.ToArray()),
+            () => times = ByIdRank(store),
         ];
         if (store.Count >= 100_000 && Environment.ProcessorCount > 1)
         {
@@ -215,14 +217,7 @@ public sealed class RelationGraph
     {
         ArgumentNullException.ThrowIfNull(window);
         RequireCovered(window, nameof(window));
-        using var ranks = ActiveRanks(window);
-        var rows = ranks.Span.ToArray();
-        for (var i = 0; i < rows.Length; i++)
-        {
-            rows[i] = Store.RowOfIdRank(rows[i]);
-        }
-
-        return RelationList.Of(Store, rows);
+        return ActiveList(window);
     }
 
     /// <summary>Finds the actor events that happened in a window (an open period up to its sources' date, as for relations).</summary>
@@ -316,7 +311,27 @@ public sealed class RelationGraph
     }
 
     /// <summary>The id ranks of the relations active in a window, ascending.</summary>
-    internal PooledOrdinals ActiveRanks(TimeWindow window) => relationTimes.QueryPooled(window.FirstDayNumber, window.LastDayNumber, Store.RowToIdRank);
+    internal PooledOrdinals ActiveRanks(TimeWindow window) => relationTimes.QueryPooled(window.FirstDayNumber, window.LastDayNumber);
+
+    /// <summary>The relations active in a window, in id order: their ranks, written once, into the result.</summary>
+    internal RelationList ActiveList(TimeWindow window) => RelationList.OfRanks(Store, relationTimes.QueryList(window.FirstDayNumber, window.LastDayNumber));
+
+    /// <summary>The interval index over the relations' days, by id rank (the two day columns gathered in id order).</summary>
+    private static IntervalIndex ByIdRank(RelationStore store)
+    {
+        var n = store.Count;
+        var lo = new int[n];
+        var hi = new int[n];
+        var firstDays = store.FirstDays;
+        var lastDays = store.LastDays;
+        for (var rank = 0; rank < n; rank++)
+        {
+            var row = store.RowOfIdRank(rank);
+            (lo[rank], hi[rank]) = (firstDays[row], lastDays[row]);
+        }
+
+        return new IntervalIndex(lo, hi);
+    }
 
     /// <summary>The relations of some rows, in the order given.</summary>
     internal RelationList List(ReadOnlySpan<int> rows) => RelationList.Of(Store, rows);

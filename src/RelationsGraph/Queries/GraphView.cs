@@ -220,20 +220,50 @@ public sealed class GraphView
     private bool Followable(int from, int row, bool directed) =>
         !directed || Graph.Store.Sources[row] == from || !Graph.Store.IsDirected(row);
 
-    /// <summary>Lists the rows of a pair's relations in the view (reading the pair's range of the columns in sequence).</summary>
+    /// <summary>Lists the rows of a pair's relations in the view, reading the part of the pair's range that can hold them in sequence.</summary>
+    [System.Runtime.CompilerServices.SkipLocalsInit]
     private void PairHits(int pair, List<int> rows)
     {
-        var (start, end) = Graph.ActorGraph.Rows(pair);
-        var store = Graph.Store;
-        var firstDays = store.FirstDays;
-        var lastDays = store.LastDays;
         int from = Window.FirstDayNumber, to = Window.LastDayNumber;
-        for (var row = start; row < end; row++)
+        var actorGraph = Graph.ActorGraph;
+        var (start, end) = actorGraph.Rows(pair);
+
+        // A long range is first narrowed by two binary searches; a short one is read whole (its few cache lines
+        // cost less than the searches' jumps).
+        if (end - start > 64)
         {
-            if (firstDays[row] <= to && lastDays[row] >= from && (unfiltered || PassesFilters(row)))
+            (start, end) = actorGraph.ActiveRange(pair, from, to);
+        }
+
+        var firstDays = Graph.Store.FirstDays;
+        var lastDays = Graph.Store.LastDays;
+        if (!unfiltered)
+        {
+            for (var row = start; row < end; row++)
             {
-                rows.Add(row);
+                if (firstDays[row] <= to && lastDays[row] >= from && PassesFilters(row))
+                {
+                    rows.Add(row);
+                }
             }
+
+            return;
+        }
+
+        // Each row is written and counted only when in the window, without a branch to mispredict (a busy actor's
+        // pairs hold millions of rows, a few percent of them in a year).
+        Span<int> block = stackalloc int[Math.Min(1024, Math.Max(0, end - start))];
+        for (var blockStart = start; blockStart < end; blockStart += block.Length)
+        {
+            var blockEnd = Math.Min(end, blockStart + block.Length);
+            var kept = 0;
+            for (var row = blockStart; row < blockEnd; row++)
+            {
+                block[kept] = row;
+                kept += firstDays[row] <= to & lastDays[row] >= from ? 1 : 0;
+            }
+
+            rows.AddRange(block[..kept]);
         }
     }
 
@@ -302,6 +332,9 @@ public sealed class GraphView
         return InTimeOrder(slice.Span);
     }
 
+    /// <summary>From this many rows in the pairs walked, the walk is read on two cores.</summary>
+    private const int ParallelWalkFrom = 200_000;
+
     /// <summary>
     /// The rows of the view's relations in the pairs of <paramref name="vertices"/> that <paramref name="joins"/>
     /// accepts, or null when those pairs hold so many relations that the slice is cheaper. A pair walk reads a
@@ -340,10 +373,23 @@ public sealed class GraphView
                 return null;
             }
 
-            var hits = new List<int>();
-            for (var i = 0; i < count; i++)
+            // The pairs lie all over the columns, so reading them waits on memory: a long walk is read in two halves
+            // side by side, gathered in order.
+            var halves = walk >= ParallelWalkFrom && Environment.ProcessorCount > 1 ? 2 : 1;
+            var parts = new List<int>[halves];
+            Parallel.For(0, halves, half =>
             {
-                PairHits(pairs[i], hits);
+                var part = parts[half] = [];
+                for (var i = count * half / halves; i < count * (half + 1) / halves; i++)
+                {
+                    PairHits(pairs[i], part);
+                }
+            });
+
+            var hits = parts[0];
+            for (var half = 1; half < halves; half++)
+            {
+                hits.AddRange(parts[half]);
             }
 
             return hits;
@@ -388,7 +434,6 @@ public sealed class GraphView
         // the month that starts with it, which ends before the year), then its id rank.
         var store = Graph.Store;
         var keys = System.Buffers.ArrayPool<ulong>.Shared.Rent(rows.Length);
-        var order = System.Buffers.ArrayPool<int>.Shared.Rent(rows.Length);
         try
         {
             for (var i = 0; i < rows.Length; i++)
@@ -398,17 +443,23 @@ public sealed class GraphView
             }
 
             KeySort.Sort(keys.AsSpan(0, rows.Length));
-            for (var i = 0; i < rows.Length; i++)
+
+            // The sorted keys end in the id ranks: the result is those, as they are.
+            var chunks = ChunkedList<int>.Chunks(rows.Length);
+            var at = 0;
+            foreach (var chunk in chunks)
             {
-                order[i] = store.RowOfIdRank((int)(uint)keys[i]);
+                for (var i = 0; i < chunk.Length; i++)
+                {
+                    chunk[i] = (int)(uint)keys[at++];
+                }
             }
 
-            return Graph.List(order.AsSpan(0, rows.Length));
+            return RelationList.OfRanks(store, ChunkedList<int>.FromChunks(chunks));
         }
         finally
         {
             System.Buffers.ArrayPool<ulong>.Shared.Return(keys);
-            System.Buffers.ArrayPool<int>.Shared.Return(order);
         }
     }
 
@@ -464,14 +515,7 @@ public sealed class GraphView
             return Graph.List(rows.Span);
         }
 
-        using var ranks = ActiveRanks();
-        var list = ranks.Span.ToArray();
-        for (var i = 0; i < list.Length; i++)
-        {
-            list[i] = Graph.Store.RowOfIdRank(list[i]);
-        }
-
-        return Graph.List(list);
+        return Graph.ActiveList(Window);
     }
 
     private static HashSet<T> Narrow<T>(HashSet<T>? current, IEnumerable<T> kept, string paramName)
