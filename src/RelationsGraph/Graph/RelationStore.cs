@@ -141,6 +141,58 @@ internal sealed class RelationStore
         Utf8Column ids, Utf8Column labels, Utf8Column? notes, int[] evidenceStart, int[] evidenceSources, Utf8Column quotes, ActorId[] actorIds, string[] sourceIds) =>
         new(kinds, sources, targets, firstDays, lastDays, shapes, null, rowToIdRank, idRankToRow, ids, labels, notes, evidenceStart, evidenceSources, quotes, actorIds, sourceIds);
 
+    /// <summary>
+    /// The store of the rows whose dates meet [from, to] (an open period by its start alone, as a graph.json load
+    /// with a window keeps it), in the same order, their texts and evidence shared with this store: the columns
+    /// are compacted and the id ranks renumbered, nothing is sorted.
+    /// </summary>
+    public RelationStore Overlapping(int from, int to)
+    {
+        var n = Count;
+        var kept = new List<int>();
+        for (var row = 0; row < n; row++)
+        {
+            if (firstDays[row] <= to && (lastDays[row] >= from || (shapes[row] & 3) == 2))
+            {
+                kept.Add(row);
+            }
+        }
+
+        // A kept row's new rank is how many kept rows have a smaller old rank: a bit per old rank, counted by word.
+        var words = (n + 63) >> 6;
+        var bits = new ulong[Math.Max(1, words)];
+        foreach (var row in kept)
+        {
+            var rank = rowToIdRank[row];
+            bits[rank >> 6] |= 1UL << (rank & 63);
+        }
+
+        var before = new int[bits.Length];
+        for (int w = 0, sum = 0; w < words; w++)
+        {
+            before[w] = sum;
+            sum += System.Numerics.BitOperations.PopCount(bits[w]);
+        }
+
+        var m = kept.Count;
+        var (newKinds, newSources, newTargets, newFirst, newLast, newShapes) = (new byte[m], new int[m], new int[m], new int[m], new int[m], new byte[m]);
+        var (text, newRowToRank, newRankToRow) = (new int[m], new int[m], new int[m]);
+        for (var i = 0; i < m; i++)
+        {
+            var row = kept[i];
+            (newKinds[i], newSources[i], newTargets[i], newFirst[i], newLast[i], newShapes[i]) = (kinds[row], sources[row], targets[row], firstDays[row], lastDays[row], shapes[row]);
+            text[i] = TextRow(row);
+            var rank = rowToIdRank[row];
+            var newRank = before[rank >> 6] + System.Numerics.BitOperations.PopCount(bits[rank >> 6] & ((1UL << (rank & 63)) - 1));
+            newRowToRank[i] = newRank;
+            newRankToRow[newRank] = i;
+        }
+
+        return new RelationStore(
+            newKinds, newSources, newTargets, newFirst, newLast, newShapes, text, newRowToRank, newRankToRow,
+            ids, labels, notes, evidenceStart, evidenceSources, quotes, actorIds, sourceIds);
+    }
+
     /// <summary>Compares a row's id with a string, ordinally, without making a string of the id (ids are ASCII).</summary>
     public int CompareId(int row, string other)
     {

@@ -23,8 +23,9 @@ public static class GraphFile
 
     /// <summary>
     /// Loads a graph from a graph.json file or an Arrow snapshot, told apart by their first bytes (the extension
-    /// decides only for a file too short to tell). A snapshot is mapped into memory and read in place: its options
-    /// are ignored, as it holds no JSON to limit, and it is loaded whole (<see cref="RelationGraph.Coverage"/> is all time).
+    /// decides only for a file too short to tell). A snapshot is mapped into memory and read in place: of the options
+    /// only <see cref="GraphLoadOptions.Window"/> applies (it holds no JSON to limit), and as for graph.json the
+    /// snapshot is then checked whole and only the relations whose dates meet the window are kept.
     /// </summary>
     /// <param name="path">The file.</param>
     /// <param name="options">Limits for a graph.json load, and the window it is for; <see langword="null"/> for the defaults.</param>
@@ -37,7 +38,7 @@ public static class GraphFile
     {
         ArgumentNullException.ThrowIfNull(path);
         return IsSnapshot(path)
-            ? SnapshotReader.ReadFile(path)
+            ? SnapshotReader.ReadFile(path, options?.Window)
             : GraphJsonReader.ReadFile(path, options ?? GraphLoadOptions.Default);
     }
 

@@ -25,7 +25,8 @@ internal static class SnapshotReader
     /// <summary>Every Arrow IPC stream starts with a message's continuation marker: bytes a JSON text never starts with.</summary>
     public static bool HasMagic(ReadOnlySpan<byte> head) => head.Length >= 4 && BinaryPrimitives.ReadUInt32LittleEndian(head) == 0xFFFF_FFFF;
 
-    public static RelationGraph ReadFile(string path)
+    /// <summary>Reads a snapshot; given a window, keeps only the relations whose dates meet it, after checking them all.</summary>
+    public static RelationGraph ReadFile(string path, TimeWindow? window = null)
     {
         if (new FileInfo(path).Length == 0)
         {
@@ -35,7 +36,7 @@ internal static class SnapshotReader
         var mapping = MappedFile.Open(path);
         try
         {
-            return new Reading(path, mapping).Read();
+            return new Reading(path, mapping).Read(window is null || window.Equals(TimeWindow.All) ? null : window);
         }
         catch
         {
@@ -116,7 +117,7 @@ internal static class SnapshotReader
         public MappedFile File => file;
 
 
-        public RelationGraph Read()
+        public RelationGraph Read(TimeWindow? window)
         {
             var parts = Parts();
             var builder = new RelationGraphBuilder();
@@ -165,7 +166,12 @@ internal static class SnapshotReader
             {
                 relations.AddRange(ReadBatches(parts[p], "relations"));
             }
-            return builder.BuildWithStore((actorNumbers, sourceNumbers, horizon) => new RelationColumnsReader(this, relations, actorNumbers, sourceNumbers, horizon).Read());
+            builder.Coverage = window;
+            return builder.BuildWithStore((actorNumbers, sourceNumbers, horizon) =>
+            {
+                var store = new RelationColumnsReader(this, relations, actorNumbers, sourceNumbers, horizon).Read();
+                return window is null ? store : store.Overlapping(window.FirstDayNumber, window.LastDayNumber);
+            });
         }
 
         public GraphDataException Error(string table, int row, string? column, string problem) =>

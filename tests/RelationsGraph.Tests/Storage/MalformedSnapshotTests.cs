@@ -5,6 +5,7 @@ using RelationsGraph.Common;
 using RelationsGraph.Graph;
 using RelationsGraph.Model;
 using RelationsGraph.Storage;
+using RelationsGraph.Time;
 using static RelationsGraph.Tests.Samples;
 
 namespace RelationsGraph.Tests.Storage;
@@ -55,6 +56,17 @@ public sealed class MalformedSnapshotTests : IDisposable
         var (path, message) = Broken(name);
 
         var load = () => GraphFile.Load(path);
+
+        load.Should().Throw<GraphDataException>().Which.Message.Should().Be($"{path}: {message}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Load_WithAWindow_FailsWithTheWholeLoadsError(string name)
+    {
+        var (path, message) = Broken(name);
+
+        var load = () => GraphFile.Load(path, GraphLoadOptions.Default with { Window = TimeWindow.During(new PartialDate(1990)) });
 
         load.Should().Throw<GraphDataException>().Which.Message.Should().Be($"{path}: {message}");
     }

@@ -43,13 +43,34 @@ public sealed class WindowedLoadTests : IDisposable
     }
 
     [Theory]
-    [InlineData(611)]
-    [InlineData(612)]
-    public void QueriesInsideTheWindow_AnswerAsOnTheWholeGraph(int seed)
+    [InlineData(605)]
+    [InlineData(606)]
+    public void ASnapshotLoadedWithAWindow_HoldsWhatGraphJsonLoadedWithItHolds(int seed)
+    {
+        var random = new Random(seed);
+        var full = Random(seed, 15, 600);
+        var (json, snapshot) = (Save(full), Save(full, ".arrows"));
+        for (var i = 0; i < 12; i++)
+        {
+            var window = RandomWindow(random);
+            var fromSnapshot = GraphFile.Load(snapshot, GraphLoadOptions.Default with { Window = window });
+
+            fromSnapshot.Coverage.Should().Be(window);
+            Text(fromSnapshot).Should().Be(Text(GraphFile.Load(json, GraphLoadOptions.Default with { Window = window })), $"window {window}");
+            Text(fromSnapshot).Should().Be(Text(Narrowed(full, window)), $"window {window}");
+        }
+    }
+
+    [Theory]
+    [InlineData(611, ".json")]
+    [InlineData(612, ".json")]
+    [InlineData(613, ".arrows")]
+    [InlineData(614, ".arrows")]
+    public void QueriesInsideTheWindow_AnswerAsOnTheWholeGraph(int seed, string extension)
     {
         var random = new Random(seed);
         var full = Random(seed, 10, 500);
-        var path = Save(full);
+        var path = Save(full, extension);
         for (var i = 0; i < 10; i++)
         {
             var window = TimeWindow.Between(new PartialDate(1950 + random.Next(60)), new PartialDate(2010 + random.Next(20)));
@@ -162,11 +183,13 @@ public sealed class WindowedLoadTests : IDisposable
         }
     }
 
-    [Fact]
-    public void TheConsole_LoadsOnlyTheWindowAQueryNeeds_AndAnswersAsTheWholeGraphDoes()
+    [Theory]
+    [InlineData(".json")]
+    [InlineData(".arrows")]
+    public void TheConsole_LoadsOnlyTheWindowAQueryNeeds_AndAnswersAsTheWholeGraphDoes(string extension)
     {
         var full = Random(651, 8, 400);
-        var path = Save(full);
+        var path = Save(full, extension);
         var window = TimeWindow.During(new PartialDate(1990));
         var view = GraphView.Of(full, window);
         ActorId[] three = [new("A1"), new("A2"), new("A3")];
@@ -258,9 +281,9 @@ public sealed class WindowedLoadTests : IDisposable
 
     private static string Text(RelationGraph graph) => GraphText.Of(graph);
 
-    private string Save(RelationGraph graph)
+    private string Save(RelationGraph graph, string extension = ".json")
     {
-        var path = Path.Combine(folder, $"graph-{Guid.NewGuid():N}.json");
+        var path = Path.Combine(folder, $"graph-{Guid.NewGuid():N}{extension}");
         GraphFile.Save(path, graph);
         return path;
     }
