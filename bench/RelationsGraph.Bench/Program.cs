@@ -167,6 +167,7 @@ switch (command)
             var relgraph = Option("--relgraph", Path.Combine(repo, "src", "RelationsGraph.Console", "bin", "Release", "net10.0", "relgraph"));
             var networkx = Path.Combine(repo, "bench", "peers", "networkx_bench.py");
             var differ = 0;
+            var targets = new CoreTargets();
             foreach (var file in files)
             {
                 // Both sides run with their runtime's defaults; ours warms each query up first (see Workload.Median),
@@ -209,6 +210,11 @@ switch (command)
                     var b = Measured("/usr/bin/python3", [networkx, file, .. script]);
                     Console.WriteLine($"{name,-34} {Workload.Format(a.Seconds),14} {Workload.Format(b.Seconds),14} {b.Seconds / a.Seconds,8:0.0}×  " +
                         (a.PeakMb > 0 && b.PeakMb > 0 ? $"peak {a.PeakMb:0} MB vs {b.PeakMb:0} MB = 1/{b.PeakMb / a.PeakMb:0.0}" : "peak not measured (/usr/bin/time missing)"));
+                    targets.AtLeast($"{name} vs NetworkX, end to end", file, b.Seconds / a.Seconds, 10);
+                    if (a.PeakMb > 0 && b.PeakMb > 0)
+                    {
+                        targets.AtLeast($"{name} peak memory, NetworkX's / ours", file, b.PeakMb / a.PeakMb, 5);
+                    }
                 }
 
                 // Load against a bare token scan, both as the first work of a fresh process (so both pay for a cold
@@ -226,10 +232,17 @@ switch (command)
                 Console.WriteLine($"load {Workload.Format(Median3(loads))} = {Median3(loads) / Median3(scans):0.00}× a bare Newtonsoft token scan ({Workload.Format(Median3(scans))}), " +
                     $"each the median of three fresh processes (loads {string.Join(", ", loads.Select(Workload.Format))}; scans {string.Join(", ", scans.Select(Workload.Format))})");
                 Console.WriteLine($"memory: {(double)memory["bytes_per_relation_beyond_text"]!:0} bytes per relation beyond its text ({(double)memory["bytes_per_relation"]!:0} with it), after a full collection");
+                targets.AtMost("load / bare token scan (fresh processes, medians)", file, Median3(loads) / Median3(scans), 1.5);
+                targets.AtMost("managed bytes per relation beyond its text", file, (double)memory["bytes_per_relation_beyond_text"]!, 120, "0");
                 Console.WriteLine($"slice {Workload.Format((double)ours["slice_s"]!)} = {(double)ours["slice_s"]! / (double)ours["copy_s"]!:0.0}× a plain copy of its {ours["slice_count"]} relations into new arrays ({Workload.Format((double)ours["copy_s"]!)})");
                 Console.WriteLine();
-                differ += Peers.Compare(repo, file, asked, ours, (command, path) => First(command, path, []));
+                if (!rest.Contains("--without-peers"))
+                {
+                    differ += Peers.Compare(repo, file, asked, ours, (command, path) => First(command, path, []));
+                }
             }
+
+            targets.Print(files);
 
             if (differ > 0)
             {
@@ -250,6 +263,7 @@ switch (command)
             Console.WriteLine($"{"relations",11} {"MB",8} {"load",9} {"load/rel",10} {"growth",8} {"scan",9} {"load/scan",9} {"B/rel",7} {"peak MB",8}");
             double? previousLoad = null;
             long previousSize = 0;
+            var scaleTargets = new CoreTargets();
             foreach (var size in Option("--sizes", "10000,100000,1000000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)))
             {
                 var file = Path.Combine(folder, $"synthetic-{actors}-{size}-{layout}.json");
@@ -270,11 +284,20 @@ switch (command)
                 var memory = RunJson(Environment.ProcessPath!, ["memory", file]);
                 var peak = Measured(Environment.ProcessPath!, ["first-load", file]).PeakMb;
                 var growth = previousLoad is { } before ? $"{load / before:0.0}× /{size / (double)previousSize:0}×" : "";
+                if (previousLoad is { } earlier)
+                {
+                    // Linear: a size k times larger loads in at most 1.2 k times the time (10M in at most 12× 1M's).
+                    var times = size / (double)previousSize;
+                    scaleTargets.AtMost($"load {size:N0} / load {previousSize:N0} ({actors:N0} actors)", layout, load / earlier, 1.2 * times);
+                }
+
                 Console.WriteLine(
                     $"{size,11} {new FileInfo(file).Length / 1e6,8:0.0} {Workload.Format(load),9} {load / size * 1e6,7:0.00} µs {growth,8} {Workload.Format(scan),9} {load / scan,8:0.00}× " +
                     $"{(double)memory["bytes_per_relation_beyond_text"]!,7:0} {peak,8:0}");
                 (previousLoad, previousSize) = (load, size);
             }
+
+            scaleTargets.Print([layout]);
 
             return 0;
         }
@@ -301,7 +324,8 @@ switch (command)
         Console.WriteLine("  (-o FILE.arrows: streamed into a snapshot)");
         Console.WriteLine("relgraph-bench targets FILE.arrows... [QUERIES]      load, memory, slice, triangle and one-shot triangle per snapshot");
         Console.WriteLine("relgraph-bench run FILE [QUERIES]                     time the operations, print JSON");
-        Console.WriteLine("relgraph-bench compare FILE... [QUERIES] [--relgraph P]  RelationsGraph and NetworkX side by side, with ratios");
+        Console.WriteLine("relgraph-bench compare FILE... [QUERIES] [--relgraph P] [--without-peers]  RelationsGraph and NetworkX side by side, with ratios;");
+        Console.WriteLine("  then DuckDB and igraph (not with --without-peers), and the issue-16 targets per file, met or missed");
         Console.WriteLine("relgraph-bench memory FILE                    managed bytes per relation after a full collection, beyond text and with it");
         Console.WriteLine("  QUERIES: [--in 2017] [--triangle US,China,DPRK] [--path FROM,TO] [--center ID]");
         Console.WriteLine("  (the path and the neighbourhood default to the generator's last actors)");
