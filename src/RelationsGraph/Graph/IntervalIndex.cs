@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.InteropServices;
 
 namespace RelationsGraph.Graph;
@@ -40,55 +41,61 @@ internal sealed class IntervalIndex
 
         var n = lo.Length;
 
-        // Both orders keep ties in id order, which keeps the whole build deterministic.
-        byLo = new int[n];
-        byHi = new int[n];
-        var keys = new uint[n];
-        var spareKeys = new uint[n];
+        // Both orders keep ties in id order, which keeps the whole build deterministic. Each radix sort leaves its
+        // keys sorted too, so the low ends in low-end order and the high ends in high-end order are read from
+        // them in sequence, not gathered through the ids.
+        var byLowEnd = new int[n];
+        var byHighEnd = new int[n];
+        var sortedLo = new int[n];
+        var sortedHi = new int[n];
+        var spareKeys = new int[n];
         var spare = new int[n];
+        var loKeys = MemoryMarshal.Cast<int, uint>(sortedLo.AsSpan());
+        var hiKeys = MemoryMarshal.Cast<int, uint>(sortedHi.AsSpan());
         for (var i = 0; i < n; i++)
         {
-            keys[i] = (uint)(lo[i] ^ int.MinValue);
+            loKeys[i] = (uint)(lo[i] ^ int.MinValue);
+            hiKeys[i] = ~(uint)(hi[i] ^ int.MinValue);
         }
 
-        RadixOrder(keys, spareKeys, byLo, spare);
-        for (var i = 0; i < n; i++)
-        {
-            keys[i] = ~(uint)(hi[i] ^ int.MinValue);
-        }
-
-        RadixOrder(keys, spareKeys, byHi, spare);
-
-        // The tree is implicit in the sorted low ends K (K[j] = lo[byLo[j]]): the node over positions [l, r)
-        // has its center at K[m], m = l + (r - l) / 2, and its children over [l, m) and [m + 1, r). With p an
-        // interval's own position in K and q the last position whose value is at most its high end, it goes
-        // right while m < p (then K[m] <= its low end), left while m > q (then K[m] > its high end), and
-        // otherwise belongs to node m, whose center it contains (lo <= K[p] <= K[m] <= K[q] <= hi). Everything
-        // right of a center starts at or after it and everything left of it ends before it, which is all a
-        // query relies on. So every interval finds its node by arithmetic alone, and one stable counting sort
-        // by node groups both orders, in sequential passes instead of a partition of all intervals at every level.
-        var grouped = spare.AsSpan();
-        var sortedLo = MemoryMarshal.Cast<uint, int>(keys.AsSpan());
-        var nodeOf = MemoryMarshal.Cast<uint, int>(spareKeys.AsSpan());
+        RadixOrder(loKeys, MemoryMarshal.Cast<int, uint>(spareKeys.AsSpan()), byLowEnd, spare);
+        RadixOrder(hiKeys, MemoryMarshal.Cast<int, uint>(spareKeys.AsSpan()), byHighEnd, spare);
         for (var j = 0; j < n; j++)
         {
-            sortedLo[j] = lo[byLo[j]];
-            nodeOf[byLo[j]] = j;
+            sortedLo[j] = (int)(loKeys[j] ^ 0x8000_0000u);
+            sortedHi[j] = (int)(~hiKeys[j] ^ 0x8000_0000u);
         }
 
+        // The tree is implicit in the sorted low ends K (K[j] = lo[byLowEnd[j]]), over the positions 1..n: node x is
+        // at level h, the number of trailing zeros of x, its children are x ± 2^(h-1), its center is K[x - 1]. With
+        // p an interval's own position in K and q the last position whose value is at most its high end, it belongs
+        // to the node of the highest level in [p + 1, q + 1], the first on the way down, whose center it contains
+        // (lo = K[p] <= K[x - 1] <= K[q] <= hi); that node is found by arithmetic. Everything right of a center
+        // starts at or after it and everything left of it ends before it, which is all a query relies on. One
+        // stable counting sort by node then groups both orders.
+        var position = spare;
+        for (var j = 0; j < n; j++)
+        {
+            position[byLowEnd[j]] = j;
+        }
+
+        var nodeAtPosition = spareKeys;
+        var nodeAtHighRank = new int[n];
         var count = new int[n + 1];
         var q = -1;
         for (var k = n - 1; k >= 0; k--)
         {
-            // byHi read backwards gives the high ends ascending, so the last position at most each one only moves on.
-            var id = byHi[k];
-            while (q + 1 < n && sortedLo[q + 1] <= hi[id])
+            // Read backwards, the high-end order gives the high ends ascending, so q only moves on.
+            var high = sortedHi[k];
+            while (q + 1 < n && sortedLo[q + 1] <= high)
             {
                 q++;
             }
 
-            var node = NodeOf(nodeOf[id], q, n);
-            nodeOf[id] = node;
+            var p = position[byHighEnd[k]];
+            var node = NodeOf(p + 1, q + 1) - 1;
+            nodeAtPosition[p] = node;
+            nodeAtHighRank[k] = node;
             count[node + 1]++;
         }
 
@@ -97,22 +104,32 @@ internal sealed class IntervalIndex
             count[m + 1] += count[m];
         }
 
-        // count[m] is now where node m's intervals begin; both orders are distributed stably into place.
-        var next = count.AsSpan(0, n).ToArray();
-        Distribute(byLo, nodeOf, next, grouped);
-        count.AsSpan(0, n).CopyTo(next);
-        Distribute(byHi, nodeOf, next, grouped);
+        // count[m] is now where node m's intervals begin (nodes by center, which is by position).
         var centers = new List<int>();
         var starts = new List<int>();
-        root = Link(0, n, count, sortedLo, centers, starts);
+        root = n == 0 ? -1 : Link(1 << (BitOperations.Log2((uint)n)), BitOperations.Log2((uint)n), n, count, sortedLo, centers, starts);
         starts.Add(n);
         (runCenter, runStart) = (centers.ToArray(), starts.ToArray());
+
+        // Both orders are distributed stably into place by node, each end carried along.
+        var next = count.AsSpan(0, n).ToArray();
+        byLo = spare;
         loInLoOrder = new int[n];
-        hiInHiOrder = new int[n];
-        for (var i = 0; i < n; i++)
+        for (var j = 0; j < n; j++)
         {
-            loInLoOrder[i] = lo[byLo[i]];
-            hiInHiOrder[i] = hi[byHi[i]];
+            var at = next[nodeAtPosition[j]]++;
+            byLo[at] = byLowEnd[j];
+            loInLoOrder[at] = sortedLo[j];
+        }
+
+        count.AsSpan(0, n).CopyTo(next);
+        byHi = byLowEnd;
+        hiInHiOrder = sortedLo;
+        for (var k = 0; k < n; k++)
+        {
+            var at = next[nodeAtHighRank[k]]++;
+            byHi[at] = byHighEnd[k];
+            hiInHiOrder[at] = sortedHi[k];
         }
     }
 
@@ -362,7 +379,7 @@ internal sealed class IntervalIndex
     /// is skipped), each key carried along with its index so no pass reads the keys out of order. A million
     /// keys sort in a few linear passes instead of an O(n log n) comparison sort. Leaves the keys sorted too.
     /// </summary>
-    private static void RadixOrder(uint[] keys, uint[] spareKeys, int[] order, int[] spare)
+    private static void RadixOrder(Span<uint> keys, Span<uint> spareKeys, int[] order, int[] spare)
     {
         const int Bits = 11;
         const int Mask = (1 << Bits) - 1;
@@ -398,71 +415,65 @@ internal sealed class IntervalIndex
                 spare[at] = order[i];
             }
 
-            spareKeys.CopyTo(keys, 0);
+            spareKeys.CopyTo(keys);
             spare.CopyTo(order, 0);
         }
     }
 
-    /// <summary>The node an interval belongs to: the first mid position on the way down within [first, last].</summary>
-    private static int NodeOf(int first, int last, int n)
+    /// <summary>
+    /// The node of the highest level (most trailing zeros) among the positions [first, last], 1-based: the one
+    /// number of [first, last] that is a multiple of the highest power of two any of them is.
+    /// </summary>
+    private static int NodeOf(int first, int last)
     {
-        int l = 0, r = n;
-        while (l < r)
+        if (first == last)
         {
-            var m = l + ((r - l) / 2);
-            if (m < first)
-            {
-                l = m + 1;
-            }
-            else if (m > last)
-            {
-                r = m;
-            }
-            else
-            {
-                return m;
-            }
+            return first;
         }
 
-        // [first, last] is never empty (an interval's own low end is at most its high end), so this is not reached.
-        throw new InvalidOperationException("The interval index's orders are inconsistent.");
-    }
-
-    /// <summary>Reorders <paramref name="order"/> by node, keeping its order within each node.</summary>
-    private static void Distribute(int[] order, ReadOnlySpan<int> nodeOf, int[] next, Span<int> scratch)
-    {
-        foreach (var id in order)
-        {
-            scratch[next[nodeOf[id]]++] = id;
-        }
-
-        scratch.CopyTo(order);
+        // first and last agree above bit h and differ at it (last has it); so does every number between. The
+        // multiple of 2^(h+1) in that range, if first is it, else the multiple of 2^h, is the node.
+        var h = BitOperations.Log2((uint)(first ^ last));
+        return (first & ((2 << h) - 1)) == 0 ? first : (last >> h) << h;
     }
 
     /// <summary>
-    /// Makes the nodes of positions [l, r) that hold an interval or lead to one, in preorder; <paramref name="start"/>
-    /// gives where each node's intervals begin (so [start[l], start[r]) are the whole subtree's). Returns the
-    /// subtree's root, or -1 when it holds nothing. Lists the nodes holding intervals in order (their centers
-    /// and where their ranges begin), as they lie in the layout.
+    /// Makes the nodes of the subtree of node x (1-based, at level h) that hold an interval or lead to one, in
+    /// preorder; its positions are x - 2^h + 1 to x + 2^h - 1, those up to n existing. <paramref name="start"/>
+    /// gives where each node's intervals begin (0-based), so a subtree's are [start[first - 1], start[last]).
+    /// Returns the subtree's root, or -1 when it holds nothing. Lists the nodes holding intervals in order (their
+    /// centers and where their ranges begin), as they lie in the layout.
     /// </summary>
-    private int Link(int l, int r, int[] start, ReadOnlySpan<int> sortedLo, List<int> centers, List<int> starts)
+    private int Link(int x, int h, int n, int[] start, ReadOnlySpan<int> sortedLo, List<int> centers, List<int> starts)
     {
-        if (l >= r || start[l] == start[r])
+        // A node past the end has only its left subtree.
+        while (x > n)
+        {
+            if (h == 0)
+            {
+                return -1;
+            }
+
+            h--;
+            x -= 1 << h;
+        }
+
+        if (start[x - (1 << h)] == start[Math.Min(n, x + (1 << h) - 1)])
         {
             return -1;
         }
 
-        var m = l + ((r - l) / 2);
+        var m = x - 1;
         var index = nodes.Count;
         nodes.Add(default);
-        var left = Link(l, m, start, sortedLo, centers, starts);
+        var left = h > 0 ? Link(x - (1 << (h - 1)), h - 1, n, start, sortedLo, centers, starts) : -1;
         if (start[m + 1] > start[m])
         {
             centers.Add(sortedLo[m]);
             starts.Add(start[m]);
         }
 
-        var right = Link(m + 1, r, start, sortedLo, centers, starts);
+        var right = h > 0 ? Link(x + (1 << (h - 1)), h - 1, n, start, sortedLo, centers, starts) : -1;
         nodes[index] = new Node(sortedLo[m], start[m], start[m + 1] - start[m], left, right);
         return index;
     }
