@@ -63,14 +63,20 @@ internal static class ReportText
             return;
         }
 
-        if (relations.Count > ScreenfulOfRelations && !style.All)
+        // A result list makes its relations as they are read: made once here, not once per pass of the rendering.
+        var held = Held(relations);
+        if (held.Count > ScreenfulOfRelations && !style.All)
         {
-            Summary(o, graph, relations, style, indent, withCounts: !counted);
+            Summary(o, graph, held, style, indent, withCounts: !counted);
             return;
         }
 
-        Rows(o, graph, relations, style, indent, quotes);
+        Rows(o, graph, held, style, indent, quotes);
     }
+
+    /// <summary>The relations as an array, made once (a query's result list makes each relation as it is read).</summary>
+    private static IReadOnlyList<Relation> Held(IReadOnlyList<Relation> relations) =>
+        relations is Relation[] or List<Relation> ? relations : relations.ToArray();
 
     /// <summary>The rows themselves, however many.</summary>
     private static void Rows(TextWriter o, RelationGraph graph, IReadOnlyList<Relation> relations, Style style, string indent, bool quotes)
@@ -226,12 +232,13 @@ internal static class ReportText
 
         o.WriteLine();
         o.WriteLine(style.Bold($"Context: relations with actors outside the {title.ToLowerInvariant()}"));
-        if (report.Context.Count > ScreenfulOfRelations && !style.All)
+        var context = Held(report.Context);
+        if (context.Count > ScreenfulOfRelations && !style.All)
         {
-            Partners(o, graph, report);
+            Partners(o, graph, report, context);
         }
 
-        Relations(o, graph, report.Context, style, quotes: false);
+        Relations(o, graph, context, style, quotes: false);
         if (report.PreviousWindow is { } previous)
         {
             o.WriteLine();
@@ -437,10 +444,10 @@ internal static class ReportText
     }
 
     /// <summary>The actors outside a group that its members deal with most, in one line, before the context's summary.</summary>
-    private static void Partners(TextWriter o, RelationGraph graph, GroupReport report)
+    private static void Partners(TextWriter o, RelationGraph graph, GroupReport report, IReadOnlyList<Relation> context)
     {
         var members = report.Actors.Select(a => a.Id).ToHashSet();
-        var partners = report.Context.Select(r => members.Contains(r.Source) ? r.Target : r.Source)
+        var partners = context.Select(r => members.Contains(r.Source) ? r.Target : r.Source)
             .GroupBy(id => id).Select(g => (Id: g.Key, Count: g.Count()))
             .OrderByDescending(p => p.Count).ThenBy(p => p.Id.Value, StringComparer.Ordinal).ToList();
         var shown = string.Join(", ", partners.Take(8).Select(p => $"{TextFormat.Name(graph, p.Id)} {Invariant(p.Count)}"));
