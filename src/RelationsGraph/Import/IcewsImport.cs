@@ -138,7 +138,7 @@ public static class IcewsImport
             }
         }
 
-        var report = eventTypes.Select((t, i) => t.Report with { Events = counts[i] }).ToList();
+        var report = eventTypes.Select((t, i) => t.Report.WithEvents(counts[i])).ToList();
         return new IcewsImportResult(builder.Build(), files.AsReadOnly(), read, selfRelations, report.AsReadOnly(), actors.Merged, countries, aliasesLeftOut);
     }
 

@@ -18,17 +18,36 @@ public enum TrendStep
 }
 
 /// <summary>The relations between two actors active in one period of a <see cref="Trend"/>, counted by polarity.</summary>
-/// <param name="Period">The period: a year, a month or a day.</param>
-/// <param name="Cooperative">How many cooperative relations are active in it.</param>
-/// <param name="Conflictual">How many conflictual relations are active in it.</param>
-/// <param name="Neutral">How many neutral relations are active in it.</param>
-/// <param name="Goldstein">
-/// The sum of the Goldstein weights of the active relations that carry one (imported events, see
-/// <see cref="CameoCoding"/>), or <see langword="null"/> when none does.
-/// </param>
-/// <remarks>Immutable.</remarks>
-public sealed record TrendPeriod(PartialDate Period, int Cooperative, int Conflictual, int Neutral, double? Goldstein)
+/// <remarks>Immutable; made by <see cref="Trend.Of"/>.</remarks>
+public sealed record TrendPeriod
 {
+    internal TrendPeriod(PartialDate period, int cooperative, int conflictual, int neutral, double? goldstein)
+    {
+        Period = period;
+        Cooperative = cooperative;
+        Conflictual = conflictual;
+        Neutral = neutral;
+        Goldstein = goldstein;
+    }
+
+    /// <summary>Gets the period: a year, a month or a day.</summary>
+    public PartialDate Period { get; }
+
+    /// <summary>Gets how many cooperative relations are active in it.</summary>
+    public int Cooperative { get; }
+
+    /// <summary>Gets how many conflictual relations are active in it.</summary>
+    public int Conflictual { get; }
+
+    /// <summary>Gets how many neutral relations are active in it.</summary>
+    public int Neutral { get; }
+
+    /// <summary>
+    /// Gets the sum of the Goldstein weights of the active relations that carry one (imported events, see
+    /// <see cref="CameoCoding"/>), or <see langword="null"/> when none does.
+    /// </summary>
+    public double? Goldstein { get; }
+
     /// <summary>Gets the number of relations active in the period.</summary>
     public int Total => Cooperative + Conflictual + Neutral;
 }

@@ -123,9 +123,6 @@ public readonly struct PartialDate : IEquatable<PartialDate>, IComparable<Partia
         return problem is null;
     }
 
-    /// <summary>Tries to parse a date given as characters, without saying what is wrong (a fast reader falls back when it fails).</summary>
-    internal static bool TryParseChars(ReadOnlySpan<char> text, out PartialDate date) => Parse(text, out date) is null;
-
     /// <summary>Null when <paramref name="span"/> is a date; otherwise what is wrong, to follow "'text' is not a date".</summary>
     private static string? Parse(ReadOnlySpan<char> span, out PartialDate date)
     {
