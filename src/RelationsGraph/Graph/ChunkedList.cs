@@ -6,13 +6,16 @@ namespace RelationsGraph.Graph;
 /// A read-only list held in chunks of 8,192 items, for query results of any size. One array of more than about
 /// 10,600 references lands on the large object heap, which is collected only with the oldest generation: a
 /// service answering slices of 80,000 relations then grows by hundreds of megabytes of dead results before it
-/// is cleaned. Chunks of 64 KB stay in the young generation and die there cheaply.
+/// is cleaned. Chunks of 64 KB stay in the young generation and die there cheaply. A result filled in order
+/// (<see cref="Chunks"/>) of half a million items or more is one array: its chunks would outlive the young
+/// generation while it is filled, and the collector would copy them all, once or twice, to older ones.
 /// </summary>
 /// <remarks>Immutable once built; safe to read from many threads.</remarks>
 internal sealed class ChunkedList<T> : IList<T>, IReadOnlyList<T>
 {
     private const int Shift = 13;
     private const int ChunkSize = 1 << Shift;
+    private const int WholeFrom = 1 << 19;
     private readonly T[][] chunks;
 
     private ChunkedList(T[][] chunks, int count)
@@ -81,16 +84,19 @@ internal sealed class ChunkedList<T> : IList<T>, IReadOnlyList<T>
         }
 
         var chunks = Chunks(count);
-        var at = 0;
+        var (c, within) = (0, 0);
         foreach (var (items, start, length) in pieces)
         {
             for (var copied = 0; copied < length;)
             {
-                var chunk = chunks[at >> Shift];
-                var within = at & (ChunkSize - 1);
-                var n = Math.Min(length - copied, chunk.Length - within);
-                Array.Copy(items, start + copied, chunk, within, n);
-                (copied, at) = (copied + n, at + n);
+                if (within == chunks[c].Length)
+                {
+                    (c, within) = (c + 1, 0);
+                }
+
+                var n = Math.Min(length - copied, chunks[c].Length - within);
+                Array.Copy(items, start + copied, chunks[c], within, n);
+                (copied, within) = (copied + n, within + n);
             }
         }
 
@@ -100,6 +106,11 @@ internal sealed class ChunkedList<T> : IList<T>, IReadOnlyList<T>
     /// <summary>Empty chunks for <paramref name="count"/> items, to be filled in order and made a list by <see cref="FromChunks"/>.</summary>
     public static T[][] Chunks(int count)
     {
+        if (count >= WholeFrom)
+        {
+            return [GC.AllocateUninitializedArray<T>(count)];
+        }
+
         var chunks = new T[Math.Max(1, (count + ChunkSize - 1) >> Shift)][];
         for (var c = 0; c < chunks.Length; c++)
         {
@@ -110,11 +121,8 @@ internal sealed class ChunkedList<T> : IList<T>, IReadOnlyList<T>
     }
 
     /// <summary>The list of chunks made by <see cref="Chunks"/> and filled: the one array when it is one chunk.</summary>
-    public static IReadOnlyList<T> FromChunks(T[][] chunks)
-    {
-        var count = chunks.Length == 1 ? chunks[0].Length : ((chunks.Length - 1) << Shift) + chunks[^1].Length;
-        return chunks.Length == 1 ? chunks[0] : new ChunkedList<T>(chunks, count);
-    }
+    public static IReadOnlyList<T> FromChunks(T[][] chunks) =>
+        chunks.Length == 1 ? chunks[0] : new ChunkedList<T>(chunks, ((chunks.Length - 1) << Shift) + chunks[^1].Length);
 
     /// <summary>A list of <paramref name="count"/> items made by <paramref name="next"/>, called for each in order.</summary>
     public static IReadOnlyList<T> Create(int count, Func<T> next)

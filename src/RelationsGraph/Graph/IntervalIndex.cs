@@ -135,23 +135,6 @@ internal sealed class IntervalIndex
 
     public int Count => byLo.Length;
 
-    /// <summary>Sets the bit of every interval overlapping [from, to] in <paramref name="bits"/> (cleared by the caller); returns how many.</summary>
-    private int Mark(int from, int to, ulong[] bits)
-    {
-        var count = 0;
-        foreach (var (ids, start, length) in Pieces(from, to, byLo, byHi))
-        {
-            foreach (var id in ids.AsSpan(start, length))
-            {
-                bits[id >> 6] |= 1UL << (id & 63);
-            }
-
-            count += length;
-        }
-
-        return count;
-    }
-
     /// <summary>Returns the ids of every interval overlapping [from, to], ascending.</summary>
     public int[] Query(int from, int to)
     {
@@ -167,34 +150,48 @@ internal sealed class IntervalIndex
     /// </remarks>
     public PooledOrdinals QueryPooled(int from, int to)
     {
-        var words = (byLo.Length + 63) >> 6;
-        var bits = System.Buffers.ArrayPool<ulong>.Shared.Rent(Math.Max(words, 1));
-        try
-        {
-            Array.Clear(bits, 0, words);
-            var count = Mark(from, to, bits);
-            var ordered = System.Buffers.ArrayPool<int>.Shared.Rent(count);
-            ReadBack(bits.AsSpan(0, words), ordered);
-            return new PooledOrdinals(ordered, count);
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<ulong>.Shared.Return(bits);
-        }
+        var pieces = Pieces(from, to, byLo, byHi);
+        var count = Total(pieces);
+        var ordered = System.Buffers.ArrayPool<int>.Shared.Rent(count);
+        Fill(pieces, [ordered]);
+        return new PooledOrdinals(ordered, count);
     }
 
     /// <summary>
     /// As <see cref="Query"/>, as a result list (<see cref="ChunkedList{T}"/>): the bitmap is read back straight into
-    /// the list's chunks, so the ids are written once.
+    /// the list, so the ids are written once.
     /// </summary>
     public IReadOnlyList<int> QueryList(int from, int to)
+    {
+        var pieces = Pieces(from, to, byLo, byHi);
+        var chunks = ChunkedList<int>.Chunks(Total(pieces));
+        Fill(pieces, chunks);
+        return ChunkedList<int>.FromChunks(chunks);
+    }
+
+    private static int Total(List<(int[] Items, int Start, int Length)> pieces)
+    {
+        var count = 0;
+        foreach (var piece in pieces)
+        {
+            count += piece.Length;
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// Writes the ids of the pieces (each id once), ascending, into <paramref name="chunks"/> one after another:
+    /// their bits set in a pooled bitmap and read back.
+    /// </summary>
+    private void Fill(List<(int[] Items, int Start, int Length)> pieces, int[][] chunks)
     {
         var words = (byLo.Length + 63) >> 6;
         var bits = System.Buffers.ArrayPool<ulong>.Shared.Rent(Math.Max(words, 1));
         try
         {
             Array.Clear(bits, 0, words);
-            var chunks = ChunkedList<int>.Chunks(Mark(from, to, bits));
+            Mark(pieces, bits);
             var (c, at) = (0, 0);
             var chunk = chunks[0];
             for (var word = 0; word < words; word++)
@@ -206,11 +203,9 @@ internal sealed class IntervalIndex
                         (chunk, at) = (chunks[++c], 0);
                     }
 
-                    chunk[at++] = (word << 6) | System.Numerics.BitOperations.TrailingZeroCount(b);
+                    chunk[at++] = (word << 6) | BitOperations.TrailingZeroCount(b);
                 }
             }
-
-            return ChunkedList<int>.FromChunks(chunks);
         }
         finally
         {
@@ -218,15 +213,14 @@ internal sealed class IntervalIndex
         }
     }
 
-    /// <summary>Writes the numbers of the set bits, ascending.</summary>
-    private static void ReadBack(ReadOnlySpan<ulong> bits, Span<int> into)
+    /// <summary>Sets the bit of every id of the pieces.</summary>
+    private static void Mark(List<(int[] Items, int Start, int Length)> pieces, ulong[] bits)
     {
-        var w = 0;
-        for (var word = 0; word < bits.Length; word++)
+        foreach (var (ids, start, length) in pieces)
         {
-            for (var b = bits[word]; b != 0; b &= b - 1)
+            foreach (var id in ids.AsSpan(start, length))
             {
-                into[w++] = (word << 6) | System.Numerics.BitOperations.TrailingZeroCount(b);
+                bits[id >> 6] |= 1UL << (id & 63);
             }
         }
     }

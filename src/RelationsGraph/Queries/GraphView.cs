@@ -297,35 +297,29 @@ public sealed class GraphView
     /// <param name="joins">Whether a relation between two vertices belongs; symmetric.</param>
     internal PooledOrdinals RelationsWhere(IEnumerable<int> vertices, Func<int, int, bool> joins)
     {
-        if (PairWalkHits(vertices, joins) is not { } hits)
+        if (PairWalkKeys(vertices, joins, byTime: false) is not { } keys)
         {
             return SliceWhere(joins);
         }
 
         var store = Graph.Store;
-        var keys = System.Buffers.ArrayPool<ulong>.Shared.Rent(hits.Count);
-        var rows = System.Buffers.ArrayPool<int>.Shared.Rent(hits.Count);
-        for (var i = 0; i < hits.Count; i++)
+        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(keys);
+        var rows = System.Buffers.ArrayPool<int>.Shared.Rent(span.Length);
+        KeySort.Sort(span);
+        for (var i = 0; i < span.Length; i++)
         {
-            keys[i] = (uint)store.IdRank(hits[i]);
+            rows[i] = store.RowOfIdRank((int)span[i]);
         }
 
-        KeySort.Sort(keys.AsSpan(0, hits.Count));
-        for (var i = 0; i < hits.Count; i++)
-        {
-            rows[i] = store.RowOfIdRank((int)keys[i]);
-        }
-
-        System.Buffers.ArrayPool<ulong>.Shared.Return(keys);
-        return new PooledOrdinals(rows, hits.Count);
+        return new PooledOrdinals(rows, span.Length);
     }
 
     /// <summary>As <see cref="RelationsWhere"/>, sorted by beginning then id (see <see cref="InTimeOrder(ReadOnlySpan{int})"/>).</summary>
     internal IReadOnlyList<Relation> RelationsInTimeOrderWhere(IEnumerable<int> vertices, Func<int, int, bool> joins)
     {
-        if (PairWalkHits(vertices, joins) is { } hits)
+        if (PairWalkKeys(vertices, joins, byTime: true) is { } keys)
         {
-            return InTimeOrder(hits);
+            return SortedByKey(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(keys));
         }
 
         using var slice = SliceWhere(joins);
@@ -336,22 +330,24 @@ public sealed class GraphView
     private const int ParallelWalkFrom = 200_000;
 
     /// <summary>
-    /// The rows of the view's relations in the pairs of <paramref name="vertices"/> that <paramref name="joins"/>
-    /// accepts, or null when those pairs hold so many relations that the slice is cheaper. A pair walk reads a
-    /// range of the columns per pair; a slice walks the interval tree, sets bits and lists what is active, then
-    /// tests both ends of each. Measured at a million relations, walking up to about half the graph is the cheaper.
+    /// The keys (<see cref="TimeKey"/> when <paramref name="byTime"/>, else the id rank) of the view's relations in the
+    /// pairs of <paramref name="vertices"/> that <paramref name="joins"/> accepts, or null when those pairs hold so
+    /// many relations that the slice is cheaper. A pair walk reads a range of the columns per pair, and makes each
+    /// hit's key while its rows are in the cache; a slice walks the interval tree, sets bits and lists what is
+    /// active, then tests both ends of each. Measured at a million relations, walking up to about half the graph
+    /// is the cheaper.
     /// </summary>
-    private List<int>? PairWalkHits(IEnumerable<int> vertices, Func<int, int, bool> joins)
+    private List<ulong>? PairWalkKeys(IEnumerable<int> vertices, Func<int, int, bool> joins, bool byTime)
     {
-        // The pairs met, in a pooled bitmap and list: a dense graph's neighbourhood meets tens of thousands.
+        // The pairs met, in a pooled bitmap and a list: a dense graph's neighbourhood meets tens of thousands (a
+        // pooled list as long as all pairs would hold a quarter of a gigabyte for a 100M graph).
         var actorGraph = Graph.ActorGraph;
         var words = (actorGraph.PairCount + 63) >> 6;
         var seen = System.Buffers.ArrayPool<ulong>.Shared.Rent(Math.Max(words, 1));
-        var pairs = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(actorGraph.PairCount, 1));
+        var pairs = new List<int>();
         try
         {
             Array.Clear(seen, 0, words);
-            var count = 0;
             long walk = 0;
             foreach (var vertex in vertices)
             {
@@ -361,7 +357,7 @@ public sealed class GraphView
                     if ((seen[pair >> 6] & (1UL << (pair & 63))) == 0 && joins(vertex, edge.Target))
                     {
                         seen[pair >> 6] |= 1UL << (pair & 63);
-                        pairs[count++] = pair;
+                        pairs.Add(pair);
                         var (start, end) = actorGraph.Rows(pair);
                         walk += end - start;
                     }
@@ -375,29 +371,34 @@ public sealed class GraphView
 
             // The pairs lie all over the columns, so reading them waits on memory: a long walk is read in two halves
             // side by side, gathered in order.
-            var halves = walk >= ParallelWalkFrom && Environment.ProcessorCount > 1 ? 2 : 1;
-            var parts = new List<int>[halves];
+            var store = Graph.Store;
+            var (halves, count) = (walk >= ParallelWalkFrom && Environment.ProcessorCount > 1 ? 2 : 1, pairs.Count);
+            var parts = new List<ulong>[halves];
             Parallel.For(0, halves, half =>
             {
-                var part = parts[half] = [];
+                var (rows, keys) = (new List<int>(), parts[half] = []);
                 for (var i = count * half / halves; i < count * (half + 1) / halves; i++)
                 {
-                    PairHits(pairs[i], part);
+                    rows.Clear();
+                    PairHits(pairs[i], rows);
+                    foreach (var row in rows)
+                    {
+                        keys.Add(byTime ? TimeKey(store, row) : (uint)store.IdRank(row));
+                    }
                 }
             });
 
-            var hits = parts[0];
+            var all = parts[0];
             for (var half = 1; half < halves; half++)
             {
-                hits.AddRange(parts[half]);
+                all.AddRange(parts[half]);
             }
 
-            return hits;
+            return all;
         }
         finally
         {
             System.Buffers.ArrayPool<ulong>.Shared.Return(seen);
-            System.Buffers.ArrayPool<int>.Shared.Return(pairs);
         }
     }
 
@@ -429,38 +430,46 @@ public sealed class GraphView
     /// <summary>As <see cref="InTimeOrder(List{int})"/>.</summary>
     internal RelationList InTimeOrder(ReadOnlySpan<int> rows)
     {
-        // One 64-bit key per relation: the beginning's first day (a relation's first day is its beginning's),
-        // then its precision, finest first (dates sharing a first day order by last day, and a day ends before
-        // the month that starts with it, which ends before the year), then its id rank.
         var store = Graph.Store;
         var keys = System.Buffers.ArrayPool<ulong>.Shared.Rent(rows.Length);
         try
         {
             for (var i = 0; i < rows.Length; i++)
             {
-                var row = rows[i];
-                keys[i] = ((ulong)(uint)store.FirstDays[row] << 34) | ((ulong)(uint)store.BeginningRank(row) << 32) | (uint)store.IdRank(row);
+                keys[i] = TimeKey(store, rows[i]);
             }
 
-            KeySort.Sort(keys.AsSpan(0, rows.Length));
-
-            // The sorted keys end in the id ranks: the result is those, as they are.
-            var chunks = ChunkedList<int>.Chunks(rows.Length);
-            var at = 0;
-            foreach (var chunk in chunks)
-            {
-                for (var i = 0; i < chunk.Length; i++)
-                {
-                    chunk[i] = (int)(uint)keys[at++];
-                }
-            }
-
-            return RelationList.OfRanks(store, ChunkedList<int>.FromChunks(chunks));
+            return SortedByKey(keys.AsSpan(0, rows.Length));
         }
         finally
         {
             System.Buffers.ArrayPool<ulong>.Shared.Return(keys);
         }
+    }
+
+    /// <summary>
+    /// A relation's key in time order, one 64-bit number: the beginning's first day (a relation's first day is its
+    /// beginning's), then its precision, finest first (dates sharing a first day order by last day, and a day ends
+    /// before the month that starts with it, which ends before the year), then its id rank.
+    /// </summary>
+    private static ulong TimeKey(RelationStore store, int row) =>
+        ((ulong)(uint)store.FirstDays[row] << 34) | ((ulong)(uint)store.BeginningRank(row) << 32) | (uint)store.IdRank(row);
+
+    /// <summary>The relations of some keys ending in their id ranks (<see cref="TimeKey"/>), sorted by key: the ranks, as they are.</summary>
+    private RelationList SortedByKey(Span<ulong> keys)
+    {
+        KeySort.Sort(keys);
+        var chunks = ChunkedList<int>.Chunks(keys.Length);
+        var at = 0;
+        foreach (var chunk in chunks)
+        {
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                chunk[i] = (int)(uint)keys[at++];
+            }
+        }
+
+        return RelationList.OfRanks(Graph.Store, ChunkedList<int>.FromChunks(chunks));
     }
 
     /// <summary>The rows of the view's relations touching an actor vertex, each with the vertex at its other end; with <paramref name="directedOnly"/>, only those that can be followed from it.</summary>

@@ -49,6 +49,7 @@ public sealed class ChunkedListTests
     [InlineData(8192)]
     [InlineData(8193)]
     [InlineData(20_000)]
+    [InlineData(524_288)]
     public void Create_CallsTheMakerOncePerItem_InOrder(int count)
     {
         var next = 0;
@@ -65,6 +66,8 @@ public sealed class ChunkedListTests
     [InlineData(8192)]
     [InlineData(8193)]
     [InlineData(30_000)]
+    [InlineData(524_287)]
+    [InlineData(524_288)]
     public void Concat_CopiesRangesInOrder_AcrossChunkBoundaries(int count)
     {
         // Ranges of two arrays, of sizes that end exactly on, just after and far across 8,192-item chunks.
@@ -87,7 +90,7 @@ public sealed class ChunkedListTests
 
         list.Should().Equal(expected);
         list.Count.Should().Be(count);
-        (count <= 8192 ? list is string[] : list is ChunkedList<string>).Should().BeTrue("a result fits one array up to a chunk");
+        (count is <= 8192 or >= 524_288 ? list is string[] : list is ChunkedList<string>).Should().BeTrue("a result is one array up to a chunk, and from half a million items");
     }
 
     [Fact]

@@ -96,6 +96,30 @@ public sealed class IntervalIndexTests
     }
 
     [Fact]
+    public void ResultsOfAMillionIntervals_AreExactlyTheOverlappingOnes_InThePooledQueryAndTheList()
+    {
+        // Past half a million hits the list is one array read back in one go; below, chunks filled in turn.
+        var random = new Random(17);
+        const int count = 1_500_000;
+        var lo = new int[count];
+        var hi = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            lo[i] = random.Next(0, 1000);
+            hi[i] = random.Next(6) == 0 ? int.MaxValue : lo[i] + random.Next(0, 400);
+        }
+
+        var index = new IntervalIndex(lo, hi);
+        foreach (var (a, b) in new[] { (0, 1000), (300, 700), (int.MinValue, int.MaxValue), (999, 999), (500, 500) })
+        {
+            var expected = Enumerable.Range(0, count).Where(i => lo[i] <= b && hi[i] >= a).ToArray();
+
+            index.Query(a, b).SequenceEqual(expected).Should().BeTrue($"window [{a}, {b}] holds {expected.Length} intervals");
+            index.QueryList(a, b).SequenceEqual(expected).Should().BeTrue($"window [{a}, {b}] as a list");
+        }
+    }
+
+    [Fact]
     public void Query_ReturnsNothing_ForAnEmptyIndex()
     {
         new IntervalIndex([], []).Query(int.MinValue, int.MaxValue).Should().BeEmpty();
