@@ -112,26 +112,10 @@ internal sealed class ActorGraph
     /// <summary>Whether a pair has a relation sharing a day with [from, to]: O(log of the pair's relations).</summary>
     public bool ActiveIn(int pair, int from, int to)
     {
-        int start = pairStart[pair], end = pairStart[pair + 1];
-
         // The relations beginning by `to` are a prefix of the pair's rows; one of them reaches `from` exactly when
         // the latest end among them does.
-        var firstDays = store.FirstDays;
-        int low = start, high = end;
-        while (low < high)
-        {
-            var mid = (low + high) >>> 1;
-            if (firstDays[mid] <= to)
-            {
-                low = mid + 1;
-            }
-            else
-            {
-                high = mid;
-            }
-        }
-
-        return low > start && maxLastDays[low - 1] >= from;
+        var last = EndOfBeginningBy(pair, to);
+        return last > pairStart[pair] && maxLastDays[last - 1] >= from;
     }
 
     /// <summary>
@@ -141,24 +125,8 @@ internal sealed class ActorGraph
     /// </summary>
     public (int Start, int End) ActiveRange(int pair, int from, int to)
     {
-        int start = pairStart[pair], end = pairStart[pair + 1];
-        var firstDays = store.FirstDays;
-        int low = start, high = end;
-        while (low < high)
-        {
-            var mid = (low + high) >>> 1;
-            if (firstDays[mid] <= to)
-            {
-                low = mid + 1;
-            }
-            else
-            {
-                high = mid;
-            }
-        }
-
-        var last = low;
-        (low, high) = (start, last);
+        var last = EndOfBeginningBy(pair, to);
+        int low = pairStart[pair], high = last;
         while (low < high)
         {
             var mid = (low + high) >>> 1;
@@ -173,6 +141,27 @@ internal sealed class ActorGraph
         }
 
         return (low, last);
+    }
+
+    /// <summary>The end of the pair's rows that begin by <paramref name="to"/> (the pair's rows are by first day): a binary search.</summary>
+    private int EndOfBeginningBy(int pair, int to)
+    {
+        var firstDays = store.FirstDays;
+        int low = pairStart[pair], high = pairStart[pair + 1];
+        while (low < high)
+        {
+            var mid = (low + high) >>> 1;
+            if (firstDays[mid] <= to)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return low;
     }
 
     private static (int Low, int High) Ends(int a, int b) => a < b ? (a, b) : (b, a);

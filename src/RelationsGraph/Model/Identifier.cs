@@ -7,15 +7,15 @@ internal static class Identifier
 {
     public const int MaxLength = 200;
 
-    private static readonly System.Buffers.SearchValues<char> IdCharacters =
+    private static readonly System.Buffers.SearchValues<char> IdAlphabet =
         System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._:-");
 
-    private static readonly System.Buffers.SearchValues<byte> IdBytes =
+    private static readonly System.Buffers.SearchValues<byte> IdAlphabetUtf8 =
         System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._:-"u8);
 
     /// <summary>Whether UTF-8 bytes spell a valid id (the rule of <see cref="Check"/>; a valid id is ASCII, one byte per character).</summary>
     public static bool IsValid(ReadOnlySpan<byte> utf8) =>
-        utf8.Length is > 0 and <= MaxLength && char.IsAsciiLetterOrDigit((char)utf8[0]) && !utf8.ContainsAnyExcept(IdBytes);
+        utf8.Length is > 0 and <= MaxLength && char.IsAsciiLetterOrDigit((char)utf8[0]) && !utf8.ContainsAnyExcept(IdAlphabetUtf8);
 
     /// <summary>Returns why <paramref name="id"/> is not a valid id, or null when it is.</summary>
     public static string? Check(string? id)
@@ -36,7 +36,7 @@ internal static class Identifier
         }
 
         // A vectorized search for the first character outside the id alphabet; loads check millions of ids.
-        var bad = id.AsSpan().IndexOfAnyExcept(IdCharacters);
+        var bad = id.AsSpan().IndexOfAnyExcept(IdAlphabet);
         return bad < 0 ? null : $"the id '{id}' contains '{id[bad]}'; ids use ASCII letters, digits and . _ : - only.";
     }
 
