@@ -150,9 +150,9 @@ internal sealed class Generator
         }
     }
 
-    private void WriteCompact(StreamWriter text, IEnumerable<Actor> actors)
+    /// <summary>The graph.json object opened, its format version and source written, and its actors array begun.</summary>
+    private static void WriteHead(JsonWriter json)
     {
-        using var json = new JsonTextWriter(text) { Formatting = Formatting.None, CloseOutput = false };
         json.WriteStartObject();
         json.WritePropertyName("formatVersion");
         json.WriteValue(1);
@@ -162,6 +162,12 @@ internal sealed class Generator
         json.WriteEndArray();
         json.WritePropertyName("actors");
         json.WriteStartArray();
+    }
+
+    private void WriteCompact(StreamWriter text, IEnumerable<Actor> actors)
+    {
+        using var json = new JsonTextWriter(text) { Formatting = Formatting.None, CloseOutput = false };
+        WriteHead(json);
         foreach (var actor in actors)
         {
             GraphJsonWriter.WriteActor(json, actor);
@@ -183,15 +189,7 @@ internal sealed class Generator
     {
         var random = new SplitMix(seed ^ 0x5DEECE66DUL);
         using var json = new JsonTextWriter(text) { Formatting = Formatting.Indented, Indentation = 4, CloseOutput = false };
-        json.WriteStartObject();
-        json.WritePropertyName("formatVersion");
-        json.WriteValue(1);
-        json.WritePropertyName("sources");
-        json.WriteStartArray();
-        GraphJsonWriter.WriteSource(json, Source);
-        json.WriteEndArray();
-        json.WritePropertyName("actors");
-        json.WriteStartArray();
+        WriteHead(json);
         foreach (var actor in actors)
         {
             Shuffled(json, random, ("id", actor.Id.Value), ("kind", actor.Kind.Name()), ("name", actor.Name));

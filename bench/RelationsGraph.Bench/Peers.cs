@@ -43,10 +43,10 @@ internal static class Peers
             }
             else
             {
-                duck = Run("node", [Path.Combine(repo, "bench", "peers", "duckdb_bench.cjs"), export, .. options], ("RELGRAPH_NODE_MODULES", modules));
+                duck = ChildProcess.Json("node", [Path.Combine(repo, "bench", "peers", "duckdb_bench.cjs"), export, .. options], ("RELGRAPH_NODE_MODULES", modules));
             }
 
-            var igraph = Run("/usr/bin/python3", [Path.Combine(repo, "bench", "peers", "igraph_bench.py"), file, .. options]);
+            var igraph = ChildProcess.Json("/usr/bin/python3", [Path.Combine(repo, "bench", "peers", "igraph_bench.py"), file, .. options]);
             Console.WriteLine($"{"operation",-30} {"RelationsGraph",14} {"peer",14} {"ratio",9}  check");
             void Row(string name, JObject peer, string tool, double oursSeconds, string key, params string[] checks)
             {
@@ -73,19 +73,5 @@ internal static class Peers
         {
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    private static JObject Run(string program, string[] arguments, params (string Name, string Value)[] environment)
-    {
-        var start = new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true };
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var text = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return process.ExitCode == 0 ? JObject.Parse(text) : throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} exited {process.ExitCode}");
     }
 }

@@ -172,8 +172,8 @@ switch (command)
             {
                 // Both sides run with their runtime's defaults; ours warms each query up first (see Workload.Median),
                 // the one-shot rows run the console as a user would, once each.
-                var ours = RunJson(Environment.ProcessPath!, ["run", file, .. asked.Options()]);
-                var peer = RunJson("/usr/bin/python3", [networkx, file, .. asked.Options()]);
+                var ours = ChildProcess.Json(Environment.ProcessPath!, ["run", file, .. asked.Options()]);
+                var peer = ChildProcess.Json("/usr/bin/python3", [networkx, file, .. asked.Options()]);
                 var (from, to, center) = (asked.PathFrom ?? (string)ours["path_from"]!, asked.PathTo ?? (string)ours["path_to"]!, asked.Center ?? (string)ours["center"]!);
                 Console.WriteLine($"{file}: {ours["relations"]} relations, {ours["actors"]} actors; {Environment.ProcessorCount} cores; {DateTime.UtcNow:yyyy-MM-dd}; queries warmed up (load is a first call)");
                 targets.Size(file, (long)ours["relations"]!);
@@ -229,7 +229,7 @@ switch (command)
                     scans.Add(First("first-scan", file, []));
                 }
 
-                var memory = RunJson(Environment.ProcessPath!, ["memory", file]);
+                var memory = ChildProcess.Json(Environment.ProcessPath!, ["memory", file]);
                 Console.WriteLine($"load {Workload.Format(Median3(loads))} = {Median3(loads) / Median3(scans):0.00}× a bare Newtonsoft token scan ({Workload.Format(Median3(scans))}), " +
                     $"each the median of three fresh processes (loads {string.Join(", ", loads.Select(Workload.Format))}; scans {string.Join(", ", scans.Select(Workload.Format))})");
                 Console.WriteLine($"memory: {(double)memory["bytes_per_relation_beyond_text"]!:0} bytes per relation beyond its text ({(double)memory["bytes_per_relation"]!:0} with it), after a full collection");
@@ -282,7 +282,7 @@ switch (command)
                 }
 
                 var (load, scan) = (loads.Order().ElementAt(1), scans.Order().ElementAt(1));
-                var memory = RunJson(Environment.ProcessPath!, ["memory", file]);
+                var memory = ChildProcess.Json(Environment.ProcessPath!, ["memory", file]);
                 var peak = Measured(Environment.ProcessPath!, ["first-load", file]).PeakMb;
                 var growth = previousLoad is { } before ? $"{load / before:0.0}× /{size / (double)previousSize:0}×" : "";
                 if (previousLoad is { } earlier)
@@ -335,20 +335,6 @@ switch (command)
         Console.WriteLine("relgraph-bench first-load FILE | first-scan FILE  one cold load or token scan in this fresh process: seconds");
         Console.WriteLine("relgraph-bench probe FILE [triangle|ego|slice|slice-by-id] [QUERIES] [--times 30]  one query, timed each time");
         return command == "help" ? 0 : 2;
-}
-
-static JObject RunJson(string program, string[] arguments, params (string Name, string Value)[] environment)
-{
-    var start = new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true };
-    foreach (var (name, value) in environment)
-    {
-        start.Environment[name] = value;
-    }
-
-    using var process = Process.Start(start)!;
-    var text = process.StandardOutput.ReadToEnd();
-    process.WaitForExit();
-    return process.ExitCode == 0 ? JObject.Parse(text) : throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} exited {process.ExitCode}");
 }
 
 static double Loaded(string path, Stopwatch clock)
