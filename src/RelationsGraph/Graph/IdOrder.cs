@@ -39,9 +39,23 @@ internal static class IdOrder
             return (Enumerable.Range(0, keptBase[^1]).ToArray(), null);
         }
 
-        // First in the order they came: chunk by chunk, by item number within each.
+        // Sorted first as they lie, each chunk's kept ids and then its left-out ones: with no id repeated, the order is
+        // the same whichever way ties would go. Only a repeat needs the order the ids came in (the first of the two is
+        // the earlier in the file), so then they are sorted again from that order.
         var order = new int[total];
         var keys = new ulong[total];
+        for (var g = 0; g < total; g++)
+        {
+            order[g] = g;
+        }
+
+        SortRun(ids, order, keys, 0, total, 0);
+        if (!Repeats(ids, order, keys))
+        {
+            return (KeptInOrder(chunks, entryBase, keptBase, order), null);
+        }
+
+        // First in the order they came: chunk by chunk, by item number within each.
         for (var c = 0; c < chunks.Count; c++)
         {
             var kept = chunks[c].Kept.Sequences;
@@ -70,18 +84,9 @@ internal static class IdOrder
 
         // Neighbours with the same bytes repeat an id; the one whose second occurrence came first is reported.
         Repeat? repeat = null;
-        var keptInOrder = new int[keptBase[^1]];
-        var k = 0;
         for (var i = 0; i < total; i++)
         {
             var g = order[i];
-            var c = ChunkOf(entryBase, g);
-            var index = g - entryBase[c];
-            if (index < chunks[c].Ids.Count)
-            {
-                keptInOrder[k++] = keptBase[c] + index;
-            }
-
             if (i > 0 && ids[order[i - 1]].SequenceEqual(ids[g]) && (i < 2 || !ids[order[i - 2]].SequenceEqual(ids[g])))
             {
                 var first = order[i - 1];
@@ -92,7 +97,42 @@ internal static class IdOrder
             }
         }
 
-        return (keptInOrder, repeat);
+        return (KeptInOrder(chunks, entryBase, keptBase, order), repeat);
+    }
+
+    /// <summary>
+    /// Whether two neighbours in id order have the same id. Neighbours whose last sort keys differ differ (a repeated
+    /// id shares every run, so every key, with its twin), so the bytes are compared only where the keys are equal.
+    /// </summary>
+    private static bool Repeats(Utf8Column ids, int[] order, ulong[] keys)
+    {
+        for (var i = 1; i < order.Length; i++)
+        {
+            if (keys[i] == keys[i - 1] && ids[order[i - 1]].SequenceEqual(ids[order[i]]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The kept rows among the entries in <paramref name="order"/>, each as its number among all kept rows.</summary>
+    private static int[] KeptInOrder(IReadOnlyList<RelationRows.Sealed> chunks, int[] entryBase, int[] keptBase, int[] order)
+    {
+        var keptInOrder = new int[keptBase[^1]];
+        var k = 0;
+        foreach (var g in order)
+        {
+            var c = ChunkOf(entryBase, g);
+            var index = g - entryBase[c];
+            if (index < chunks[c].Ids.Count)
+            {
+                keptInOrder[k++] = keptBase[c] + index;
+            }
+        }
+
+        return keptInOrder;
     }
 
     /// <summary>Whether the ids, in the order they came (chunk by chunk, kept and left out by item number), strictly ascend.</summary>
