@@ -307,23 +307,24 @@ switch (command)
         {
             // The scale targets on snapshots, one fresh process per file: relgraph-bench targets FILE.arrows... [QUERIES]
             var relgraph = Option("--relgraph", Path.Combine(repo, "src", "RelationsGraph.Console", "bin", "Release", "net10.0", "relgraph"));
+            string[] withoutOneShot = rest.Contains("--without-one-shot") ? ["--without-one-shot"] : [];
             ScaleTargets.Header();
             foreach (var file in rest.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)))
             {
-                Wall(Environment.ProcessPath!, ["targets-row", file, "--relgraph", relgraph, .. Asked().Options()], echo: true);
+                Wall(Environment.ProcessPath!, ["targets-row", file, "--relgraph", relgraph, .. withoutOneShot, .. Asked().Options()], echo: true);
             }
 
             return 0;
         }
 
     case "targets-row":
-        ScaleTargets.Row(rest[0], Asked(), Option("--relgraph", "relgraph"));
+        ScaleTargets.Row(rest[0], Asked(), rest.Contains("--without-one-shot") ? null : Option("--relgraph", "relgraph"));
         return 0;
 
     default:
         Console.WriteLine("relgraph-bench gen [--actors 200] [--relations 1000000] [--seed 1] [--layout own|compact|pretty-shuffled|all] [-o FILE]");
         Console.WriteLine("  (-o FILE.arrows: streamed into a snapshot)");
-        Console.WriteLine("relgraph-bench targets FILE.arrows... [QUERIES]      load, memory, slice, triangle and one-shot triangle per snapshot");
+        Console.WriteLine("relgraph-bench targets FILE.arrows... [QUERIES] [--without-one-shot]  load, memory, slice, triangle and one-shot triangle per snapshot");
         Console.WriteLine("relgraph-bench run FILE [QUERIES]                     time the operations, print JSON");
         Console.WriteLine("relgraph-bench compare FILE... [QUERIES] [--relgraph P] [--without-peers]  RelationsGraph and NetworkX side by side, with ratios;");
         Console.WriteLine("  then DuckDB and igraph (not with --without-peers), and the issue-16 targets per file, met or missed");

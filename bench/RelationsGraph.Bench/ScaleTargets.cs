@@ -18,10 +18,18 @@ internal static class ScaleTargets
     public static void Header() => Console.WriteLine(
         $"{"relations",12} {"actors",7} {"file MB",8} {"load",9} {"peak MB",8} {"B/rel",6} {"heap B/rel",10} {"slice",9} {"in slice",9} {"copy",9} {"slice/copy",10} {"triangle",9} {"(triangle relations)",22} {"one-shot",9}");
 
-    /// <summary>Measures one file in this process (run it as the first work of a fresh one) and prints its row.</summary>
-    public static void Row(string file, Workload.Parameters asked, string relgraph)
+    /// <summary>
+    /// Measures one file in this process (run it as the first work of a fresh one) and prints its row; the one-shot
+    /// is left out (shown as "-") without a <paramref name="relgraph"/> to run.
+    /// </summary>
+    public static void Row(string file, Workload.Parameters asked, string? relgraph)
     {
         var row = Measure(file, asked);
+        if (relgraph is null)
+        {
+            Console.WriteLine($"{row} {"-",9}");
+            return;
+        }
 
         // The graph is dropped first: a 100M graph and a second process loading it would not fit in memory together.
         GC.Collect();
