@@ -32,8 +32,20 @@ internal sealed class IntervalIndex
     private readonly int[] runCenter;
     private readonly int[] runStart;
 
+    // How a query puts its ids in order (see Fill): one bitmap up to this many ids, else buckets of 2^bucketShift ids.
+    private readonly int oneBitmapUpTo;
+    private readonly int bucketShift;
+
     public IntervalIndex(int[] lo, int[] hi)
+        : this(lo, hi, OneBitmapUpTo, BucketShift)
     {
+    }
+
+    /// <summary>An index whose queries use buckets from a size of the tests' choosing (a few million ids are too many for a test).</summary>
+    internal IntervalIndex(int[] lo, int[] hi, int oneBitmapUpTo, int bucketShift)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(bucketShift, 6);
+        (this.oneBitmapUpTo, this.bucketShift) = (oneBitmapUpTo, bucketShift);
         if (lo.Length != hi.Length)
         {
             throw new ArgumentException("Both ends are needed for every interval.", nameof(hi));
@@ -143,30 +155,33 @@ internal sealed class IntervalIndex
     }
 
     /// <summary>As <see cref="Query"/>, in a pooled array the caller disposes (a big slice's ids are then no garbage).</summary>
-    /// <remarks>
-    /// The tree gives intervals in no useful order (the ranges of <see cref="Overlapping{T}"/>, read as ids), so
-    /// it sets their bits in a pooled bitmap, which is read back in id order: O(log² n + k + n / 64), with no
-    /// sort and no growing list (a million intervals cost a 16,000-word scan, microseconds, whatever the result).
-    /// </remarks>
-    public PooledOrdinals QueryPooled(int from, int to)
-    {
-        var pieces = Pieces(from, to, byLo, byHi);
-        var count = Total(pieces);
-        var ordered = System.Buffers.ArrayPool<int>.Shared.Rent(count);
-        Fill(pieces, [ordered]);
-        return new PooledOrdinals(ordered, count);
-    }
+    public PooledOrdinals QueryPooled(int from, int to) => Pooled(Pieces(from, to, byLo, byHi));
 
     /// <summary>
-    /// As <see cref="Query"/>, as a result list (<see cref="ChunkedList{T}"/>): the bitmap is read back straight into
-    /// the list, so the ids are written once.
+    /// As <see cref="Query"/>, as a result list (<see cref="ChunkedList{T}"/>): when that is one array, the ids are
+    /// put in order in it, written nowhere else.
     /// </summary>
     public IReadOnlyList<int> QueryList(int from, int to)
     {
         var pieces = Pieces(from, to, byLo, byHi);
-        var chunks = ChunkedList<int>.Chunks(Total(pieces));
-        Fill(pieces, chunks);
-        return ChunkedList<int>.FromChunks(chunks);
+        var count = Total(pieces);
+        var chunks = ChunkedList<int>.Chunks(count);
+        if (chunks.Length == 1)
+        {
+            Fill(pieces, count, chunks[0]);
+            return chunks[0];
+        }
+
+        using var ordered = Pooled(pieces);
+        return ChunkedList<int>.Of(ordered.Span);
+    }
+
+    private PooledOrdinals Pooled(List<(int[] Items, int Start, int Length)> pieces)
+    {
+        var count = Total(pieces);
+        var ordered = System.Buffers.ArrayPool<int>.Shared.Rent(count);
+        Fill(pieces, count, ordered);
+        return new PooledOrdinals(ordered, count);
     }
 
     private static int Total(List<(int[] Items, int Start, int Length)> pieces)
@@ -181,48 +196,211 @@ internal sealed class IntervalIndex
     }
 
     /// <summary>
-    /// Writes the ids of the pieces (each id once), ascending, into <paramref name="chunks"/> one after another:
-    /// their bits set in a pooled bitmap and read back.
+    /// Writes the ids of the pieces (each id once, <paramref name="count"/> in all), ascending, into the start of
+    /// <paramref name="result"/>.
     /// </summary>
-    private void Fill(List<(int[] Items, int Start, int Length)> pieces, int[][] chunks)
+    /// <remarks>
+    /// The tree gives intervals in no useful order (the ranges of <see cref="Overlapping{T}"/>, read as ids), so
+    /// their bits are set in a bitmap over the ids, read back in order: O(k + n / 64). Up to
+    /// <see cref="OneBitmapUpTo"/> ids that is one bitmap, which the caches hold. Past it, setting millions of
+    /// random bits in a bitmap of many megabytes (12.5 MB at a hundred million) waits on memory for each, so the ids
+    /// are first dealt by their high bits into buckets of 2^22 ids, laid side by side in the result (a count, then a
+    /// pass writing each where its bucket's run goes: each id comes once, so a run is exactly as long as its
+    /// bucket's ids), and each bucket is then marked in a bitmap of 512 KB and read back over its own run. From
+    /// <see cref="SplitFrom"/> ids on, the cores share those passes: the count and the dealing by equal parts of
+    /// the pieces, each core with its own counts and its own places in every run; the buckets by runs of about
+    /// equal size, each core with its own bitmap. Nothing is written by two cores.
+    /// </remarks>
+    private void Fill(List<(int[] Items, int Start, int Length)> pieces, int count, int[] result)
     {
-        var words = (byLo.Length + 63) >> 6;
-        var bits = System.Buffers.ArrayPool<ulong>.Shared.Rent(Math.Max(words, 1));
-        try
+        var n = byLo.Length;
+        if (n <= oneBitmapUpTo)
         {
-            Array.Clear(bits, 0, words);
-            Mark(pieces, bits);
-            var (c, at) = (0, 0);
-            var chunk = chunks[0];
-            for (var word = 0; word < words; word++)
+            var words = (n + 63) >> 6;
+            var bitmap = System.Buffers.ArrayPool<ulong>.Shared.Rent(Math.Max(words, 1));
+            try
             {
-                for (var b = bits[word]; b != 0; b &= b - 1)
+                Array.Clear(bitmap, 0, words);
+                foreach (var (ids, start, length) in pieces)
                 {
-                    if (at == chunk.Length)
+                    Mark(ids.AsSpan(start, length), 0, bitmap);
+                }
+
+                ReadBack(bitmap, words, 0, result);
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<ulong>.Shared.Return(bitmap);
+            }
+
+            return;
+        }
+
+        var (shift, wordsPerBucket) = (bucketShift, 1 << (bucketShift - 6));
+        var buckets = ((n - 1) >> shift) + 1;
+        var workers = count >= SplitFrom ? Math.Max(1, Environment.ProcessorCount) : 1;
+        var parts = Split(pieces, count, workers);
+        var places = new int[workers][];
+        For(workers, w => places[w] = CountByBucket(parts[w], shift, buckets));
+
+        // Where each bucket's run begins, and within it each worker's place (its counts become those places).
+        var runs = new int[buckets + 1];
+        for (int b = 0, at = 0; b < buckets; b++)
+        {
+            runs[b] = at;
+            foreach (var place in places)
+            {
+                (place[b], at) = (at, at + place[b]);
+            }
+
+            runs[b + 1] = at;
+        }
+
+        For(workers, w => Deal(parts[w], shift, places[w], result));
+        For(workers, w =>
+        {
+            // This worker's buckets: those whose runs begin in its share of the result.
+            var first = LowerBound(runs.AsSpan(0, buckets), (long)count * w / workers);
+            var last = LowerBound(runs.AsSpan(0, buckets), (long)count * (w + 1) / workers);
+            var bitmap = System.Buffers.ArrayPool<ulong>.Shared.Rent(wordsPerBucket);
+            try
+            {
+                Array.Clear(bitmap, 0, wordsPerBucket);
+                for (var b = first; b < last; b++)
+                {
+                    var run = result.AsSpan(runs[b], runs[b + 1] - runs[b]);
+                    if (run.Length < SortBelow)
                     {
-                        (chunk, at) = (chunks[++c], 0);
+                        // A few ids are sorted sooner than a bucket's bitmap is read (a short window in a big graph).
+                        run.Sort();
+                        continue;
                     }
 
-                    chunk[at++] = (word << 6) | BitOperations.TrailingZeroCount(b);
+                    Mark(run, b << shift, bitmap);
+                    ReadBack(bitmap, Math.Min(wordsPerBucket, (n - (b << shift) + 63) >> 6), b << shift, run);
                 }
             }
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<ulong>.Shared.Return(bits);
-        }
+            finally
+            {
+                System.Buffers.ArrayPool<ulong>.Shared.Return(bitmap);
+            }
+        });
     }
 
-    /// <summary>Sets the bit of every id of the pieces.</summary>
-    private static void Mark(List<(int[] Items, int Start, int Length)> pieces, ulong[] bits)
+    /// <summary>
+    /// Up to this many ids (a bitmap of 2 MB) a query's ids are put in order in one bitmap; measured with the 2017
+    /// slice at ten million ids (one bitmap quicker) and at a hundred million (buckets quicker, see docs/performance.md).
+    /// </summary>
+    private const int OneBitmapUpTo = 1 << 24;
+
+    /// <summary>From this many ids in a query the passes over them are shared by the cores.</summary>
+    private const int SplitFrom = 1 << 18;
+
+    /// <summary>Ids per bucket, as a power of two: 2^22 ids, a bitmap of 65,536 words that stays in a core's own cache.</summary>
+    private const int BucketShift = 22;
+
+    /// <summary>A bucket with fewer ids than this is sorted by comparing them.</summary>
+    private const int SortBelow = 256;
+
+    /// <summary>Runs <paramref name="work"/> for 0..workers-1, on as many cores (in this thread for one).</summary>
+    private static void For(int workers, Action<int> work)
+    {
+        if (workers == 1)
+        {
+            work(0);
+            return;
+        }
+
+        Parallel.For(0, workers, work);
+    }
+
+    // The passes below run a few times per query over millions of ids: compiled optimized at once, not first as
+    // quick unoptimized code.
+
+    /// <summary>How many ids of the pieces fall in each bucket.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static int[] CountByBucket(List<(int[] Items, int Start, int Length)> pieces, int shift, int buckets)
+    {
+        var counts = new int[buckets];
+        foreach (var (ids, start, length) in pieces)
+        {
+            foreach (var id in ids.AsSpan(start, length))
+            {
+                counts[id >> shift]++;
+            }
+        }
+
+        return counts;
+    }
+
+    /// <summary>Writes each id of the pieces at its bucket's next place in <paramref name="result"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void Deal(List<(int[] Items, int Start, int Length)> pieces, int shift, int[] next, int[] result)
     {
         foreach (var (ids, start, length) in pieces)
         {
             foreach (var id in ids.AsSpan(start, length))
             {
-                bits[id >> 6] |= 1UL << (id & 63);
+                result[next[id >> shift]++] = id;
             }
         }
+    }
+
+    /// <summary>Sets the bit of each id, counted from <paramref name="first"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void Mark(ReadOnlySpan<int> ids, int first, ulong[] bitmap)
+    {
+        foreach (var id in ids)
+        {
+            var bit = id - first;
+            bitmap[bit >> 6] |= 1UL << (bit & 63);
+        }
+    }
+
+    /// <summary>Writes the ids whose bits are set among the first <paramref name="words"/>, ascending, into <paramref name="into"/>, clearing them.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void ReadBack(ulong[] bitmap, int words, int first, Span<int> into)
+    {
+        var at = 0;
+        for (var word = 0; word < words; word++)
+        {
+            var bits = bitmap[word];
+            if (bits == 0)
+            {
+                continue;
+            }
+
+            bitmap[word] = 0;
+            for (; bits != 0; bits &= bits - 1)
+            {
+                into[at++] = first + ((word << 6) | BitOperations.TrailingZeroCount(bits));
+            }
+        }
+    }
+
+    /// <summary>The pieces cut into <paramref name="parts"/> runs of about equal length, one after another.</summary>
+    private static List<(int[] Items, int Start, int Length)>[] Split(List<(int[] Items, int Start, int Length)> pieces, int count, int parts)
+    {
+        var split = new List<(int[] Items, int Start, int Length)>[parts];
+        var (p, offset) = (0, 0);
+        for (var part = 0; part < parts; part++)
+        {
+            split[part] = [];
+            var left = (int)((long)count * (part + 1) / parts - (long)count * part / parts);
+            while (left > 0)
+            {
+                var (items, start, length) = pieces[p];
+                var take = Math.Min(left, length - offset);
+                split[part].Add((items, start + offset, take));
+                (left, offset) = (left - take, offset + take);
+                if (offset == length)
+                {
+                    (p, offset) = (p + 1, 0);
+                }
+            }
+        }
+
+        return split;
     }
 
     /// <summary>
@@ -348,7 +526,7 @@ internal sealed class IntervalIndex
     }
 
     /// <summary>The first index whose value is at least <paramref name="value"/> in an ascending array (its length when none is).</summary>
-    private static int LowerBound(int[] sorted, long value)
+    private static int LowerBound(ReadOnlySpan<int> sorted, long value)
     {
         int low = 0, high = sorted.Length;
         while (low < high)

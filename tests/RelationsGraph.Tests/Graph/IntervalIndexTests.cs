@@ -119,6 +119,37 @@ public sealed class IntervalIndexTests
         }
     }
 
+    [Theory]
+    [InlineData(5000, 5000, 100, 1000)]
+    [InlineData(2000, 2100, 10_000, 100_000)]
+    [InlineData(0, 5000, 500_000, 700_000)]
+    [InlineData(int.MinValue, int.MaxValue, 1_200_000, 1_200_000)]
+    public void ResultsOfShortIntervalsSpreadOverManyBuckets_AreExactlyTheOverlappingOnes_ForWindowsOfEverySize(int a, int b, int fewest, int most)
+    {
+        // 1.2 million ids in buckets of 2^18 ids (a real index uses buckets only from 16 million ids): a window of
+        // a few hundred hits sorts each bucket's few by comparing them, one of tens of thousands marks them in a
+        // bucket's bitmap on one core, one of half a million or more on every core. The same index with one bitmap
+        // gives the same.
+        var random = new Random(23);
+        const int count = 1_200_000;
+        var lo = new int[count];
+        var hi = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            lo[i] = random.Next(0, 10_000);
+            hi[i] = lo[i] + random.Next(0, 3);
+        }
+
+        var expected = Enumerable.Range(0, count).Where(i => lo[i] <= b && hi[i] >= a).ToArray();
+
+        expected.Length.Should().BeInRange(fewest, most);
+        foreach (var index in new[] { new IntervalIndex(lo, hi, oneBitmapUpTo: 0, bucketShift: 18), new IntervalIndex(lo, hi) })
+        {
+            index.Query(a, b).SequenceEqual(expected).Should().BeTrue($"window [{a}, {b}] holds {expected.Length} intervals");
+            index.QueryList(a, b).SequenceEqual(expected).Should().BeTrue($"window [{a}, {b}] as a list");
+        }
+    }
+
     [Fact]
     public void Query_ReturnsNothing_ForAnEmptyIndex()
     {
