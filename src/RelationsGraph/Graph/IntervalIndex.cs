@@ -550,8 +550,9 @@ internal sealed class IntervalIndex
     /// a least-significant-digit radix sort, three stable passes of 11 bits (a pass whose digit every key shares
     /// is skipped), each key carried along with its index so no pass reads the keys out of order. A million
     /// keys sort in a few linear passes instead of an O(n log n) comparison sort. Leaves the keys sorted too.
+    /// Each pass writes into the other pair of arrays, so nothing is copied back but after an odd number of passes.
     /// </summary>
-    private static void RadixOrder(Span<uint> keys, Span<uint> spareKeys, int[] order, int[] spare)
+    private static void RadixOrder(Span<uint> keys, Span<uint> spareKeys, Span<int> order, Span<int> spare)
     {
         const int Bits = 11;
         const int Mask = (1 << Bits) - 1;
@@ -561,16 +562,18 @@ internal sealed class IntervalIndex
             order[i] = i;
         }
 
+        Span<uint> fromKeys = keys, toKeys = spareKeys;
+        Span<int> from = order, to = spare;
         Span<int> start = stackalloc int[1 << Bits];
         for (var shift = 0; shift < 32; shift += Bits)
         {
             start.Clear();
-            foreach (var key in keys)
+            foreach (var key in fromKeys)
             {
                 start[(int)(key >> shift) & Mask]++;
             }
 
-            if (n == 0 || start[(int)(keys[0] >> shift) & Mask] == n)
+            if (n == 0 || start[(int)(fromKeys[0] >> shift) & Mask] == n)
             {
                 continue;
             }
@@ -582,13 +585,23 @@ internal sealed class IntervalIndex
 
             for (var i = 0; i < n; i++)
             {
-                var at = start[(int)(keys[i] >> shift) & Mask]++;
-                spareKeys[at] = keys[i];
-                spare[at] = order[i];
+                var at = start[(int)(fromKeys[i] >> shift) & Mask]++;
+                toKeys[at] = fromKeys[i];
+                to[at] = from[i];
             }
 
-            spareKeys.CopyTo(keys);
-            spare.CopyTo(order, 0);
+            var keysWritten = toKeys;
+            toKeys = fromKeys;
+            fromKeys = keysWritten;
+            var written = to;
+            to = from;
+            from = written;
+        }
+
+        if (fromKeys != keys)
+        {
+            fromKeys.CopyTo(keys);
+            from.CopyTo(order);
         }
     }
 

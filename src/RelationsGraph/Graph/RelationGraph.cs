@@ -316,7 +316,10 @@ public sealed class RelationGraph
     /// <summary>The relations active in a window, in id order: their ranks, written once, into the result.</summary>
     internal RelationList ActiveList(TimeWindow window) => RelationList.OfRanks(Store, relationTimes.QueryList(window.FirstDayNumber, window.LastDayNumber));
 
-    /// <summary>The interval index over the relations' days, by id rank (the two day columns gathered in id order).</summary>
+    /// <summary>
+    /// The interval index over the relations' days, by id rank: the two day columns put in id order, read in row
+    /// order and each written at its rank (writes out of order do not wait on memory as reads out of order do).
+    /// </summary>
     private static IntervalIndex ByIdRank(RelationStore store)
     {
         var n = store.Count;
@@ -324,9 +327,10 @@ public sealed class RelationGraph
         var hi = new int[n];
         var firstDays = store.FirstDays;
         var lastDays = store.LastDays;
-        for (var rank = 0; rank < n; rank++)
+        var ranks = store.RowToIdRank;
+        for (var row = 0; row < n; row++)
         {
-            var row = store.RowOfIdRank(rank);
+            var rank = ranks[row];
             (lo[rank], hi[rank]) = (firstDays[row], lastDays[row]);
         }
 
