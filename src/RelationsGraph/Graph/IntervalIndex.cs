@@ -123,23 +123,23 @@ internal sealed class IntervalIndex
         starts.Add(n);
         (runCenter, runStart) = (centers.ToArray(), starts.ToArray());
 
-        // Both orders are distributed stably into place by node, each end carried along.
-        var next = count.AsSpan(0, n).ToArray();
+        // Both orders are distributed stably into place by node, each end carried along: the low-end order forwards
+        // from where each node's range begins (which leaves count[m] where node m's range ends), the high-end order
+        // backwards from where each ends. So no copy of the n starts is needed.
         byLo = spare;
         loInLoOrder = new int[n];
         for (var j = 0; j < n; j++)
         {
-            var at = next[nodeAtPosition[j]]++;
+            var at = count[nodeAtPosition[j]]++;
             byLo[at] = byLowEnd[j];
             loInLoOrder[at] = sortedLo[j];
         }
 
-        count.AsSpan(0, n).CopyTo(next);
         byHi = byLowEnd;
         hiInHiOrder = sortedLo;
-        for (var k = 0; k < n; k++)
+        for (var k = n - 1; k >= 0; k--)
         {
-            var at = next[nodeAtHighRank[k]]++;
+            var at = --count[nodeAtHighRank[k]];
             byHi[at] = byHighEnd[k];
             hiInHiOrder[at] = sortedHi[k];
         }
