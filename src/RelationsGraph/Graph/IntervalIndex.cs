@@ -593,63 +593,17 @@ internal sealed class IntervalIndex
     }
 
     /// <summary>
-    /// Fills <paramref name="order"/> with 0..n-1 sorted by <paramref name="keys"/> (unsigned), ties in index order:
-    /// a least-significant-digit radix sort, three stable passes of 11 bits (a pass whose digit every key shares
-    /// is skipped), each key carried along with its index so no pass reads the keys out of order. A million
-    /// keys sort in a few linear passes instead of an O(n log n) comparison sort. Leaves the keys sorted too.
-    /// Each pass writes into the other pair of arrays, so nothing is copied back but after an odd number of passes.
+    /// Fills <paramref name="order"/> with 0..n-1 sorted by <paramref name="keys"/>, ties in index order, with
+    /// <see cref="KeySort"/>'s radix passes over 32-bit keys in the spare arrays given. Leaves the keys sorted too.
     /// </summary>
     private static void RadixOrder(Span<uint> keys, Span<uint> spareKeys, Span<int> order, Span<int> spare)
     {
-        const int Bits = 11;
-        const int Mask = (1 << Bits) - 1;
-        var n = keys.Length;
-        for (var i = 0; i < n; i++)
+        for (var i = 0; i < order.Length; i++)
         {
             order[i] = i;
         }
 
-        Span<uint> fromKeys = keys, toKeys = spareKeys;
-        Span<int> from = order, to = spare;
-        Span<int> start = stackalloc int[1 << Bits];
-        for (var shift = 0; shift < 32; shift += Bits)
-        {
-            start.Clear();
-            foreach (var key in fromKeys)
-            {
-                start[(int)(key >> shift) & Mask]++;
-            }
-
-            if (n == 0 || start[(int)(fromKeys[0] >> shift) & Mask] == n)
-            {
-                continue;
-            }
-
-            for (int digit = 0, sum = 0; digit < start.Length; digit++)
-            {
-                (start[digit], sum) = (sum, sum + start[digit]);
-            }
-
-            for (var i = 0; i < n; i++)
-            {
-                var at = start[(int)(fromKeys[i] >> shift) & Mask]++;
-                toKeys[at] = fromKeys[i];
-                to[at] = from[i];
-            }
-
-            var keysWritten = toKeys;
-            toKeys = fromKeys;
-            fromKeys = keysWritten;
-            var written = to;
-            to = from;
-            from = written;
-        }
-
-        if (fromKeys != keys)
-        {
-            fromKeys.CopyTo(keys);
-            from.CopyTo(order);
-        }
+        KeySort.Order(keys, spareKeys, order, spare);
     }
 
     /// <summary>

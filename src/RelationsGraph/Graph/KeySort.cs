@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
 namespace RelationsGraph.Graph;
 
 /// <summary>
@@ -32,7 +35,7 @@ internal static class KeySort
             Span<ulong> from = keys, to = spare.AsSpan(0, keys.Length);
             for (var shift = 0; shift < 64; shift += Bits)
             {
-                if (!Count(from, shift, start))
+                if (!Count<ulong>(from, shift, start))
                 {
                     continue;
                 }
@@ -79,36 +82,7 @@ internal static class KeySort
         var spareOrder = System.Buffers.ArrayPool<int>.Shared.Rent(keys.Length);
         try
         {
-            Span<int> start = stackalloc int[1 << Bits];
-            Span<ulong> fromKeys = keys, toKeys = spareKeys.AsSpan(0, keys.Length);
-            Span<int> fromOrder = order, toOrder = spareOrder.AsSpan(0, keys.Length);
-            for (var shift = 0; shift < 64; shift += Bits)
-            {
-                if (!Count(fromKeys, shift, start))
-                {
-                    continue;
-                }
-
-                for (var i = 0; i < fromKeys.Length; i++)
-                {
-                    var at = start[(int)(fromKeys[i] >> shift) & Mask]++;
-                    toKeys[at] = fromKeys[i];
-                    toOrder[at] = fromOrder[i];
-                }
-
-                var keySwap = fromKeys;
-                fromKeys = toKeys;
-                toKeys = keySwap;
-                var orderSwap = fromOrder;
-                fromOrder = toOrder;
-                toOrder = orderSwap;
-            }
-
-            if (fromKeys != keys)
-            {
-                fromKeys.CopyTo(keys);
-                fromOrder.CopyTo(order);
-            }
+            Order(keys, spareKeys.AsSpan(0, keys.Length), order, spareOrder.AsSpan(0, keys.Length));
         }
         finally
         {
@@ -117,16 +91,68 @@ internal static class KeySort
         }
     }
 
+    /// <summary>
+    /// As <see cref="Order(Span{ulong}, Span{int})"/>, for keys of any unsigned width, with the spare arrays the
+    /// caller gives (as long as the keys): 32-bit keys take half the memory traffic of 64-bit ones, and a caller
+    /// sorting a hundred million keys reuses its own arrays. Each pass writes into the other pair of arrays, so
+    /// nothing is copied back but after an odd number of passes.
+    /// </summary>
+    public static void Order<TKey>(Span<TKey> keys, Span<TKey> spareKeys, Span<int> order, Span<int> spareOrder)
+        where TKey : unmanaged, IBinaryInteger<TKey>, IUnsignedNumber<TKey>
+    {
+        if (keys.Length != order.Length || spareKeys.Length < keys.Length || spareOrder.Length < keys.Length)
+        {
+            throw new ArgumentException("Every item needs a key, and the spare arrays as much room.", nameof(order));
+        }
+
+        if (keys.Length < 2)
+        {
+            return;
+        }
+
+        Span<int> start = stackalloc int[1 << Bits];
+        Span<TKey> fromKeys = keys, toKeys = spareKeys[..keys.Length];
+        Span<int> fromOrder = order, toOrder = spareOrder[..keys.Length];
+        for (var shift = 0; shift < Unsafe.SizeOf<TKey>() * 8; shift += Bits)
+        {
+            if (!Count<TKey>(fromKeys, shift, start))
+            {
+                continue;
+            }
+
+            for (var i = 0; i < fromKeys.Length; i++)
+            {
+                var at = start[Digit(fromKeys[i], shift)]++;
+                toKeys[at] = fromKeys[i];
+                toOrder[at] = fromOrder[i];
+            }
+
+            var keySwap = fromKeys;
+            fromKeys = toKeys;
+            toKeys = keySwap;
+            var orderSwap = fromOrder;
+            fromOrder = toOrder;
+            toOrder = orderSwap;
+        }
+
+        if (fromKeys != keys)
+        {
+            fromKeys.CopyTo(keys);
+            fromOrder.CopyTo(order);
+        }
+    }
+
     /// <summary>Counts the keys per digit and turns the counts into starts; false when every key shares the digit (no pass needed).</summary>
-    private static bool Count(ReadOnlySpan<ulong> keys, int shift, Span<int> start)
+    private static bool Count<TKey>(ReadOnlySpan<TKey> keys, int shift, Span<int> start)
+        where TKey : unmanaged, IBinaryInteger<TKey>, IUnsignedNumber<TKey>
     {
         start.Clear();
         foreach (var key in keys)
         {
-            start[(int)(key >> shift) & Mask]++;
+            start[Digit(key, shift)]++;
         }
 
-        if (start[(int)(keys[0] >> shift) & Mask] == keys.Length)
+        if (start[Digit(keys[0], shift)] == keys.Length)
         {
             return false;
         }
@@ -138,4 +164,8 @@ internal static class KeySort
 
         return true;
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Digit<TKey>(TKey key, int shift)
+        where TKey : unmanaged, IBinaryInteger<TKey>, IUnsignedNumber<TKey> => int.CreateTruncating(key >> shift) & Mask;
 }
