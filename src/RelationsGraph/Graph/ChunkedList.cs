@@ -74,35 +74,6 @@ internal sealed class ChunkedList<T> : IList<T>, IReadOnlyList<T>
         return new ChunkedList<T>(chunks, items.Length);
     }
 
-    /// <summary>Ranges of arrays one after another, copied (an array up to a chunk, else chunks filled range by range).</summary>
-    public static IReadOnlyList<T> Concat(List<(T[] Items, int Start, int Length)> pieces)
-    {
-        var count = 0;
-        foreach (var piece in pieces)
-        {
-            count += piece.Length;
-        }
-
-        var chunks = Chunks(count);
-        var (c, within) = (0, 0);
-        foreach (var (items, start, length) in pieces)
-        {
-            for (var copied = 0; copied < length;)
-            {
-                if (within == chunks[c].Length)
-                {
-                    (c, within) = (c + 1, 0);
-                }
-
-                var n = Math.Min(length - copied, chunks[c].Length - within);
-                Array.Copy(items, start + copied, chunks[c], within, n);
-                (copied, within) = (copied + n, within + n);
-            }
-        }
-
-        return FromChunks(chunks);
-    }
-
     /// <summary>Empty chunks for <paramref name="count"/> items, to be filled in order and made a list by <see cref="FromChunks"/>.</summary>
     public static T[][] Chunks(int count)
     {

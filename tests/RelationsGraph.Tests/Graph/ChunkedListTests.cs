@@ -60,39 +60,6 @@ public sealed class ChunkedListTests
         Enumerable.Range(0, count).Select(i => list[i]).Should().Equal(Enumerable.Range(0, count));
     }
 
-    [Theory]
-    [InlineData(0)]
-    [InlineData(1)]
-    [InlineData(8192)]
-    [InlineData(8193)]
-    [InlineData(30_000)]
-    [InlineData(524_287)]
-    [InlineData(524_288)]
-    public void Concat_CopiesRangesInOrder_AcrossChunkBoundaries(int count)
-    {
-        // Ranges of two arrays, of sizes that end exactly on, just after and far across 8,192-item chunks.
-        var random = new Random(count);
-        var a = Enumerable.Range(0, 40_000).Select(i => $"a{i}").ToArray();
-        var b = Enumerable.Range(0, 40_000).Select(i => $"b{i}").ToArray();
-        var pieces = new List<(string[] Items, int Start, int Length)>();
-        var expected = new List<string>();
-        for (var left = count; left > 0;)
-        {
-            var items = random.Next(2) == 0 ? a : b;
-            var length = Math.Min(left, random.Next(3) == 0 ? random.Next(1, 9000) : random.Next(0, 50));
-            var start = random.Next(0, items.Length - length);
-            pieces.Add((items, start, length));
-            expected.AddRange(items.Skip(start).Take(length));
-            left -= length;
-        }
-
-        var list = ChunkedList<string>.Concat(pieces);
-
-        list.Should().Equal(expected);
-        list.Count.Should().Be(count);
-        (count is <= 8192 or >= 524_288 ? list is string[] : list is ChunkedList<string>).Should().BeTrue("a result is one array up to a chunk, and from half a million items");
-    }
-
     [Fact]
     public void ABigResult_IsReadOnly()
     {
