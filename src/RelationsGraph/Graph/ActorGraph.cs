@@ -50,9 +50,14 @@ internal sealed class ActorGraph
         starts.Add(n);
         pairStart = [.. starts];
 
-        // Each vertex gets room for its edges when added, so no edge list grows by doubling. Pairs come sorted by
-        // their lower actor, then their higher one, so every vertex gets its edges to lower actors (in order), then
-        // to higher ones (in order): every out-edge list is sorted by target.
+        // Each vertex gets room for its edges when added, so no edge list grows by doubling. Every vertex gets its
+        // edges to lower actors (in order), then to higher ones (in order): every out-edge list is sorted by target.
+        // The edges are added a vertex at a time, not a pair at a time (35.6 million pairs at a hundred million
+        // relations): QuikGraph then finds the same vertex's list each time, in the cache (at a hundred
+        // million relations 6.8 s became 2.8 s, each with a core to itself).
+        // Pairs come sorted by their lower actor, then their higher one, so the edges up from a vertex are its own
+        // run of pairs; the edges down, grouped by the higher actor, are dealt into place first, in pair order.
+        var (downStart, downTarget, downPair) = EdgesDown(sources, targets, vertexCount);
         graph = new AdjacencyGraph<int, PairEdge>(true, vertexCount, -1);
         for (var v = 0; v < vertexCount; v++)
         {
@@ -60,11 +65,24 @@ internal sealed class ActorGraph
             graph.AddVertex(v);
         }
 
-        for (var p = 0; p + 1 < pairStart.Length; p++)
+        var up = 0;
+        for (var v = 0; v < vertexCount; v++)
         {
-            var (low, high) = Ends(sources[pairStart[p]], targets[pairStart[p]]);
-            graph.AddEdge(new PairEdge(low, high, p));
-            graph.AddEdge(new PairEdge(high, low, p));
+            for (var e = downStart[v]; e < downStart[v + 1]; e++)
+            {
+                graph.AddEdge(new PairEdge(v, downTarget[e], downPair[e]));
+            }
+
+            for (; up + 1 < pairStart.Length; up++)
+            {
+                var (low, high) = Ends(sources[pairStart[up]], targets[pairStart[up]]);
+                if (low != v)
+                {
+                    break;
+                }
+
+                graph.AddEdge(new PairEdge(v, high, up));
+            }
         }
     }
 
@@ -162,6 +180,36 @@ internal sealed class ActorGraph
         }
 
         return low;
+    }
+
+    /// <summary>
+    /// Each pair as an edge from its higher actor down to its lower one, grouped by the higher actor (where each
+    /// vertex's run begins, by vertex, then the edges' targets and pairs), each group in pair order.
+    /// </summary>
+    private (int[] Start, int[] Target, int[] Pair) EdgesDown(ReadOnlySpan<int> sources, ReadOnlySpan<int> targets, int vertexCount)
+    {
+        var pairs = pairStart.Length - 1;
+        var start = new int[vertexCount + 1];
+        for (var p = 0; p < pairs; p++)
+        {
+            start[Ends(sources[pairStart[p]], targets[pairStart[p]]).High + 1]++;
+        }
+
+        for (var v = 0; v < vertexCount; v++)
+        {
+            start[v + 1] += start[v];
+        }
+
+        var next = start[..vertexCount];
+        var (target, pair) = (new int[pairs], new int[pairs]);
+        for (var p = 0; p < pairs; p++)
+        {
+            var (low, high) = Ends(sources[pairStart[p]], targets[pairStart[p]]);
+            var at = next[high]++;
+            (target[at], pair[at]) = (low, p);
+        }
+
+        return (start, target, pair);
     }
 
     private static (int Low, int High) Ends(int a, int b) => a < b ? (a, b) : (b, a);

@@ -41,26 +41,69 @@ internal sealed class IntervalIndex
 
     /// <summary>An index of blocks of a size of the tests' choosing (a few million intervals are too many for a test).</summary>
     internal IntervalIndex(int[] lo, int[] hi, int blockShift)
+        : this(lo.Length, Copy(lo, hi), blockShift)
+    {
+    }
+
+    /// <summary>
+    /// An index of <paramref name="count"/> intervals whose ends <paramref name="ends"/> writes a block at a time,
+    /// so they are never all in one array (at a hundred million relations, two arrays of 400 MB).
+    /// </summary>
+    internal IntervalIndex(int count, Ends ends, int blockShift = BlockShift)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(blockShift, 6);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(blockShift, 30);
-        if (lo.Length != hi.Length)
+        (this.blockShift, Count) = (blockShift, count);
+        blocks = new Block[(int)(((long)Count + (1L << blockShift) - 1) >> blockShift)];
+        var size = Math.Min(Count, 1 << blockShift);
+        if (blocks.Length < 2 || Environment.ProcessorCount < 2)
         {
-            throw new ArgumentException("Both ends are needed for every interval.", nameof(hi));
+            var scratch = new Scratch(size);
+            for (var b = 0; b < blocks.Length; b++)
+            {
+                Build(ends, b, scratch);
+            }
+
+            return;
         }
 
-        (this.blockShift, Count) = (blockShift, lo.Length);
-        blocks = new Block[(int)(((long)Count + (1L << blockShift) - 1) >> blockShift)];
-        var scratch = new Scratch(Math.Min(Count, 1 << blockShift));
-        for (var b = 0; b < blocks.Length; b++)
-        {
-            var first = b << blockShift;
-            var length = Math.Min(1 << blockShift, Count - first);
-            blocks[b] = new Block(lo.AsSpan(first, length), hi.AsSpan(first, length), first, scratch);
-        }
+        // The blocks are independent: each core builds the next in its own scratch arrays (a core that finishes
+        // other work, as the actor graph beside this on a load, joins in).
+        Parallel.For(
+            0,
+            blocks.Length,
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            () => new Scratch(size),
+            (b, _, scratch) =>
+            {
+                Build(ends, b, scratch);
+                return scratch;
+            },
+            _ => { });
     }
 
+    /// <summary>Writes the low and the high ends of the intervals from id <paramref name="first"/> on, as many as the spans hold.</summary>
+    internal delegate void Ends(int first, Span<int> lo, Span<int> hi);
+
     public int Count { get; }
+
+    private static Ends Copy(int[] lo, int[] hi) => lo.Length != hi.Length
+        ? throw new ArgumentException("Both ends are needed for every interval.", nameof(hi))
+        : (first, l, h) =>
+        {
+            lo.AsSpan(first, l.Length).CopyTo(l);
+            hi.AsSpan(first, h.Length).CopyTo(h);
+        };
+
+    private void Build(Ends ends, int b, Scratch scratch)
+    {
+        var first = b << blockShift;
+        var length = Math.Min(1 << blockShift, Count - first);
+        var lo = scratch.Lo.AsSpan(0, length);
+        var hi = scratch.Hi.AsSpan(0, length);
+        ends(first, lo, hi);
+        blocks[b] = new Block(lo, hi, first, scratch);
+    }
 
     /// <summary>Returns the ids of every interval overlapping [from, to], ascending.</summary>
     public int[] Query(int from, int to)
@@ -321,9 +364,13 @@ internal sealed class IntervalIndex
         return (first & ((2 << h) - 1)) == 0 ? first : (last >> h) << h;
     }
 
-    /// <summary>The arrays a block's build works in, made once for the biggest block and reused by each.</summary>
+    /// <summary>The arrays a block's build works in, made once (per core) for the biggest block and reused by each.</summary>
     private sealed class Scratch(int size)
     {
+        public int[] Lo { get; } = new int[size];
+
+        public int[] Hi { get; } = new int[size];
+
         public int[] ByLowEnd { get; } = new int[size];
 
         public int[] ByHighEnd { get; } = new int[size];
@@ -364,6 +411,8 @@ internal sealed class IntervalIndex
         private readonly int[] runCenter;
         private readonly int[] runStart;
 
+        // Runs a few times per load, each over millions of intervals: compiled optimized at once.
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public Block(ReadOnlySpan<int> lo, ReadOnlySpan<int> hi, int first, Scratch scratch)
         {
             var n = lo.Length;

@@ -83,6 +83,8 @@ internal sealed class RelationStore
 
     public ReadOnlySpan<int> RowToIdRank => rowToIdRank;
 
+    public ReadOnlySpan<int> IdRankToRow => idRankToRow;
+
     /// <summary>The relation of a row, made now.</summary>
     /// <remarks>An open period's last day in the columns is the last day its sources know of; its time says only that it has no end.</remarks>
     public Relation Relation(int row)
