@@ -84,6 +84,13 @@ switch (command)
                 self.Refresh();
                 var loadCpu = (self.TotalProcessorTime - cpu).TotalSeconds;
                 cpu = self.TotalProcessorTime;
+                if (GraphFile.FormatOfName(rest[0]) == GraphFileFormat.Snapshot)
+                {
+                    // A snapshot has no JSON tokens to scan.
+                    Console.WriteLine($"load {i + 1}: {wall:0.000} s ({loadCpu:0.000} s CPU), {graph.Relations.Count} relations");
+                    continue;
+                }
+
                 var scan = Workload.Scan(rest[0]);
                 self.Refresh();
                 Console.WriteLine($"load {i + 1}: {wall:0.000} s ({loadCpu:0.000} s CPU), {graph.Relations.Count} relations; scan {scan:0.000} s ({(self.TotalProcessorTime - cpu).TotalSeconds:0.000} s CPU)");
