@@ -71,15 +71,22 @@ internal static class SnapshotReader
             return ("last_day", "the last day lies outside the years 1 to 9999.");
         }
 
+        if (begin == 0 && end == 0)
+        {
+            // Days need no calendar (most of event data): a day is its own first and last day.
+            return shape == 0 ? (last == first ? null : PointError(first)) : last >= first ? null : PeriodError(shape);
+        }
+
         var day = DateOnly.FromDayNumber(first);
-        if ((begin >= 1 && day.Day != 1) || (begin == 2 && day.Month != 1))
+        day.Deconstruct(out _, out var month, out var dayOfMonth);
+        if ((begin >= 1 && dayOfMonth != 1) || (begin == 2 && month != 1))
         {
             return ("first_day", $"{day:yyyy-MM-dd} is not the first day of a {(begin == 1 ? "month" : "year")}, as the time byte's precision says.");
         }
 
         if (shape == 0 && last != LastDay(day, begin))
         {
-            return ("last_day", $"a point's last day must be the last day of its date, {DateOnly.FromDayNumber(LastDay(day, begin)):yyyy-MM-dd}.");
+            return PointError(LastDay(day, begin));
         }
 
         if (shape == 1)
@@ -93,17 +100,24 @@ internal static class SnapshotReader
 
             if (last < first)
             {
-                return ("last_day", "the period ends before it starts; a period must end on or after the day it starts.");
+                return PeriodError(shape);
             }
         }
 
         if (shape == 2 && last < first)
         {
-            return ("last_day", "an open period's last day lies before its first.");
+            return PeriodError(shape);
         }
 
         return null;
     }
+
+    private static (string Column, string Problem) PointError(int lastDay) =>
+        ("last_day", $"a point's last day must be the last day of its date, {DateOnly.FromDayNumber(lastDay):yyyy-MM-dd}.");
+
+    private static (string Column, string Problem) PeriodError(int shape) => shape == 1
+        ? ("last_day", "the period ends before it starts; a period must end on or after the day it starts.")
+        : ("last_day", "an open period's last day lies before its first.");
 
     private static int LastDay(DateOnly first, int rank) => rank switch
     {
@@ -493,9 +507,8 @@ internal static class SnapshotReader
         private int[] evidenceStart = [];
         private int[] evidenceSources = [];
 
-        // Each id's first 16 bytes (zero-padded, big-endian halves) by id rank: the id order is checked on these.
-        private ulong[] keyHigh = [];
-        private ulong[] keyLow = [];
+        // Each id's first 16 bytes (zero-padded, read big-endian) by id rank: the id order is checked on these.
+        private UInt128[] keys = [];
 
         public RelationStore Read()
         {
@@ -514,7 +527,7 @@ internal static class SnapshotReader
             (kinds, sources, targets, firstDays, lastDays, shapes, idRanks) = (new byte[n], new int[n], new int[n], new int[n], new int[n], new byte[n], new int[n]);
             evidenceStart = new int[n + 1];
             evidenceSources = new int[firstEvidence[count]];
-            (keyHigh, keyLow) = (new ulong[n], new ulong[n]);
+            keys = new UInt128[n];
 
             // Each batch is checked and copied on its own; the error of the earliest row wins, as a sequential read would report it.
             var errors = new GraphDataException?[count];
@@ -698,8 +711,7 @@ internal static class SnapshotReader
                     var id = idData[idOffsets[i]..idOffsets[i + 1]];
                     key.Clear();
                     id[..Math.Min(16, id.Length)].CopyTo(key);
-                    keyHigh[rank[i]] = BinaryPrimitives.ReadUInt64BigEndian(key);
-                    keyLow[rank[i]] = BinaryPrimitives.ReadUInt64BigEndian(key[8..]);
+                    keys[rank[i]] = BinaryPrimitives.ReadUInt128BigEndian(key);
                 }
 
                 return null;
@@ -714,10 +726,14 @@ internal static class SnapshotReader
         {
             var (low, high) = Pair(row);
             var (previousLow, previousHigh) = Pair(row - 1);
-            var order = (low, high, firstDays[row], idRanks[row]).CompareTo((previousLow, previousHigh, firstDays[row - 1], idRanks[row - 1]));
-            return order > 0 ? null : ("id_rank", "the rows are not in the snapshot's order: by actor pair (the smaller actor number first), then first day, then id rank, each row once.");
+            var after = low != previousLow ? low > previousLow
+                : high != previousHigh ? high > previousHigh
+                : firstDays[row] != firstDays[row - 1] ? firstDays[row] > firstDays[row - 1]
+                : idRanks[row] > idRanks[row - 1];
+            return after ? null : ("id_rank", "the rows are not in the snapshot's order: by actor pair (the smaller actor number first), then first day, then id rank, each row once.");
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private (int, int) Pair(int row) => sources[row] < targets[row] ? (sources[row], targets[row]) : (targets[row], sources[row]);
 
         private static int RowOfItem(ReadOnlySpan<int> offsets, int item)
@@ -784,14 +800,13 @@ internal static class SnapshotReader
         {
             for (var r = 1; r < idRankToRow.Length; r++)
             {
-                var order = (keyHigh[r - 1], keyLow[r - 1]).CompareTo((keyHigh[r], keyLow[r]));
-                if (order < 0)
+                if (keys[r - 1] < keys[r])
                 {
                     continue;
                 }
 
                 var (previous, row) = (idRankToRow[r - 1], idRankToRow[r]);
-                order = ids[previous].SequenceCompareTo(ids[row]);
+                var order = ids[previous].SequenceCompareTo(ids[row]);
                 if (order >= 0)
                 {
                     throw reading.Error(
@@ -801,7 +816,7 @@ internal static class SnapshotReader
                 }
             }
 
-            (keyHigh, keyLow) = ([], []);
+            keys = [];
         }
 
         /// <summary>Every buffer of a batch, nested arrays and dictionaries included.</summary>
