@@ -561,7 +561,7 @@ internal static class SnapshotReader
                 var kindArray = (DictionaryArray)batch.Column(1);
                 var kindIndices = ((Int8Array)kindArray.Indices).Values;
                 var kindNames = (StringArray)kindArray.Dictionary;
-                var kindOf = Enumerable.Range(0, kindNames.Length).Select(i => RelationKind.TryParse(kindNames.GetString(i), out var k) ? k.Ordinal : -1).ToArray();
+                var kindOf = KindNumbers(kindNames);
                 var source = ((Int32Array)batch.Column(2)).Values;
                 var target = ((Int32Array)batch.Column(3)).Values;
                 var directed = (BooleanArray)batch.Column(4);
@@ -576,21 +576,9 @@ internal static class SnapshotReader
                 var quoteArray = (StringArray)items.Fields[1];
                 var noteArray = (StringArray)batch.Column(10);
                 var rank = ((Int32Array)batch.Column(11)).Values;
-                var nullable = new (IArrowArray Array, string Column)[]
+                if (NullError(batch, at) is { } nullError)
                 {
-                    (idArray, "id"), (kindArray.Indices, "kind"), (batch.Column(2), "source"), (batch.Column(3), "target"), (directed, "directed"),
-                    (batch.Column(5), "first_day"), (batch.Column(6), "last_day"), (batch.Column(7), "time"), (labelArray, "label"), (evidence, "evidence"),
-                    (batch.Column(11), "id_rank"), (items, "evidence"), (citedArray, "evidence"), (quoteArray, "evidence"),
-                };
-                foreach (var (array, column) in nullable)
-                {
-                    if (array.NullCount > 0)
-                    {
-                        var row = Enumerable.Range(0, array.Length).First(array.IsNull);
-                        return column == "evidence" && array != evidence
-                            ? reading.Error("relations", at + RowOfItem(evidenceOffsets, row), "evidence", "an evidence item, its source or its quote is null; each needs both.")
-                            : reading.Error("relations", at + row, column, "a value is required.");
-                    }
+                    return nullError;
                 }
 
                 var evidenceBase = firstEvidence[b] - evidenceOffsets[0];
@@ -608,26 +596,24 @@ internal static class SnapshotReader
                     var id = idData[idOffsets[i]..idOffsets[i + 1]];
                     if (!Identifier.IsValid(id))
                     {
-                        return reading.Error("relations", row, "id", Identifier.Check(Utf8.IsValid(id) ? Encoding.UTF8.GetString(id) : "\uFFFD") ?? "the id is not valid.");
+                        return reading.Error("relations", row, "id", IdProblem(id));
                     }
 
                     var kindIndex = kindIndices[i];
                     if (kindIndex < 0 || kindIndex >= kindOf.Length || kindOf[kindIndex] < 0)
                     {
-                        var name = kindIndex >= 0 && kindIndex < kindOf.Length ? $"'{kindNames.GetString(kindIndex)}'" : $"index {kindIndex}";
-                        return reading.Error("relations", row, "kind", $"unknown relation kind {name}; expected one of {string.Join(", ", RelationKind.All.Select(x => x.Name))}.");
+                        return reading.Error("relations", row, "kind", KindProblem(kindIndex, kindOf, kindNames));
                     }
 
                     kinds[row] = (byte)kindOf[kindIndex];
                     if ((uint)source[i] >= (uint)actorIds.Length || (uint)target[i] >= (uint)actorIds.Length)
                     {
-                        var (column, value) = (uint)source[i] >= (uint)actorIds.Length ? ("source", source[i]) : ("target", target[i]);
-                        return reading.Error("relations", row, column, $"actor number {value} is not a row of the actors table (0 to {actorIds.Length - 1}).");
+                        return ActorError(row, source[i], target[i]);
                     }
 
                     if (source[i] == target[i])
                     {
-                        return reading.Error("relations", row, "target", $"the relation goes from '{actorIds[source[i]]}' to itself; a relation joins two different actors.");
+                        return SelfError(row, source[i]);
                     }
 
                     (sources[row], targets[row]) = (source[i], target[i]);
@@ -643,7 +629,7 @@ internal static class SnapshotReader
                     shapes[row] = (byte)(time[i] | ((directedBits[bit >> 3] >> (bit & 7) & 1) != 0 ? 0x40 : 0));
                     if ((uint)rank[i] >= (uint)idRanks.Length)
                     {
-                        return reading.Error("relations", row, "id_rank", $"the id rank {rank[i]} lies outside 0 to {idRanks.Length - 1}.");
+                        return RankError(row, rank[i]);
                     }
 
                     idRanks[row] = rank[i];
@@ -675,7 +661,7 @@ internal static class SnapshotReader
                         var cited = cites[e];
                         if ((uint)cited >= (uint)sourceIds.Length)
                         {
-                            return reading.Error("relations", row, "evidence", $"source number {cited} is not a row of the sources table (0 to {sourceIds.Length - 1}).");
+                            return CitedError(row, cited);
                         }
 
                         if (TextError(quoteData[quoteOffsets[e]..quoteOffsets[e + 1]], "quote") is { } quoteError)
@@ -692,8 +678,7 @@ internal static class SnapshotReader
                         var known = horizon.LastKnownDayNumber(RelationColumns.Decode(dayFirst, dayLast, time[i]), evidenceSources.AsSpan(evidenceBase + from, to - from));
                         if (known != dayLast)
                         {
-                            return reading.Error(
-                                "relations", row, "last_day", $"an open period's last day must be the last day its sources know of, {DateOnly.FromDayNumber(known):yyyy-MM-dd}; it is {DateOnly.FromDayNumber(dayLast):yyyy-MM-dd}.");
+                            return HorizonError(row, known, dayLast);
                         }
                     }
 
@@ -728,6 +713,73 @@ internal static class SnapshotReader
                 return reading.Error("relations", at, null, $"the record batch from this row is malformed: {e.Message}");
             }
         }
+
+        // The errors the checks above can find, each made in a method of its own: made once at most, inside the
+        // checks' method they only made it slower to compile, and every load waits for that before its first batch.
+
+        /// <summary>The first null in a column that has none, or null.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private GraphDataException? NullError(RecordBatch batch, int at)
+        {
+            var evidence = (ListArray)batch.Column(9);
+            var items = (StructArray)evidence.Values;
+            var nullable = new (IArrowArray Array, string Column)[]
+            {
+                (batch.Column(0), "id"), (((DictionaryArray)batch.Column(1)).Indices, "kind"), (batch.Column(2), "source"), (batch.Column(3), "target"),
+                (batch.Column(4), "directed"), (batch.Column(5), "first_day"), (batch.Column(6), "last_day"), (batch.Column(7), "time"), (batch.Column(8), "label"),
+                (evidence, "evidence"), (batch.Column(11), "id_rank"), (items, "evidence"), (items.Fields[0], "evidence"), (items.Fields[1], "evidence"),
+            };
+            foreach (var (array, column) in nullable)
+            {
+                if (array.NullCount > 0)
+                {
+                    var row = Enumerable.Range(0, array.Length).First(array.IsNull);
+                    return column == "evidence" && array != evidence
+                        ? reading.Error("relations", at + RowOfItem(evidence.ValueOffsets, row), "evidence", "an evidence item, its source or its quote is null; each needs both.")
+                        : reading.Error("relations", at + row, column, "a value is required.");
+                }
+            }
+
+            return null;
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static int[] KindNumbers(StringArray names) =>
+            Enumerable.Range(0, names.Length).Select(i => RelationKind.TryParse(names.GetString(i), out var k) ? k.Ordinal : -1).ToArray();
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static string IdProblem(ReadOnlySpan<byte> id) =>
+            Identifier.Check(Utf8.IsValid(id) ? Encoding.UTF8.GetString(id) : "\uFFFD") ?? "the id is not valid.";
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static string KindProblem(int kindIndex, int[] kindOf, StringArray kindNames)
+        {
+            var name = kindIndex >= 0 && kindIndex < kindOf.Length ? $"'{kindNames.GetString(kindIndex)}'" : $"index {kindIndex}";
+            return $"unknown relation kind {name}; expected one of {string.Join(", ", RelationKind.All.Select(x => x.Name))}.";
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private GraphDataException ActorError(int row, int source, int target)
+        {
+            var (column, value) = (uint)source >= (uint)actorIds.Length ? ("source", source) : ("target", target);
+            return reading.Error("relations", row, column, $"actor number {value} is not a row of the actors table (0 to {actorIds.Length - 1}).");
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private GraphDataException SelfError(int row, int actor) =>
+            reading.Error("relations", row, "target", $"the relation goes from '{actorIds[actor]}' to itself; a relation joins two different actors.");
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private GraphDataException RankError(int row, int rank) =>
+            reading.Error("relations", row, "id_rank", $"the id rank {rank} lies outside 0 to {idRanks.Length - 1}.");
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private GraphDataException CitedError(int row, int cited) =>
+            reading.Error("relations", row, "evidence", $"source number {cited} is not a row of the sources table (0 to {sourceIds.Length - 1}).");
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private GraphDataException HorizonError(int row, int known, int last) => reading.Error(
+            "relations", row, "last_day", $"an open period's last day must be the last day its sources know of, {DateOnly.FromDayNumber(known):yyyy-MM-dd}; it is {DateOnly.FromDayNumber(last):yyyy-MM-dd}.");
 
         private const string OutOfOrder = "the rows are not in the snapshot's order: by actor pair (the smaller actor number first), then first day, then id rank, each row once.";
 
