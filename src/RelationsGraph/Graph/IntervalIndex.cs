@@ -133,13 +133,7 @@ internal sealed class IntervalIndex
     }
 
     /// <summary>As <see cref="Query"/>, in a pooled array the caller disposes (a big slice's ids are then no garbage).</summary>
-    public PooledOrdinals QueryPooled(int from, int to)
-    {
-        var hits = Find(from, to);
-        var ordered = ArrayPool<int>.Shared.Rent(hits.Count);
-        Fill(hits, ordered);
-        return new PooledOrdinals(ordered, hits.Count);
-    }
+    public PooledOrdinals QueryPooled(int from, int to) => Pooled(Find(from, to));
 
     /// <summary>
     /// As <see cref="Query"/>, as a result list (<see cref="ChunkedList{T}"/>): when that is one array, the ids are
@@ -155,8 +149,15 @@ internal sealed class IntervalIndex
             return chunks[0];
         }
 
-        using var ordered = QueryPooled(from, to);
+        using var ordered = Pooled(hits);
         return ChunkedList<int>.Of(ordered.Span);
+    }
+
+    private PooledOrdinals Pooled(Hits hits)
+    {
+        var ordered = ArrayPool<int>.Shared.Rent(hits.Count);
+        Fill(hits, ordered);
+        return new PooledOrdinals(ordered, hits.Count);
     }
 
     /// <summary>Each block's hits as ranges of its orders, and where each block's run begins in the result.</summary>
