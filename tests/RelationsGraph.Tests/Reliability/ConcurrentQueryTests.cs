@@ -46,6 +46,28 @@ public sealed class ConcurrentQueryTests
         actual.Should().BeEquivalentTo(expected, o => o.WithStrictOrdering());
     }
 
+    [Fact]
+    public void FirstSlices_OfAFreshGraph_FromEightThreads_AtOnce_GiveTheSequentialAnswers()
+    {
+        // The time index is built by the first slice: eight threads ask for it together on a graph that has none yet.
+        var windows = Enumerable.Range(0, Threads).Select(i => Samples.RandomWindow(new Random(100 + i))).ToArray();
+        var sequential = Samples.Random(22, actors: 40, relations: 5000);
+        var expected = windows.Select(w => sequential.RelationsActiveIn(w).Select(r => r.Id).ToArray()).ToArray();
+        var fresh = Samples.Random(22, actors: 40, relations: 5000);
+        var actual = new string[Threads][];
+        using var start = new Barrier(Threads);
+
+        var threads = Enumerable.Range(0, Threads).Select(t => new Thread(() =>
+        {
+            start.SignalAndWait();
+            actual[t] = fresh.RelationsActiveIn(windows[t]).Select(r => r.Id).ToArray();
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+
+        actual.Should().BeEquivalentTo(expected, o => o.WithStrictOrdering());
+    }
+
     private static void ShouldAgree(List<Func<string>> queries)
     {
         var expected = queries.Select(q => q()).ToArray();
