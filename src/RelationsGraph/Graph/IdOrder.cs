@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 
 namespace RelationsGraph.Graph;
 
@@ -12,6 +13,9 @@ internal static class IdOrder
 {
     /// <summary>Below this many ids a run is sorted by comparing bytes.</summary>
     private const int CompareBelow = 32;
+
+    /// <summary>From this many ids, the keys are read and the chunks checked on every core.</summary>
+    private const int ParallelFrom = 1 << 17;
 
     /// <summary>
     /// Sorts the ids of the chunks (kept rows and left-out ones). Returns the kept rows in id order, each as its
@@ -49,7 +53,16 @@ internal static class IdOrder
             order[g] = g;
         }
 
-        SortRun(ids, order, keys, 0, total, 0);
+        if (total < CompareBelow)
+        {
+            SortRun(ids, order, keys, 0, total, 0);
+        }
+        else
+        {
+            FirstKeys(ids, keys);
+            SortKeyed(ids, order, keys, 0, total, 0);
+        }
+
         if (!Repeats(ids, order, keys))
         {
             return (KeptInOrder(chunks, entryBase, keptBase, order), null);
@@ -120,44 +133,146 @@ internal static class IdOrder
     /// <summary>The kept rows among the entries in <paramref name="order"/>, each as its number among all kept rows.</summary>
     private static int[] KeptInOrder(IReadOnlyList<RelationRows.Sealed> chunks, int[] entryBase, int[] keptBase, int[] order)
     {
+        if (keptBase[^1] == entryBase[^1])
+        {
+            // Nothing left out: the entries are the kept rows, numbered alike.
+            return order;
+        }
+
+        // Each entry's number among the kept rows (-1 for one left out), in entry order, then read through the order.
+        var keptNumber = new int[entryBase[^1]];
+        for (var c = 0; c < chunks.Count; c++)
+        {
+            var kept = chunks[c].Ids.Count;
+            for (var g = entryBase[c]; g < entryBase[c + 1]; g++)
+            {
+                keptNumber[g] = g - entryBase[c] < kept ? keptBase[c] + g - entryBase[c] : -1;
+            }
+        }
+
         var keptInOrder = new int[keptBase[^1]];
         var k = 0;
         foreach (var g in order)
         {
-            var c = ChunkOf(entryBase, g);
-            var index = g - entryBase[c];
-            if (index < chunks[c].Ids.Count)
+            if (keptNumber[g] >= 0)
             {
-                keptInOrder[k++] = keptBase[c] + index;
+                keptInOrder[k++] = keptNumber[g];
             }
         }
 
         return keptInOrder;
     }
 
-    /// <summary>Whether the ids, in the order they came (chunk by chunk, kept and left out by item number), strictly ascend.</summary>
+    /// <summary>
+    /// Whether the ids, in the order they came (chunk by chunk, kept and left out by item number), strictly ascend:
+    /// each chunk on its own, the chunks on every core, then each chunk's first id against the last of the one before.
+    /// </summary>
     private static bool Ascending(IReadOnlyList<RelationRows.Sealed> chunks, int[] entryBase, Utf8Column ids)
     {
-        var previous = -1;
-        for (var c = 0; c < chunks.Count; c++)
+        var ends = new (int First, int Last)[chunks.Count];
+        var cores = entryBase[^1] >= ParallelFrom ? Environment.ProcessorCount : 1;
+        var stop = new StrongBox<bool>();
+        Parallel.For(0, chunks.Count, new ParallelOptions { MaxDegreeOfParallelism = cores }, c => CheckAscending(chunks[c], entryBase[c], ids, stop, out ends[c]));
+        if (stop.Value)
         {
-            var kept = chunks[c].Kept.Sequences;
-            var dropped = chunks[c].Dropped.Sequences;
-            for (int k = 0, d = 0; k < kept.Length || d < dropped.Length;)
-            {
-                var g = d >= dropped.Length || (k < kept.Length && kept[k] < dropped[d])
-                    ? entryBase[c] + k++
-                    : entryBase[c] + kept.Length + d++;
-                if (previous >= 0 && ids[previous].SequenceCompareTo(ids[g]) >= 0)
-                {
-                    return false;
-                }
+            return false;
+        }
 
-                previous = g;
+        var previous = -1;
+        foreach (var (first, last) in ends)
+        {
+            if (first < 0)
+            {
+                continue;
             }
+
+            if (previous >= 0 && ids[previous].SequenceCompareTo(ids[first]) >= 0)
+            {
+                return false;
+            }
+
+            previous = last;
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Checks that one chunk's ids strictly ascend in the order they came, giving its first and last entry (-1 when
+    /// empty). Sets <paramref name="stop"/> when they do not, and gives up when another chunk has set it.
+    /// </summary>
+    private static void CheckAscending(RelationRows.Sealed chunk, int entryBase, Utf8Column ids, StrongBox<bool> stop, out (int First, int Last) ends)
+    {
+        var kept = chunk.Kept.Sequences;
+        var dropped = chunk.Dropped.Sequences;
+        if (dropped.Length == 0)
+        {
+            // Nothing left out (a load without a window): the chunk's ids block by block, each against the one before.
+            var count = 0;
+            ReadOnlySpan<byte> last = default;
+            foreach (var block in chunk.Ids.Blocks)
+            {
+                var offsets = block.Offsets.Span;
+                var data = block.Data.Span;
+                for (var i = 0; i + 1 < offsets.Length; i++, count++)
+                {
+                    var id = data[offsets[i]..offsets[i + 1]];
+                    if ((count > 0 && last.SequenceCompareTo(id) >= 0) || (count % 4096 == 4095 && Volatile.Read(ref stop.Value)))
+                    {
+                        Volatile.Write(ref stop.Value, true);
+                        ends = default;
+                        return;
+                    }
+
+                    last = id;
+                }
+            }
+
+            ends = count == 0 ? (-1, -1) : (entryBase, entryBase + count - 1);
+            return;
+        }
+
+        var (first, previous) = (-1, -1);
+        for (int k = 0, d = 0; k < kept.Length || d < dropped.Length;)
+        {
+            var g = d >= dropped.Length || (k < kept.Length && kept[k] < dropped[d])
+                ? entryBase + k++
+                : entryBase + kept.Length + d++;
+            if ((previous >= 0 && ids[previous].SequenceCompareTo(ids[g]) >= 0) || ((k + d) % 4096 == 0 && Volatile.Read(ref stop.Value)))
+            {
+                Volatile.Write(ref stop.Value, true);
+                ends = default;
+                return;
+            }
+
+            first = first < 0 ? g : first;
+            previous = g;
+        }
+
+        ends = (first, previous);
+    }
+
+    /// <summary>Each id's first eight bytes as its key (<see cref="Prefix"/>), in column order: a block at a time, the blocks on every core.</summary>
+    private static void FirstKeys(Utf8Column ids, ulong[] keys)
+    {
+        var blocks = ids.Blocks;
+        var firstRow = new int[blocks.Count];
+        for (var b = 1; b < blocks.Count; b++)
+        {
+            firstRow[b] = firstRow[b - 1] + blocks[b - 1].Count;
+        }
+
+        var cores = ids.Count >= ParallelFrom ? Environment.ProcessorCount : 1;
+        Parallel.For(0, blocks.Count, new ParallelOptions { MaxDegreeOfParallelism = cores }, b =>
+        {
+            var offsets = blocks[b].Offsets.Span;
+            var data = blocks[b].Data.Span;
+            var at = firstRow[b];
+            for (var i = 0; i + 1 < offsets.Length; i++)
+            {
+                keys[at + i] = Prefix(data[offsets[i]..offsets[i + 1]], 0);
+            }
+        });
     }
 
     private static (int Chunk, bool Kept, int Index) Place(int[] entryBase, IReadOnlyList<RelationRows.Sealed> chunks, int g)
@@ -210,27 +325,39 @@ internal static class IdOrder
             return;
         }
 
-        var runKeys = keys.AsSpan(start, length);
-        var runOrder = order.AsSpan(start, length);
-        for (var i = 0; i < length; i++)
+        for (var i = start; i < start + length; i++)
         {
-            runKeys[i] = Prefix(ids[runOrder[i]], offset);
+            keys[i] = Prefix(ids[order[i]], offset);
         }
 
+        SortKeyed(ids, order, keys, start, length, depth);
+    }
+
+    /// <summary>As <see cref="SortRun"/>, for a run of 32 or more whose keys (its ids' eight bytes from <paramref name="depth"/> × 8) are in place.</summary>
+    private static void SortKeyed(Utf8Column ids, int[] order, ulong[] keys, int start, int length, int depth)
+    {
+        var offset = depth * 8;
+        var runKeys = keys.AsSpan(start, length);
+        var runOrder = order.AsSpan(start, length);
         KeySort.Order(runKeys, runOrder);
 
-        // Runs sharing these eight bytes, with an id longer than them, are sorted by the next eight.
+        // Runs sharing these eight bytes, with an id longer than them, are sorted by the next eight (the ids are
+        // looked at only in such runs: most keys differ from their neighbours').
         for (var i = 0; i < length;)
         {
             var end = i + 1;
-            var longer = ids[runOrder[i]].Length > offset + 8;
             while (end < length && runKeys[end] == runKeys[i])
             {
-                longer |= ids[runOrder[end]].Length > offset + 8;
                 end++;
             }
 
-            if (end - i > 1 && longer)
+            var longer = false;
+            for (var j = i; end - i > 1 && j < end && !longer; j++)
+            {
+                longer = ids[runOrder[j]].Length > offset + 8;
+            }
+
+            if (longer)
             {
                 SortRun(ids, order, keys, start + i, end - i, depth + 1);
             }
@@ -250,10 +377,13 @@ internal static class IdOrder
             return BinaryPrimitives.ReadUInt64BigEndian(tail);
         }
 
-        Span<byte> padded = stackalloc byte[8];
-        padded.Clear();
-        tail.CopyTo(padded);
-        return BinaryPrimitives.ReadUInt64BigEndian(padded);
+        var key = 0UL;
+        for (var i = 0; i < tail.Length; i++)
+        {
+            key |= (ulong)tail[i] << (56 - (8 * i));
+        }
+
+        return key;
     }
 
     /// <summary>A repeated id: where it first came and where it came again (chunk, kept or left out, index), and when (its arrival rank).</summary>

@@ -135,6 +135,85 @@ public sealed class RelationStoreTests
         }
     }
 
+    [Theory]
+    [InlineData(21, 3, 50, "ascending", false)]
+    [InlineData(22, 3, 50, "ascending", true)]
+    [InlineData(23, 4, 60_000, "ascending", false)]
+    [InlineData(24, 4, 60_000, "ascending", true)]
+    [InlineData(25, 4, 60_000, "ascending within parts", false)]
+    [InlineData(26, 4, 60_000, "ascending within parts", true)]
+    [InlineData(27, 4, 60_000, "shuffled", false)]
+    [InlineData(28, 3, 50, "ascending within parts", false)]
+    public void IdOrder_OfAReadInParts_IsTheOrdinalOrderOfTheKeptIds(int seed, int parts, int perPart, string layout, bool leaveSomeOut)
+    {
+        // A read in parts gives a chunk a part; with 2^17 ids or more, the keys are read and the parts checked on every
+        // core. Ids in order all through take the one-pass check; in order within each part only, that check must
+        // fail at a part's boundary; shuffled, it fails at once.
+        var random = new Random(seed);
+        var ids = Enumerable.Range(0, parts * perPart).Select(i => $"R{i:D7}").ToList();
+        if (layout == "ascending within parts")
+        {
+            // Each part's ids ascend, but the parts come in reverse.
+            ids = Enumerable.Range(0, parts).Reverse().SelectMany(p => ids.Skip(p * perPart).Take(perPart)).ToList();
+        }
+        else if (layout == "shuffled")
+        {
+            ids = ids.OrderBy(_ => random.Next()).ToList();
+        }
+
+        var chunks = new List<RelationRows.Sealed>();
+        var kept = new List<string>();
+        for (var p = 0; p < parts; p++)
+        {
+            var rows = new RelationRows(new NameTable(null), new NameTable(null));
+            for (var i = 0; i < perPart; i++)
+            {
+                var id = ids[(p * perPart) + i];
+                if (leaveSomeOut && random.Next(4) == 0)
+                {
+                    rows.AddDropped(id, i, i + 1, 1);
+                }
+                else
+                {
+                    rows.Add(id, RelationKind.Ally, 0, 1, At("2000"), "l", [(0, "q")], false, null, i, i + 1, 1);
+                    kept.Add(id);
+                }
+            }
+
+            chunks.Add(rows.Seal());
+        }
+
+        var (inIdOrder, repeat) = IdOrder.Sort(chunks);
+
+        repeat.Should().BeNull();
+        inIdOrder.Select(k => kept[k]).Should().Equal(kept.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void IdOrder_OfAReadInParts_FindsAnIdRepeatedInALaterPart()
+    {
+        // 4 parts of 40,000 ids (keys read on every core); part 2's item 123 repeats part 0's item 7.
+        var chunks = new List<RelationRows.Sealed>();
+        for (var p = 0; p < 4; p++)
+        {
+            var rows = new RelationRows(new NameTable(null), new NameTable(null));
+            for (var i = 0; i < 40_000; i++)
+            {
+                var id = p == 2 && i == 123 ? "R0000007" : $"R{(p * 40_000) + i:D7}";
+                rows.Add(id, RelationKind.Ally, 0, 1, At("2000"), "l", [(0, "q")], false, null, i, i + 1, 1);
+            }
+
+            chunks.Add(rows.Seal());
+        }
+
+        var (_, repeat) = IdOrder.Sort(chunks);
+
+        repeat.Should().NotBeNull();
+        repeat!.Value.Id.Should().Be("R0000007");
+        repeat.Value.First.Should().Be((0, true, 7));
+        repeat.Value.Second.Should().Be((2, true, 123));
+    }
+
     [Fact]
     public void RelationsMadeFromColumns_EqualTheRelationsAdded_AcrossTextBlocks()
     {
