@@ -82,6 +82,35 @@ public sealed class MalformedSnapshotTests : IDisposable
         run.Error.Should().Be($"error: {path}: {message}\n");
     }
 
+    [Fact]
+    public void RowsOutOfOrder_AcrossABatchBoundary_AreFoundAtTheLaterBatchsFirstRow()
+    {
+        // 65,537 relations of one pair, a day apart: the writer's first batch holds 65,536 of them, the second the
+        // last. Moved to day 5, that last row is out of order only against the row before it, in the other batch.
+        var builder = new RelationGraphBuilder().Add(Source()).Add(Actor("A")).Add(Actor("B"));
+        var first = new DateOnly(1900, 1, 1);
+        for (var i = 0; i <= SnapshotWriter.BatchRows; i++)
+        {
+            var day = first.AddDays(i);
+            builder.Add(Relation($"r{i:D5}", "A", "B", TimeExtent.Point(new PartialDate(day.Year, day.Month, day.Day))));
+        }
+
+        var valid = Path.Combine(folder, "two-batches.arrows");
+        GraphFile.Save(valid, builder.Build());
+        var tables = Streams(File.ReadAllBytes(valid));
+        tables[3].Should().HaveCount(2, "the relations take two record batches");
+        tables[3][1].Length.Should().Be(1);
+        var early = first.AddDays(5).DayNumber - new DateOnly(1970, 1, 1).DayNumber;
+        tables[3][1] = Replace(Replace(tables[3][1], 5, Dates(tables[3][1].Column(5), 0, early)), 6, Dates(tables[3][1].Column(6), 0, early));
+        var path = Path.Combine(folder, "out-of-order-across-batches.arrows");
+        File.WriteAllBytes(path, Write(tables));
+
+        var load = () => GraphFile.Load(path);
+
+        load.Should().Throw<GraphDataException>().Which.Message.Should().Be(
+            $"{path}: relations[65536].id_rank: The rows are not in the snapshot's order: by actor pair (the smaller actor number first), then first day, then id rank, each row once.");
+    }
+
     /// <summary>The snapshot every case breaks: three actors, one source, four relations (a point, an open and a closed period).</summary>
     private static RelationGraph Valid() => new RelationGraphBuilder()
         .Add(Source())
@@ -127,6 +156,39 @@ public sealed class MalformedSnapshotTests : IDisposable
         {
             using var writer = new ArrowStreamWriter(output, table.Schema, leaveOpen: true);
             writer.WriteRecordBatch(table);
+            writer.WriteEnd();
+        }
+
+        return output.ToArray();
+    }
+
+    /// <summary>Every record batch of every stream of a snapshot, stream by stream.</summary>
+    private static List<List<RecordBatch>> Streams(byte[] snapshot)
+    {
+        var streams = new List<List<RecordBatch>>();
+        using var input = new MemoryStream(snapshot);
+        while (input.Position < input.Length)
+        {
+            using var reader = new ArrowStreamReader(input, leaveOpen: true);
+            var batches = new List<RecordBatch>();
+            while (reader.ReadNextRecordBatch() is { } batch)
+            {
+                batches.Add(batch);
+            }
+
+            streams.Add(batches);
+        }
+
+        return streams;
+    }
+
+    private static byte[] Write(List<List<RecordBatch>> streams)
+    {
+        using var output = new MemoryStream();
+        foreach (var batches in streams)
+        {
+            using var writer = new ArrowStreamWriter(output, batches[0].Schema, leaveOpen: true);
+            batches.ForEach(b => writer.WriteRecordBatch(b));
             writer.WriteEnd();
         }
 
