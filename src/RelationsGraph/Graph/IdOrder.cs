@@ -339,7 +339,15 @@ internal static class IdOrder
         var offset = depth * 8;
         var runKeys = keys.AsSpan(start, length);
         var runOrder = order.AsSpan(start, length);
-        KeySort.Order(runKeys, runOrder);
+        if (length >= 1 << 16)
+        {
+            // A load's big sort gets arrays of its own: from the shared pool, they would stay held after the load.
+            KeySort.Order<ulong>(runKeys, GC.AllocateUninitializedArray<ulong>(length), runOrder, GC.AllocateUninitializedArray<int>(length));
+        }
+        else
+        {
+            KeySort.Order(runKeys, runOrder);
+        }
 
         // Runs sharing these eight bytes, with an id longer than them, are sorted by the next eight (the ids are
         // looked at only in such runs: most keys differ from their neighbours').

@@ -328,33 +328,25 @@ internal sealed class RelationStore
     private static void ByPairThenDay<TKey>(int[] rowToText, int[] firstDays, int[] sources, int[] targets, ulong vertices)
         where TKey : unmanaged, System.Numerics.IBinaryInteger<TKey>, System.Numerics.IUnsignedNumber<TKey>
     {
+        // Arrays of the load's own, not the shared pool's: pooled, they would stay held after the load.
         var n = rowToText.Length;
-        var keys = System.Buffers.ArrayPool<TKey>.Shared.Rent(n);
-        var spareKeys = System.Buffers.ArrayPool<TKey>.Shared.Rent(n);
-        var spareOrder = System.Buffers.ArrayPool<int>.Shared.Rent(n);
-        try
+        var keys = GC.AllocateUninitializedArray<TKey>(n);
+        var spareKeys = GC.AllocateUninitializedArray<TKey>(n);
+        var spareOrder = GC.AllocateUninitializedArray<int>(n);
+        for (var i = 0; i < n; i++)
         {
-            for (var i = 0; i < n; i++)
-            {
-                keys[i] = TKey.CreateTruncating((uint)firstDays[rowToText[i]]);
-            }
-
-            KeySort.Order<TKey>(keys.AsSpan(0, n), spareKeys, rowToText, spareOrder);
-            for (var i = 0; i < n; i++)
-            {
-                var t = rowToText[i];
-                var (low, high) = sources[t] < targets[t] ? (sources[t], targets[t]) : (targets[t], sources[t]);
-                keys[i] = TKey.CreateTruncating(((ulong)low * vertices) + (ulong)high);
-            }
-
-            KeySort.Order<TKey>(keys.AsSpan(0, n), spareKeys, rowToText, spareOrder);
+            keys[i] = TKey.CreateTruncating((uint)firstDays[rowToText[i]]);
         }
-        finally
+
+        KeySort.Order<TKey>(keys, spareKeys, rowToText, spareOrder);
+        for (var i = 0; i < n; i++)
         {
-            System.Buffers.ArrayPool<TKey>.Shared.Return(keys);
-            System.Buffers.ArrayPool<TKey>.Shared.Return(spareKeys);
-            System.Buffers.ArrayPool<int>.Shared.Return(spareOrder);
+            var t = rowToText[i];
+            var (low, high) = sources[t] < targets[t] ? (sources[t], targets[t]) : (targets[t], sources[t]);
+            keys[i] = TKey.CreateTruncating(((ulong)low * vertices) + (ulong)high);
         }
+
+        KeySort.Order<TKey>(keys, spareKeys, rowToText, spareOrder);
     }
 
     private int TextRow(int row) => rowToText is null ? row : rowToText[row];
