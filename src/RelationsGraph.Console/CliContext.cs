@@ -131,6 +131,24 @@ internal sealed class CliContext(TextWriter output, TextWriter error, Style? sty
         return graph;
     }
 
+    /// <summary>
+    /// Loads what a report on some actors (as typed) needs: their relations with anyone in <paramref name="scope"/>.
+    /// From a snapshot this session has not loaded, only those rows are read and checked
+    /// (<see cref="SnapshotReader.ReadTouching"/>), so a triangle on a hundred million relations does not read and
+    /// check them all; such a graph answers only this question, so it is not kept for others. graph.json, which is
+    /// read whole anyway, and graphs already loaded are served as <see cref="Graph"/> serves them.
+    /// </summary>
+    public RelationGraph GraphTouching(string? path, TimeWindow? scope, IReadOnlyList<string> actors)
+    {
+        if (path is null || !File.Exists(path) || GraphFile.FormatOf(path) != GraphFileFormat.Snapshot
+            || (loaded.TryGetValue(Path.GetFullPath(path), out var graph) && graph.Coverage.Contains(scope ?? TimeWindow.All)))
+        {
+            return Graph(path, scope);
+        }
+
+        return SnapshotReader.ReadTouching(path, scope, g => actors.Select(a => ResolveActor(g, a).Id).ToList());
+    }
+
     /// <summary>Gets or sets the graph whose actors Tab completes (the interactive mode's); null for none.</summary>
     public RelationGraph? CompletionGraph { get; set; }
 

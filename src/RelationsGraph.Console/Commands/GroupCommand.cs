@@ -24,7 +24,7 @@ internal sealed record GroupQuery(string Name, IReadOnlyList<string> Actors, Vie
 
         // The report compares the window with the one before it, so the graph must hold both.
         var window = View.Window;
-        var graph = context.Graph(answering.GraphPath, window.Previous() is { From: { } before } ? TimeWindow.Between(before, window.To!.Value) : window);
+        var graph = context.GraphTouching(answering.GraphPath, window.Previous() is { From: { } before } ? TimeWindow.Between(before, window.To!.Value) : window, Actors);
         var report = GroupReport.Of(View.On(graph), Actors.Select(a => CliContext.ResolveActor(graph, a).Id));
         if (answering.Json)
         {
@@ -53,7 +53,7 @@ internal sealed record GroupQuery(string Name, IReadOnlyList<string> Actors, Vie
             throw new UserInputException($"--each {step.ToString().ToLowerInvariant()} over {window} makes {periods.Count} periods; at most {MaxPeriods} fit one table: take a shorter window, or 'relgraph trend' for two actors.");
         }
 
-        var graph = context.Graph(answering.GraphPath, window.Previous() is { From: { } before } ? TimeWindow.Between(before, to) : window);
+        var graph = context.GraphTouching(answering.GraphPath, window.Previous() is { From: { } before } ? TimeWindow.Between(before, to) : window, Actors);
         var ids = Actors.Select(a => CliContext.ResolveActor(graph, a).Id).ToList();
         var view = View.On(graph);
         var reports = periods.Select(p => GroupReport.Of(view.WithWindow(TimeWindow.During(p)), ids)).ToList();

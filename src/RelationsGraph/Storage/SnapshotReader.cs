@@ -26,7 +26,22 @@ internal static class SnapshotReader
     public static bool HasMagic(ReadOnlySpan<byte> head) => head.Length >= 4 && BinaryPrimitives.ReadUInt32LittleEndian(head) == 0xFFFF_FFFF;
 
     /// <summary>Reads a snapshot; given a window, keeps only the relations whose dates meet it, after checking them all.</summary>
-    public static RelationGraph ReadFile(string path, TimeWindow? window = null)
+    public static RelationGraph ReadFile(string path, TimeWindow? window = null) => Read(path, window, among: null);
+
+    /// <summary>
+    /// Reads what a question about some actors' relations needs, and no more: the sources, actors and events whole,
+    /// and of the relations only the rows that join one of the actors <paramref name="touching"/> picks (given a
+    /// graph of the actors alone) to any actor and meet the window. The rows are found from the actor and day columns
+    /// alone; the rows found are checked as a whole load checks them, and their errors name the file's rows. Every
+    /// record batch's framing and schema are checked, but the other rows are not: a broken row elsewhere goes
+    /// unnoticed (a whole load, or <c>relgraph validate</c>, finds it). The graph holds every actor, source and event
+    /// and the relations found, so it answers only questions about those actors' relations in that window: a group
+    /// report of them, whose context is every relation between a member and an outsider.
+    /// </summary>
+    internal static RelationGraph ReadTouching(string path, TimeWindow? window, Func<RelationGraph, IEnumerable<ActorId>> touching) =>
+        Read(path, window, touching);
+
+    private static RelationGraph Read(string path, TimeWindow? window, Func<RelationGraph, IEnumerable<ActorId>>? among)
     {
         if (new FileInfo(path).Length == 0)
         {
@@ -36,7 +51,7 @@ internal static class SnapshotReader
         var mapping = MappedFile.Open(path);
         try
         {
-            return new Reading(path, mapping).Read(window is null || window.Equals(TimeWindow.All) ? null : window);
+            return new Reading(path, mapping).Read(window is null || window.Equals(TimeWindow.All) ? null : window, among);
         }
         catch
         {
@@ -139,7 +154,7 @@ internal static class SnapshotReader
         public MappedFile File => file;
 
 
-        public RelationGraph Read(TimeWindow? window)
+        public RelationGraph Read(TimeWindow? window, Func<RelationGraph, IEnumerable<ActorId>>? among)
         {
             var parts = Parts();
             var builder = new RelationGraphBuilder();
@@ -189,11 +204,77 @@ internal static class SnapshotReader
                 relations.AddRange(ReadBatches(parts[p], "relations"));
             }
             builder.Coverage = window;
+            Selection? selection = null;
+            if (among is not null)
+            {
+                var actorsAlone = builder.BuildWithStore((actorNumbers, sourceNumbers, horizon) => new RelationColumnsReader(this, [], actorNumbers, sourceNumbers, horizon).Read());
+                var vertices = among(actorsAlone).Select(id => actorsAlone.TryGetVertex(id, out var v) ? v : throw new ArgumentException($"No actor '{id}' in the snapshot.", nameof(among))).ToArray();
+                (relations, selection) = RowsTouching(relations, vertices, actorsAlone.Actors.Count, window);
+            }
+
             return builder.BuildWithStore((actorNumbers, sourceNumbers, horizon) =>
             {
-                var store = new RelationColumnsReader(this, relations, actorNumbers, sourceNumbers, horizon).Read();
+                var store = new RelationColumnsReader(this, relations, actorNumbers, sourceNumbers, horizon, selection).Read();
                 return window is null ? store : store.Overlapping(window.FirstDayNumber, window.LastDayNumber);
             });
+        }
+
+        /// <summary>
+        /// The rows that join one of the vertices to any actor and meet the window (when given), found from each
+        /// batch's actor and day columns alone, the batches on every core; batches holding none are left out.
+        /// </summary>
+        private (List<RecordBatch> Batches, Selection Selection) RowsTouching(List<RecordBatch> batches, int[] vertices, int actorCount, TimeWindow? window)
+        {
+            var starts = new int[batches.Count + 1];
+            for (var b = 0; b < batches.Count; b++)
+            {
+                starts[b + 1] = checked(starts[b] + batches[b].Length);
+            }
+
+            var touched = new bool[actorCount];
+            foreach (var v in vertices)
+            {
+                touched[v] = true;
+            }
+
+            // The window in the snapshot's days (since 1970).
+            var (from, to) = window is null ? (int.MinValue, int.MaxValue)
+                : (window.FirstDayNumber - SnapshotSchema.EpochDayNumber, window.LastDayNumber - SnapshotSchema.EpochDayNumber);
+            var rows = new int[batches.Count][];
+            var errors = new GraphDataException?[batches.Count];
+            Parallel.For(0, batches.Count, b =>
+            {
+                try
+                {
+                    var batch = batches[b];
+                    var source = ((Int32Array)batch.Column(2)).Values;
+                    var target = ((Int32Array)batch.Column(3)).Values;
+                    var first = ((Date32Array)batch.Column(5)).Values;
+                    var last = ((Date32Array)batch.Column(6)).Values;
+                    var found = new List<int>();
+                    for (var i = 0; i < batch.Length; i++)
+                    {
+                        var (s, t) = (source[i], target[i]);
+                        if ((((uint)s < (uint)touched.Length && touched[s]) || ((uint)t < (uint)touched.Length && touched[t])) && first[i] <= to && last[i] >= from)
+                        {
+                            found.Add(i);
+                        }
+                    }
+
+                    rows[b] = [.. found];
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    (rows[b], errors[b]) = ([], Error("relations", starts[b], null, $"the record batch from this row is malformed: {e.Message}"));
+                }
+            });
+            if (errors.FirstOrDefault(e => e is not null) is { } error)
+            {
+                throw error;
+            }
+
+            var kept = Enumerable.Range(0, batches.Count).Where(b => rows[b].Length > 0).ToList();
+            return ([.. kept.Select(b => batches[b])], new Selection([.. kept.Select(b => starts[b])], [.. kept.Select(b => rows[b])], starts[^1]));
         }
 
         public GraphDataException Error(string table, int row, string? column, string problem) =>
@@ -501,8 +582,25 @@ internal static class SnapshotReader
     }
 
     /// <summary>The relations table: checked in parallel by batch and copied into the store's columns.</summary>
-    private sealed class RelationColumnsReader(Reading reading, List<RecordBatch> batches, ActorId[] actorIds, string[] sourceIds, SourceHorizon horizon)
+    /// <summary>Some rows of some record batches: the file row each batch starts at, each batch's rows read (ascending), the file's row count.</summary>
+    private sealed record Selection(int[] FileFirstRows, int[][] Rows, int FileRowCount);
+
+    /// <summary>
+    /// Checks relation record batches and makes the store's columns of them: every row of the file's batches, or
+    /// (given a <see cref="Selection"/>) some rows of some, whose id ranks are then renumbered from 0 in the same order
+    /// and whose texts are copied. Errors name the file's rows and ranks either way.
+    /// </summary>
+    private sealed class RelationColumnsReader(
+        Reading reading, List<RecordBatch> batches, ActorId[] actorIds, string[] sourceIds, SourceHorizon horizon, Selection? selection = null)
     {
+        // Of some rows only: the file row each batch starts at, the rows of each batch read, and the file's row count.
+        private readonly int[]? fileFirstRows = selection?.FileFirstRows;
+        private readonly int[][]? picked = selection?.Rows;
+        private readonly int fileRowCount = selection?.FileRowCount ?? 0;
+
+        // Of some batches only: each row's id rank in the file, by the rank it is renumbered to.
+        private int[]? fileRanks;
+
         private int[] firstRow = [];
         private int[] firstEvidence = [];
         private byte[] kinds = [];
@@ -526,9 +624,19 @@ internal static class SnapshotReader
             for (var b = 0; b < count; b++)
             {
                 var evidence = (ListArray)batches[b].Column(9);
-                firstRow[b + 1] = checked(firstRow[b] + batches[b].Length);
+                firstRow[b + 1] = checked(firstRow[b] + (picked is null ? batches[b].Length : picked[b].Length));
                 var offsets = evidence.ValueOffsets;
-                firstEvidence[b + 1] = checked(firstEvidence[b] + (offsets.Length == 0 ? 0 : offsets[^1] - offsets[0]));
+                var items = offsets.Length == 0 ? 0 : offsets[^1] - offsets[0];
+                if (picked is not null)
+                {
+                    items = 0;
+                    foreach (var i in picked[b])
+                    {
+                        items += offsets[i + 1] - offsets[i];
+                    }
+                }
+
+                firstEvidence[b + 1] = checked(firstEvidence[b] + items);
             }
 
             var n = firstRow[count];
@@ -548,13 +656,38 @@ internal static class SnapshotReader
             {
                 throw first;
             }
+
+            if (picked is not null)
+            {
+                Renumber(n);
+            }
             var idRankToRow = Order(n);
             var ids = Texts(b => (StringArray)batches[b].Column(0), all: true);
             CheckIdOrder(ids, idRankToRow);
             return RelationStore.FromRows(
                 kinds, sources, targets, firstDays, lastDays, shapes, idRanks, idRankToRow, ids, Texts(b => (StringArray)batches[b].Column(8), all: true),
                 batches.Any(b => b.Column(10).NullCount < b.Length) ? Texts(b => (StringArray)batches[b].Column(10), all: true) : null,
-                evidenceStart, evidenceSources, Texts(Quotes, all: false), actorIds, sourceIds);
+                evidenceStart, evidenceSources, picked is null ? Texts(Quotes, all: false) : PickedQuotes(), actorIds, sourceIds);
+        }
+
+        /// <summary>The quotes of the evidence of the rows read, copied, row by row.</summary>
+        private Utf8Column PickedQuotes()
+        {
+            var quotes = new Utf8ColumnBuilder();
+            for (var b = 0; b < batches.Count; b++)
+            {
+                var offsets = ((ListArray)batches[b].Column(9)).ValueOffsets;
+                var array = Quotes(b);
+                foreach (var i in picked![b])
+                {
+                    for (var e = offsets[i]; e < offsets[i + 1]; e++)
+                    {
+                        quotes.Add(array.GetBytes(e));
+                    }
+                }
+            }
+
+            return quotes.Build();
         }
 
         private StringArray Quotes(int b) => (StringArray)((StructArray)((ListArray)batches[b].Column(9)).Values).Fields[1];
@@ -565,7 +698,8 @@ internal static class SnapshotReader
         {
             var batch = batches[b];
             var at = firstRow[b];
-            var n = batch.Length;
+            var pick = picked?[b];
+            var n = pick?.Length ?? batch.Length;
             try
             {
                 var idArray = (StringArray)batch.Column(0);
@@ -587,12 +721,13 @@ internal static class SnapshotReader
                 var quoteArray = (StringArray)items.Fields[1];
                 var noteArray = (StringArray)batch.Column(10);
                 var rank = ((Int32Array)batch.Column(11)).Values;
-                if (NullError(batch, at) is { } nullError)
+                if (NullError(b) is { } nullError)
                 {
                     return nullError;
                 }
 
-                var evidenceBase = firstEvidence[b] - evidenceOffsets[0];
+                // Where the next row's evidence goes: the batch's items in order, or those of the rows read.
+                var cursor = firstEvidence[b];
 
                 // The loop runs 100 million times for a big snapshot: the columns as spans, texts sliced directly.
                 ReadOnlySpan<int> idOffsets = idArray.ValueOffsets, labelOffsets = labelArray.ValueOffsets, quoteOffsets = quoteArray.ValueOffsets, noteOffsets = noteArray.ValueOffsets;
@@ -601,19 +736,19 @@ internal static class SnapshotReader
                 var (notesNull, directedOffset, noteOffset) = (noteArray.NullCount > 0, directed.Offset, noteArray.Offset);
                 ReadOnlySpan<byte> noteValid = notesNull ? noteArray.NullBitmapBuffer.Span : default;
                 var previous = default(RowPlace);
-                for (var i = 0; i < n; i++)
+                for (var j = 0; j < n; j++)
                 {
-                    var row = at + i;
+                    var (row, i) = (at + j, pick is null ? j : pick[j]);
                     var id = idData[idOffsets[i]..idOffsets[i + 1]];
                     if (!Identifier.IsValid(id))
                     {
-                        return reading.Error("relations", row, "id", IdProblem(id));
+                        return RowError(row, "id", IdProblem(id));
                     }
 
                     var kindIndex = kindIndices[i];
                     if (kindIndex < 0 || kindIndex >= kindOf.Length || kindOf[kindIndex] < 0)
                     {
-                        return reading.Error("relations", row, "kind", KindProblem(kindIndex, kindOf, kindNames));
+                        return RowError(row, "kind", KindProblem(kindIndex, kindOf, kindNames));
                     }
 
                     kinds[row] = (byte)kindOf[kindIndex];
@@ -632,13 +767,13 @@ internal static class SnapshotReader
                     var dayLast = last[i] + SnapshotSchema.EpochDayNumber;
                     if (TimeError(dayFirst, dayLast, time[i]) is { } bad)
                     {
-                        return reading.Error("relations", row, bad.Column, bad.Problem);
+                        return RowError(row, bad.Column, bad.Problem);
                     }
 
                     (firstDays[row], lastDays[row]) = (dayFirst, dayLast);
                     var bit = directedOffset + i;
                     shapes[row] = (byte)(time[i] | ((directedBits[bit >> 3] >> (bit & 7) & 1) != 0 ? 0x40 : 0));
-                    if ((uint)rank[i] >= (uint)idRanks.Length)
+                    if ((uint)rank[i] >= (uint)RankLimit)
                     {
                         return RankError(row, rank[i]);
                     }
@@ -646,27 +781,28 @@ internal static class SnapshotReader
                     idRanks[row] = rank[i];
                     if (TextError(labelData[labelOffsets[i]..labelOffsets[i + 1]], "label") is { } labelError)
                     {
-                        return reading.Error("relations", row, "label", labelError);
+                        return RowError(row, "label", labelError);
                     }
 
                     // The validity bitmap read in place (Arrow's IsNull took a tenth of a load's checks).
                     var noteNull = notesNull && ((noteValid[(noteOffset + i) >> 3] >> ((noteOffset + i) & 7)) & 1) == 0;
                     if (!noteNull && !Utf8.IsValid(noteData[noteOffsets[i]..noteOffsets[i + 1]]))
                     {
-                        return reading.Error("relations", row, "note", "the note is not valid UTF-8.");
+                        return RowError(row, "note", "the note is not valid UTF-8.");
                     }
 
                     if (noteNull && noteOffsets[i + 1] != noteOffsets[i])
                     {
-                        return reading.Error("relations", row, "note", "a null note has text; a null must be empty.");
+                        return RowError(row, "note", "a null note has text; a null must be empty.");
                     }
 
                     var (from, to) = (evidenceOffsets[i], evidenceOffsets[i + 1]);
                     if (to <= from)
                     {
-                        return reading.Error("relations", row, "evidence", "a relation needs at least one piece of evidence.");
+                        return RowError(row, "evidence", "a relation needs at least one piece of evidence.");
                     }
 
+                    var cited0 = cursor;
                     for (var e = from; e < to; e++)
                     {
                         var cited = cites[e];
@@ -677,16 +813,16 @@ internal static class SnapshotReader
 
                         if (TextError(quoteData[quoteOffsets[e]..quoteOffsets[e + 1]], "quote") is { } quoteError)
                         {
-                            return reading.Error("relations", row, "evidence", quoteError);
+                            return RowError(row, "evidence", quoteError);
                         }
 
-                        evidenceSources[evidenceBase + e] = cited;
+                        evidenceSources[cursor++] = cited;
                     }
 
-                    evidenceStart[row + 1] = evidenceBase + to;
+                    evidenceStart[row + 1] = cursor;
                     if ((time[i] & 3) == 2)
                     {
-                        var known = horizon.LastKnownDayNumber(RelationColumns.Decode(dayFirst, dayLast, time[i]), evidenceSources.AsSpan(evidenceBase + from, to - from));
+                        var known = horizon.LastKnownDayNumber(RelationColumns.Decode(dayFirst, dayLast, time[i]), evidenceSources.AsSpan(cited0, to - from));
                         if (known != dayLast)
                         {
                             return HorizonError(row, known, dayLast);
@@ -697,29 +833,31 @@ internal static class SnapshotReader
                     // Each row is compared with the one before in this batch (the first of each batch in Order).
                     var (low, high) = source[i] < target[i] ? (source[i], target[i]) : (target[i], source[i]);
                     var place = new RowPlace(low, high, dayFirst, rank[i]);
-                    if (i > 0 && !place.Follows(previous))
+                    if (j > 0 && !place.Follows(previous))
                     {
-                        return reading.Error("relations", row, "id_rank", OutOfOrder);
+                        return RowError(row, "id_rank", OutOfOrder);
                     }
 
                     previous = place;
                 }
 
-                // The ids' keys by rank, read now in row order while the batch's pages are in memory.
+                // The ids' keys by rank (by row when only some batches are read: put in rank order once renumbered),
+                // read now in row order while the batch's pages are in memory.
                 Span<byte> key = stackalloc byte[16];
-                for (var i = 0; i < n; i++)
+                for (var j = 0; j < n; j++)
                 {
+                    var i = pick is null ? j : pick[j];
                     var id = idData[idOffsets[i]..idOffsets[i + 1]];
                     key.Clear();
                     id[..Math.Min(16, id.Length)].CopyTo(key);
-                    keys[rank[i]] = BinaryPrimitives.ReadUInt128BigEndian(key);
+                    keys[pick is null ? rank[i] : at + j] = BinaryPrimitives.ReadUInt128BigEndian(key);
                 }
 
                 return null;
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                return reading.Error("relations", at, null, $"the record batch from this row is malformed: {e.Message}");
+                return reading.Error("relations", FileRowOf(b, 0), null, $"the record batch from this row is malformed: {e.Message}");
             }
         }
 
@@ -728,8 +866,9 @@ internal static class SnapshotReader
 
         /// <summary>The first null in a column that has none, or null.</summary>
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private GraphDataException? NullError(RecordBatch batch, int at)
+        private GraphDataException? NullError(int b)
         {
+            var batch = batches[b];
             var evidence = (ListArray)batch.Column(9);
             var items = (StructArray)evidence.Values;
             var nullable = new (IArrowArray Array, string Column)[]
@@ -744,8 +883,8 @@ internal static class SnapshotReader
                 {
                     var row = Enumerable.Range(0, array.Length).First(array.IsNull);
                     return column == "evidence" && array != evidence
-                        ? reading.Error("relations", at + RowOfItem(evidence.ValueOffsets, row), "evidence", "an evidence item, its source or its quote is null; each needs both.")
-                        : reading.Error("relations", at + row, column, "a value is required.");
+                        ? reading.Error("relations", FileRowOf(b, RowOfItem(evidence.ValueOffsets, row)), "evidence", "an evidence item, its source or its quote is null; each needs both.")
+                        : reading.Error("relations", FileRowOf(b, row), column, "a value is required.");
                 }
             }
 
@@ -771,24 +910,84 @@ internal static class SnapshotReader
         private GraphDataException ActorError(int row, int source, int target)
         {
             var (column, value) = (uint)source >= (uint)actorIds.Length ? ("source", source) : ("target", target);
-            return reading.Error("relations", row, column, $"actor number {value} is not a row of the actors table (0 to {actorIds.Length - 1}).");
+            return RowError(row, column, $"actor number {value} is not a row of the actors table (0 to {actorIds.Length - 1}).");
         }
 
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private GraphDataException SelfError(int row, int actor) =>
-            reading.Error("relations", row, "target", $"the relation goes from '{actorIds[actor]}' to itself; a relation joins two different actors.");
+            RowError(row, "target", $"the relation goes from '{actorIds[actor]}' to itself; a relation joins two different actors.");
 
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private GraphDataException RankError(int row, int rank) =>
-            reading.Error("relations", row, "id_rank", $"the id rank {rank} lies outside 0 to {idRanks.Length - 1}.");
+            RowError(row, "id_rank", $"the id rank {rank} lies outside 0 to {RankLimit - 1}.");
 
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private GraphDataException CitedError(int row, int cited) =>
-            reading.Error("relations", row, "evidence", $"source number {cited} is not a row of the sources table (0 to {sourceIds.Length - 1}).");
+            RowError(row, "evidence", $"source number {cited} is not a row of the sources table (0 to {sourceIds.Length - 1}).");
 
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private GraphDataException HorizonError(int row, int known, int last) => reading.Error(
-            "relations", row, "last_day", $"an open period's last day must be the last day its sources know of, {DateOnly.FromDayNumber(known):yyyy-MM-dd}; it is {DateOnly.FromDayNumber(last):yyyy-MM-dd}.");
+        private GraphDataException HorizonError(int row, int known, int last) => RowError(
+            row, "last_day", $"an open period's last day must be the last day its sources know of, {DateOnly.FromDayNumber(known):yyyy-MM-dd}; it is {DateOnly.FromDayNumber(last):yyyy-MM-dd}.");
+
+        /// <summary>Id ranks run from 0 to the file's row count less one.</summary>
+        private int RankLimit => picked is null ? idRanks.Length : fileRowCount;
+
+        /// <summary>An error at a row, named by its row in the file.</summary>
+        private GraphDataException RowError(int row, string? column, string problem) => reading.Error("relations", FileRow(row), column, problem);
+
+        /// <summary>The file's row of a row read (the same row when every row is read).</summary>
+        private int FileRow(int row)
+        {
+            if (picked is null)
+            {
+                return row;
+            }
+
+            var b = System.Array.BinarySearch(firstRow, row);
+            b = b >= 0 ? b : ~b - 1;
+            while (b + 1 < batches.Count && firstRow[b + 1] <= row)
+            {
+                b++;
+            }
+
+            return fileFirstRows![b] + picked[b][row - firstRow[b]];
+        }
+
+        /// <summary>The file's row of a batch's row.</summary>
+        private int FileRowOf(int b, int row) => (fileFirstRows is null ? firstRow[b] : fileFirstRows[b]) + row;
+
+        /// <summary>The file's id rank of a rank as renumbered (the same rank when every batch is read).</summary>
+        private int FileRank(int rank) => fileRanks is null ? rank : fileRanks[rank];
+
+        /// <summary>
+        /// Of some batches only: renumbers the rows' id ranks from 0, in the file's rank order (a rank twice is refused
+        /// here, by the file's numbers), and puts the ids' keys, read by row, in rank order.
+        /// </summary>
+        private void Renumber(int n)
+        {
+            var order = new int[n];
+            var ranks = new ulong[n];
+            for (var row = 0; row < n; row++)
+            {
+                (order[row], ranks[row]) = (row, (uint)idRanks[row]);
+            }
+
+            Graph.KeySort.Order(ranks, order);
+            fileRanks = new int[n];
+            var byRank = new UInt128[n];
+            for (var r = 0; r < n; r++)
+            {
+                var row = order[r];
+                if (r > 0 && ranks[r] == ranks[r - 1])
+                {
+                    throw RowError(row, "id_rank", $"the id rank {ranks[r]} is also row {FileRow(order[r - 1])}'s; each row has its own.");
+                }
+
+                (fileRanks[r], idRanks[row], byRank[r]) = (idRanks[row], r, keys[row]);
+            }
+
+            keys = byRank;
+        }
 
         private const string OutOfOrder = "the rows are not in the snapshot's order: by actor pair (the smaller actor number first), then first day, then id rank, each row once.";
 
@@ -834,7 +1033,7 @@ internal static class SnapshotReader
             {
                 if (idRankToRow[idRanks[row]] >= 0)
                 {
-                    throw reading.Error("relations", row, "id_rank", $"the id rank {idRanks[row]} is also row {idRankToRow[idRanks[row]]}'s; each row has its own.");
+                    throw RowError(row, "id_rank", $"the id rank {FileRank(idRanks[row])} is also row {FileRow(idRankToRow[idRanks[row]])}'s; each row has its own.");
                 }
 
                 idRankToRow[idRanks[row]] = row;
@@ -844,7 +1043,7 @@ internal static class SnapshotReader
             {
                 if (firstRow[b] < n && firstRow[b] > 0 && OrderError(firstRow[b]) is { } error)
                 {
-                    throw reading.Error("relations", firstRow[b], error.Column, error.Problem);
+                    throw RowError(firstRow[b], error.Column, error.Problem);
                 }
             }
 
@@ -870,10 +1069,10 @@ internal static class SnapshotReader
                 var order = ids[previous].SequenceCompareTo(ids[row]);
                 if (order >= 0)
                 {
-                    throw reading.Error(
-                        "relations", row, order == 0 ? "id" : "id_rank",
-                        order == 0 ? $"duplicate relation id '{Encoding.UTF8.GetString(ids[row])}' (also row {previous}); ids must be unique."
-                            : $"the id rank {r} does not follow the id order: '{Encoding.UTF8.GetString(ids[row])}' comes before '{Encoding.UTF8.GetString(ids[previous])}' (rank {r - 1}).");
+                    throw RowError(
+                        row, order == 0 ? "id" : "id_rank",
+                        order == 0 ? $"duplicate relation id '{Encoding.UTF8.GetString(ids[row])}' (also row {FileRow(previous)}); ids must be unique."
+                            : $"the id rank {FileRank(r)} does not follow the id order: '{Encoding.UTF8.GetString(ids[row])}' comes before '{Encoding.UTF8.GetString(ids[previous])}' (rank {FileRank(r - 1)}).");
                 }
             }
 
@@ -906,6 +1105,24 @@ internal static class SnapshotReader
         /// <summary>A text column of all batches, each batch's buffers one block, read in place.</summary>
         private Utf8Column Texts(Func<int, StringArray> column, bool all)
         {
+            if (picked is not null && all)
+            {
+                // Of some rows only: their texts copied (a block of the mapping would hold the rows between them too).
+                var texts = new Utf8ColumnBuilder();
+                for (var b = 0; b < batches.Count; b++)
+                {
+                    var array = column(b);
+                    var offsets = array.ValueOffsets;
+                    var data = array.Values;
+                    foreach (var i in picked[b])
+                    {
+                        texts.Add(data[offsets[i]..offsets[i + 1]]);
+                    }
+                }
+
+                return texts.Build();
+            }
+
             var blocks = new List<Utf8Column.Block>(batches.Count);
             for (var b = 0; b < batches.Count; b++)
             {

@@ -111,6 +111,38 @@ public sealed class MalformedSnapshotTests : IDisposable
             $"{path}: relations[65536].id_rank: The rows are not in the snapshot's order: by actor pair (the smaller actor number first), then first day, then id rank, each row once.");
     }
 
+    [Fact]
+    public void RowsReadForSomeActors_NameTheFilesRows_AndTheRowsNotRead_AreNotChecked()
+    {
+        // A–B has 65,536 relations (the first batch), B–C three (the second). A B–C label is broken at file row 65,537.
+        var builder = new RelationGraphBuilder().Add(Source()).Add(Actor("A")).Add(Actor("B")).Add(Actor("C"));
+        for (var i = 0; i < SnapshotWriter.BatchRows; i++)
+        {
+            builder.Add(Relation($"a{i:D5}", "A", "B", At("2017")));
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            builder.Add(Relation($"c{i}", "B", "C", At("2018")));
+        }
+
+        var valid = Path.Combine(folder, "two-pairs.arrows");
+        GraphFile.Save(valid, builder.Build());
+        var tables = Streams(File.ReadAllBytes(valid));
+        tables[3][1] = Replace(tables[3][1], 8, Strings(tables[3][1].Column(8), 1, " "u8.ToArray()));
+        var path = Path.Combine(folder, "broken-second-batch.arrows");
+        File.WriteAllBytes(path, Write(tables));
+        var error = $"{path}: relations[65537].label: The label must not be empty or white space.";
+
+        var whole = () => GraphFile.Load(path);
+        var ofC = () => SnapshotReader.ReadTouching(path, null, _ => [new ActorId("C")]);
+        var ofA = SnapshotReader.ReadTouching(path, null, _ => [new ActorId("A")]);
+
+        whole.Should().Throw<GraphDataException>().Which.Message.Should().Be(error);
+        ofC.Should().Throw<GraphDataException>().Which.Message.Should().Be(error, "the error names the row in the file, not among the rows read");
+        ofA.Relations.Should().HaveCount(SnapshotWriter.BatchRows, "only A's relations are read, and the broken row is not one");
+    }
+
     /// <summary>The snapshot every case breaks: three actors, one source, four relations (a point, an open and a closed period).</summary>
     private static RelationGraph Valid() => new RelationGraphBuilder()
         .Add(Source())

@@ -1,0 +1,67 @@
+using RelationsGraph.Graph;
+using RelationsGraph.Model;
+using RelationsGraph.Storage;
+using RelationsGraph.Tests.Console;
+using RelationsGraph.Time;
+
+namespace RelationsGraph.Tests.Storage;
+
+/// <summary>
+/// A snapshot read for a report on some actors (<see cref="SnapshotReader.ReadTouching"/>: only the rows of their
+/// relations) answers it as the whole graph does, and holds exactly those relations.
+/// </summary>
+public sealed class SnapshotAmongTests : IDisposable
+{
+    // 150,000 relations among 30 actors: three record batches of the snapshot, each pair's rows in one or two of them.
+    private static readonly Lazy<RelationGraph> Big = new(() => Samples.Random(31, actors: 30, relations: 150_000));
+
+    private readonly string folder = Directory.CreateTempSubdirectory("relgraph-among-").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    [Fact]
+    public void TrianglesAndGroups_OnASnapshot_AnswerAsOnTheSameGraphReadWhole()
+    {
+        var (json, arrows) = (Path.Combine(folder, "g.json"), Path.Combine(folder, "g.arrows"));
+        GraphFile.Save(json, Big.Value);
+        GraphFile.Save(arrows, Big.Value);
+        var ids = Big.Value.Actors.Select(a => a.Id.Value).ToArray();
+        var random = new Random(5);
+
+        for (var i = 0; i < 10; i++)
+        {
+            // Three actors or four, any of them (their pairs lie in any of the batches), in a year, as text or JSON.
+            var picked = ids.OrderBy(_ => random.Next()).Take(i % 3 == 2 ? 4 : 3).ToArray();
+            string[] asked = [picked.Length == 3 ? "triangle" : "group", .. picked, "--in", random.Next(1945, 2025).ToString(), .. i % 2 == 0 ? ["--format", "json"] : Array.Empty<string>()];
+
+            var whole = CliRunner.Run([.. asked, "--graph", json]);
+            var among = CliRunner.Run([.. asked, "--graph", arrows]);
+
+            among.Should().Be(whole, $"'{string.Join(' ', asked)}' reads only its actors' rows of the snapshot");
+            whole.Output.Should().NotBeEmpty();
+        }
+    }
+
+    [Theory]
+    [InlineData("A0,A1,A10", null)]
+    [InlineData("A5,A17,A29", "1990/1999")]
+    [InlineData("A3", "2017")]
+    public void ReadTouching_HoldsExactlyTheRelationsOfTheActors_ThatMeetTheWindow(string actors, string? years)
+    {
+        var arrows = Path.Combine(folder, "g.arrows");
+        GraphFile.Save(arrows, Big.Value);
+        var ids = actors.Split(',').Select(a => new ActorId(a)).ToArray();
+        var window = years is null ? null
+            : years.Contains('/') ? TimeWindow.Between(PartialDate.Parse(years.Split('/')[0]), PartialDate.Parse(years.Split('/')[1]))
+            : TimeWindow.During(PartialDate.Parse(years));
+
+        var touching = SnapshotReader.ReadTouching(arrows, window, _ => ids);
+
+        var expected = (window is null ? Big.Value.Relations : Big.Value.RelationsActiveIn(window))
+            .Where(r => ids.Contains(r.Source) || ids.Contains(r.Target)).Select(r => r.Id);
+        touching.Relations.Select(r => r.Id).Should().Equal(expected);
+        touching.Relations.Count.Should().BeLessThan(Big.Value.Relations.Count);
+        touching.Actors.Should().HaveCount(30);
+        touching.Coverage.Should().Be(window ?? TimeWindow.All);
+    }
+}
