@@ -262,6 +262,9 @@ internal static class SnapshotReader
                     }
 
                     rows[b] = [.. found];
+
+                    // As a load does: the columns' pages leave the resident set once read (the rows found are read again).
+                    File.DropPages(new[] { 2, 3, 5, 6 }.Select(c => batch.Column(c).Data.Buffers[1].Memory));
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {
@@ -601,6 +604,12 @@ internal static class SnapshotReader
         // Of some batches only: each row's id rank in the file, by the rank it is renumbered to.
         private int[]? fileRanks;
 
+        // The texts a check copies of the rows read, by kind: ids, labels, notes, quotes.
+        private const int IdText = 0, LabelText = 1, NoteText = 2, QuoteText = 3;
+
+        // Of some rows only: each batch's ids, labels, notes and quotes of the rows read, copied by its check.
+        private Utf8Column[][] copied = [];
+
         private int[] firstRow = [];
         private int[] firstEvidence = [];
         private byte[] kinds = [];
@@ -647,6 +656,7 @@ internal static class SnapshotReader
 
             // Each batch is checked and copied on its own; the error of the earliest row wins, as a sequential read would report it.
             var errors = new GraphDataException?[count];
+            copied = new Utf8Column[picked is null ? 0 : count][];
             Parallel.For(0, count, b =>
             {
                 errors[b] = Batch(b);
@@ -662,32 +672,12 @@ internal static class SnapshotReader
                 Renumber(n);
             }
             var idRankToRow = Order(n);
-            var ids = Texts(b => (StringArray)batches[b].Column(0), all: true);
+            var ids = Texts(b => (StringArray)batches[b].Column(0), all: true, IdText);
             CheckIdOrder(ids, idRankToRow);
             return RelationStore.FromRows(
-                kinds, sources, targets, firstDays, lastDays, shapes, idRanks, idRankToRow, ids, Texts(b => (StringArray)batches[b].Column(8), all: true),
-                batches.Any(b => b.Column(10).NullCount < b.Length) ? Texts(b => (StringArray)batches[b].Column(10), all: true) : null,
-                evidenceStart, evidenceSources, picked is null ? Texts(Quotes, all: false) : PickedQuotes(), actorIds, sourceIds);
-        }
-
-        /// <summary>The quotes of the evidence of the rows read, copied, row by row.</summary>
-        private Utf8Column PickedQuotes()
-        {
-            var quotes = new Utf8ColumnBuilder();
-            for (var b = 0; b < batches.Count; b++)
-            {
-                var offsets = ((ListArray)batches[b].Column(9)).ValueOffsets;
-                var array = Quotes(b);
-                foreach (var i in picked![b])
-                {
-                    for (var e = offsets[i]; e < offsets[i + 1]; e++)
-                    {
-                        quotes.Add(array.GetBytes(e));
-                    }
-                }
-            }
-
-            return quotes.Build();
+                kinds, sources, targets, firstDays, lastDays, shapes, idRanks, idRankToRow, ids, Texts(b => (StringArray)batches[b].Column(8), all: true, LabelText),
+                batches.Any(b => b.Column(10).NullCount < b.Length) ? Texts(b => (StringArray)batches[b].Column(10), all: true, NoteText) : null,
+                evidenceStart, evidenceSources, Texts(Quotes, all: false, QuoteText), actorIds, sourceIds);
         }
 
         private StringArray Quotes(int b) => (StringArray)((StructArray)((ListArray)batches[b].Column(9)).Values).Fields[1];
@@ -851,6 +841,23 @@ internal static class SnapshotReader
                     key.Clear();
                     id[..Math.Min(16, id.Length)].CopyTo(key);
                     keys[pick is null ? rank[i] : at + j] = BinaryPrimitives.ReadUInt128BigEndian(key);
+                }
+
+                if (pick is not null)
+                {
+                    // The texts of the rows read, copied while the batch's pages are in memory (a null note is empty).
+                    var pickedItems = new List<int>();
+                    foreach (var i in pick)
+                    {
+                        for (var e = evidenceOffsets[i]; e < evidenceOffsets[i + 1]; e++)
+                        {
+                            pickedItems.Add(e);
+                        }
+                    }
+
+                    copied[b] = new Utf8Column[4];
+                    (copied[b][IdText], copied[b][LabelText]) = (Copy(idOffsets, idData, pick), Copy(labelOffsets, labelData, pick));
+                    (copied[b][NoteText], copied[b][QuoteText]) = (Copy(noteOffsets, noteData, pick), Copy(quoteOffsets, quoteData, [.. pickedItems]));
                 }
 
                 return null;
@@ -1079,6 +1086,24 @@ internal static class SnapshotReader
             keys = [];
         }
 
+        /// <summary>Some texts of a text column (by their index), copied into one block.</summary>
+        private static Utf8Column Copy(ReadOnlySpan<int> offsets, ReadOnlySpan<byte> data, int[] rows)
+        {
+            var ends = new int[rows.Length + 1];
+            for (var k = 0; k < rows.Length; k++)
+            {
+                ends[k + 1] = ends[k] + offsets[rows[k] + 1] - offsets[rows[k]];
+            }
+
+            var bytes = new byte[ends[^1]];
+            for (var k = 0; k < rows.Length; k++)
+            {
+                data[offsets[rows[k]]..offsets[rows[k] + 1]].CopyTo(bytes.AsSpan(ends[k]));
+            }
+
+            return new Utf8Column([new Utf8Column.Block(ends, bytes)]);
+        }
+
         /// <summary>Every buffer of a batch, nested arrays and dictionaries included.</summary>
         private static IEnumerable<ReadOnlyMemory<byte>> Buffers(RecordBatch batch)
         {
@@ -1102,25 +1127,13 @@ internal static class SnapshotReader
             }
         }
 
-        /// <summary>A text column of all batches, each batch's buffers one block, read in place.</summary>
-        private Utf8Column Texts(Func<int, StringArray> column, bool all)
+        /// <summary>A text column of all batches, each batch's buffers one block, read in place; of some rows, the copies of <paramref name="text"/>.</summary>
+        private Utf8Column Texts(Func<int, StringArray> column, bool all, int text)
         {
-            if (picked is not null && all)
+            if (picked is not null)
             {
-                // Of some rows only: their texts copied (a block of the mapping would hold the rows between them too).
-                var texts = new Utf8ColumnBuilder();
-                for (var b = 0; b < batches.Count; b++)
-                {
-                    var array = column(b);
-                    var offsets = array.ValueOffsets;
-                    var data = array.Values;
-                    foreach (var i in picked[b])
-                    {
-                        texts.Add(data[offsets[i]..offsets[i + 1]]);
-                    }
-                }
-
-                return texts.Build();
+                // Of some rows only: their texts, copied by each batch's check while its pages were in memory.
+                return Utf8Column.Concat(copied.Select(c => c[text]));
             }
 
             var blocks = new List<Utf8Column.Block>(batches.Count);
