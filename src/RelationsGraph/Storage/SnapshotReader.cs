@@ -26,7 +26,7 @@ internal static class SnapshotReader
     public static bool HasMagic(ReadOnlySpan<byte> head) => head.Length >= 4 && BinaryPrimitives.ReadUInt32LittleEndian(head) == 0xFFFF_FFFF;
 
     /// <summary>Reads a snapshot; given a window, keeps only the relations whose dates meet it, after checking them all.</summary>
-    public static RelationGraph ReadFile(string path, TimeWindow? window = null) => Read(path, window, among: null);
+    public static RelationGraph ReadFile(string path, TimeWindow? window = null) => Read(path, window, touching: null);
 
     /// <summary>
     /// Reads what a question about some actors' relations needs, and no more: the sources, actors and events whole,
@@ -41,7 +41,7 @@ internal static class SnapshotReader
     internal static RelationGraph ReadTouching(string path, TimeWindow? window, Func<RelationGraph, IEnumerable<ActorId>> touching) =>
         Read(path, window, touching);
 
-    private static RelationGraph Read(string path, TimeWindow? window, Func<RelationGraph, IEnumerable<ActorId>>? among)
+    private static RelationGraph Read(string path, TimeWindow? window, Func<RelationGraph, IEnumerable<ActorId>>? touching)
     {
         if (new FileInfo(path).Length == 0)
         {
@@ -51,7 +51,7 @@ internal static class SnapshotReader
         var mapping = MappedFile.Open(path);
         try
         {
-            return new Reading(path, mapping).Read(window is null || window.Equals(TimeWindow.All) ? null : window, among);
+            return new Reading(path, mapping).Read(window is null || window.Equals(TimeWindow.All) ? null : window, touching);
         }
         catch
         {
@@ -154,7 +154,7 @@ internal static class SnapshotReader
         public MappedFile File => file;
 
 
-        public RelationGraph Read(TimeWindow? window, Func<RelationGraph, IEnumerable<ActorId>>? among)
+        public RelationGraph Read(TimeWindow? window, Func<RelationGraph, IEnumerable<ActorId>>? touching)
         {
             var parts = Parts();
             var builder = new RelationGraphBuilder();
@@ -205,10 +205,10 @@ internal static class SnapshotReader
             }
             builder.Coverage = window;
             Selection? selection = null;
-            if (among is not null)
+            if (touching is not null)
             {
                 var actorsAlone = builder.BuildWithStore((actorNumbers, sourceNumbers, horizon) => new RelationColumnsReader(this, [], actorNumbers, sourceNumbers, horizon).Read());
-                var vertices = among(actorsAlone).Select(id => actorsAlone.TryGetVertex(id, out var v) ? v : throw new ArgumentException($"No actor '{id}' in the snapshot.", nameof(among))).ToArray();
+                var vertices = touching(actorsAlone).Select(id => actorsAlone.TryGetVertex(id, out var v) ? v : throw new ArgumentException($"No actor '{id}' in the snapshot.", nameof(touching))).ToArray();
                 (relations, selection) = RowsTouching(relations, vertices, actorsAlone.Actors.Count, window);
             }
 
@@ -584,7 +584,6 @@ internal static class SnapshotReader
         private DataLocation Where(string table, int row) => new(path, 0, 0, string.Create(CultureInfo.InvariantCulture, $"{table}[{row}]"), null);
     }
 
-    /// <summary>The relations table: checked in parallel by batch and copied into the store's columns.</summary>
     /// <summary>Some rows of some record batches: the file row each batch starts at, each batch's rows read (ascending), the file's row count.</summary>
     private sealed record Selection(int[] FileFirstRows, int[][] Rows, int FileRowCount);
 
@@ -601,7 +600,7 @@ internal static class SnapshotReader
         private readonly int[][]? picked = selection?.Rows;
         private readonly int fileRowCount = selection?.FileRowCount ?? 0;
 
-        // Of some batches only: each row's id rank in the file, by the rank it is renumbered to.
+        // Of some rows only: each row's id rank in the file, by the rank it is renumbered to.
         private int[]? fileRanks;
 
         // The texts a check copies of the rows read, by kind: ids, labels, notes, quotes.

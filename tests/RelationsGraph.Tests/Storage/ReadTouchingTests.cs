@@ -10,12 +10,12 @@ namespace RelationsGraph.Tests.Storage;
 /// A snapshot read for a report on some actors (<see cref="SnapshotReader.ReadTouching"/>: only the rows of their
 /// relations) answers it as the whole graph does, and holds exactly those relations.
 /// </summary>
-public sealed class SnapshotAmongTests : IDisposable
+public sealed class ReadTouchingTests : IDisposable
 {
     // 150,000 relations among 30 actors: three record batches of the snapshot, each pair's rows in one or two of them.
     private static readonly Lazy<RelationGraph> Big = new(() => Samples.Random(31, actors: 30, relations: 150_000));
 
-    private readonly string folder = Directory.CreateTempSubdirectory("relgraph-among-").FullName;
+    private readonly string folder = Directory.CreateTempSubdirectory("relgraph-touching-").FullName;
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
@@ -35,9 +35,9 @@ public sealed class SnapshotAmongTests : IDisposable
             string[] asked = [picked.Length == 3 ? "triangle" : "group", .. picked, "--in", random.Next(1945, 2025).ToString(), .. i % 2 == 0 ? ["--format", "json"] : Array.Empty<string>()];
 
             var whole = CliRunner.Run([.. asked, "--graph", json]);
-            var among = CliRunner.Run([.. asked, "--graph", arrows]);
+            var touching = CliRunner.Run([.. asked, "--graph", arrows]);
 
-            among.Should().Be(whole, $"'{string.Join(' ', asked)}' reads only its actors' rows of the snapshot");
+            touching.Should().Be(whole, $"'{string.Join(' ', asked)}' reads only its actors' rows of the snapshot");
             whole.Output.Should().NotBeEmpty();
         }
     }
