@@ -219,6 +219,9 @@ internal static class SnapshotReader
             });
         }
 
+        // The columns the rows of some actors are found by: source, target, first_day, last_day.
+        private static readonly int[] FindingColumns = [2, 3, 5, 6];
+
         /// <summary>
         /// The rows that join one of the vertices to any actor and meet the window (when given), found from each
         /// batch's actor and day columns alone, the batches on every core; batches holding none are left out.
@@ -264,7 +267,7 @@ internal static class SnapshotReader
                     rows[b] = [.. found];
 
                     // As a load does: the columns' pages leave the resident set once read (the rows found are read again).
-                    File.DropPages(new[] { 2, 3, 5, 6 }.Select(c => batch.Column(c).Data.Buffers[1].Memory));
+                    File.DropPages(FindingColumns.Select(c => batch.Column(c).Data.Buffers[1].Memory));
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {
