@@ -132,8 +132,9 @@ internal sealed class CliContext(TextWriter output, TextWriter error, Style? sty
     }
 
     /// <summary>
-    /// Loads what a report on some actors (as typed) needs: their relations with anyone in <paramref name="scope"/>.
-    /// From a snapshot this session has not loaded, only those rows are read and checked
+    /// Loads what a question about some actors (as typed) needs, for a command that looks at nothing but their
+    /// relations with anyone in <paramref name="scope"/> (a triangle or group, a timeline, a pair's trend). From a
+    /// snapshot this session has not loaded, only those rows are read and checked
     /// (<see cref="SnapshotReader.ReadTouching"/>), so a triangle on a hundred million relations does not read and
     /// check them all; such a graph answers only this question, so it is not kept for others. graph.json, which is
     /// read whole anyway, and graphs already loaded are served as <see cref="Graph"/> serves them.

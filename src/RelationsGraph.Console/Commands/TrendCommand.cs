@@ -22,7 +22,7 @@ internal sealed record TrendQuery(string First, string Second, ViewRequest View,
 
     public int Answer(CliContext context, Answering answering)
     {
-        var graph = context.Graph(answering.GraphPath, View.Window);
+        var graph = context.GraphTouching(answering.GraphPath, View.Window, [First, Second]);
         var trend = Trend.Of(View.On(graph), CliContext.ResolveActor(graph, First).Id, CliContext.ResolveActor(graph, Second).Id, Step);
         if (Chart is not null)
         {

@@ -42,6 +42,35 @@ public sealed class ReadTouchingTests : IDisposable
         }
     }
 
+    [Fact]
+    public void TimelinesAndTrends_OnASnapshot_AnswerAsOnTheSameGraphReadWhole()
+    {
+        var (json, arrows) = (Path.Combine(folder, "g.json"), Path.Combine(folder, "g.arrows"));
+        GraphFile.Save(json, Big.Value);
+        GraphFile.Save(arrows, Big.Value);
+        var ids = Big.Value.Actors.Select(a => a.Id.Value).ToArray();
+        var random = new Random(6);
+
+        for (var i = 0; i < 9; i++)
+        {
+            // One actor's timeline, a pair's, or a pair's trend; a year, a span, or all time; as text or JSON.
+            var picked = ids.OrderBy(_ => random.Next()).Take(i % 3 == 0 ? 1 : 2).ToArray();
+            string[] window = (i % 3) switch
+            {
+                0 => ["--in", random.Next(1945, 2025).ToString()],
+                1 => ["--from", "1960", "--to", "1975"],
+                _ => [],
+            };
+            string[] asked = [i % 3 == 2 ? "trend" : "timeline", .. picked, .. window, .. i % 2 == 0 ? ["--format", "json"] : Array.Empty<string>()];
+
+            var whole = CliRunner.Run([.. asked, "--graph", json]);
+            var touching = CliRunner.Run([.. asked, "--graph", arrows]);
+
+            touching.Should().Be(whole, $"'{string.Join(' ', asked)}' reads only its actors' rows of the snapshot");
+            whole.Output.Should().NotBeEmpty();
+        }
+    }
+
     [Theory]
     [InlineData("A0,A1,A10", null)]
     [InlineData("A5,A17,A29", "1990/1999")]
