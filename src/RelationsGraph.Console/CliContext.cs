@@ -139,16 +139,23 @@ internal sealed class CliContext(TextWriter output, TextWriter error, Style? sty
     /// check them all; such a graph answers only this question, so it is not kept for others. graph.json, which is
     /// read whole anyway, and graphs already loaded are served as <see cref="Graph"/> serves them.
     /// </summary>
-    public RelationGraph GraphTouching(string? path, TimeWindow? scope, IReadOnlyList<string> actors)
-    {
-        if (path is null || !File.Exists(path) || GraphFile.FormatOf(path) != GraphFileFormat.Snapshot
-            || (loaded.TryGetValue(Path.GetFullPath(path), out var graph) && graph.Coverage.Contains(scope ?? TimeWindow.All)))
-        {
-            return Graph(path, scope);
-        }
+    public RelationGraph GraphTouching(string? path, TimeWindow? scope, IReadOnlyList<string> actors) =>
+        IsUnloadedSnapshot(path, scope)
+            ? SnapshotReader.ReadTouching(path!, scope, g => actors.Select(a => ResolveActor(g, a).Id).ToList())
+            : Graph(path, scope);
 
-        return SnapshotReader.ReadTouching(path, scope, g => actors.Select(a => ResolveActor(g, a).Id).ToList());
-    }
+    /// <summary>Whether a path names a snapshot file this session holds no graph of for the window.</summary>
+    private bool IsUnloadedSnapshot(string? path, TimeWindow? scope) =>
+        path is not null && File.Exists(path) && GraphFile.FormatOf(path) == GraphFileFormat.Snapshot
+        && !(loaded.TryGetValue(Path.GetFullPath(path), out var graph) && graph.Coverage.Contains(scope ?? TimeWindow.All));
+
+    /// <summary>
+    /// Loads what reading a question needs: the actors, by their names and aliases. From a snapshot this session has
+    /// not loaded, that is its actors, sources and events without a relation (a few tables, however big the file);
+    /// otherwise the graph, as <see cref="Graph"/> serves it. Not kept: the command the question becomes loads what
+    /// it answers from.
+    /// </summary>
+    public RelationGraph ActorsOf(string? path) => IsUnloadedSnapshot(path, null) ? SnapshotReader.ReadTouching(path!, null, _ => []) : Graph(path);
 
     /// <summary>Gets or sets the graph whose actors Tab completes (the interactive mode's); null for none.</summary>
     public RelationGraph? CompletionGraph { get; set; }

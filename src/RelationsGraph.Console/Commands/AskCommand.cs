@@ -42,7 +42,7 @@ internal static class AskCommand
         command.SetAction(result => Cli.Guard(context, () =>
         {
             var answering = context.Answering(result);
-            var graph = context.Graph(answering.GraphPath);
+            var graph = context.ActorsOf(answering.GraphPath);
             var reading = QuestionReader.Read(string.Join(" ", result.GetValue(question)!), graph);
             if (!reading.IsAnswered)
             {

@@ -36,7 +36,8 @@ internal static class SnapshotReader
     /// record batch's framing and schema are checked, but the other rows are not: a broken row elsewhere goes
     /// unnoticed (a whole load, or <c>relgraph validate</c>, finds it). The graph holds every actor, source and event
     /// and the relations found, so it answers only questions about those actors' relations in that window: a group
-    /// report of them, whose context is every relation between a member and an outsider.
+    /// report of them, whose context is every relation between a member and an outsider. Picking no actor reads no
+    /// relation: the graph is then the actors, sources and events alone.
     /// </summary>
     internal static RelationGraph ReadTouching(string path, TimeWindow? window, Func<RelationGraph, IEnumerable<ActorId>> touching) =>
         Read(path, window, touching);
@@ -209,7 +210,9 @@ internal static class SnapshotReader
             {
                 var actorsAlone = builder.BuildWithStore((actorNumbers, sourceNumbers, horizon) => new RelationColumnsReader(this, [], actorNumbers, sourceNumbers, horizon).Read());
                 var vertices = touching(actorsAlone).Select(id => actorsAlone.TryGetVertex(id, out var v) ? v : throw new ArgumentException($"No actor '{id}' in the snapshot.", nameof(touching))).ToArray();
-                (relations, selection) = RowsTouching(relations, vertices, actorsAlone.Actors.Count, window);
+                (relations, selection) = vertices.Length == 0
+                    ? ([], new Selection([], [], relations.Aggregate(0, (sum, b) => checked(sum + b.Length))))
+                    : RowsTouching(relations, vertices, actorsAlone.Actors.Count, window);
             }
 
             return builder.BuildWithStore((actorNumbers, sourceNumbers, horizon) =>

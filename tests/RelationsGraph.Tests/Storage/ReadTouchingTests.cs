@@ -72,6 +72,28 @@ public sealed class ReadTouchingTests : IDisposable
     }
 
     [Theory]
+    [InlineData("how did the US–China–DPRK triangle look in 2017?")]
+    [InlineData("how is the U.S. connected to Pyongyang in 2017?")]
+    [InlineData("who was North Korea close to in 1953?")]
+    [InlineData("history of China and North Korea between 1950 and 1992")]
+    [InlineData("what changed between 2016 and 2018?")]
+    [InlineData("tell me about Kim Jong Un")]
+    [InlineData("summits of Beijing and Pyongyang since 2018")]
+    [InlineData("how did Atlantis and China get along?")]
+    public void Ask_OnASnapshot_AnswersAsOnTheSameGraphJson(string question)
+    {
+        // A question is read against the actors alone (no relation read), then answered by the command it becomes.
+        var json = Repo.File("graph.json");
+        var arrows = Path.Combine(folder, "graph.arrows");
+        GraphFile.Save(arrows, GraphFile.Load(json));
+
+        var onJson = CliRunner.Run("ask", question, "--graph", json);
+        var onSnapshot = CliRunner.Run("ask", question, "--graph", arrows);
+
+        onSnapshot.Should().Be(onJson);
+    }
+
+    [Theory]
     [InlineData("A0,A1,A10", null)]
     [InlineData("A5,A17,A29", "1990/1999")]
     [InlineData("A3", "2017")]
