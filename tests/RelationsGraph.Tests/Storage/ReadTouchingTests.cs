@@ -22,38 +22,24 @@ public sealed class ReadTouchingTests : IDisposable
     [Fact]
     public void TrianglesAndGroups_OnASnapshot_AnswerAsOnTheSameGraphReadWhole()
     {
-        var (json, arrows) = (Path.Combine(folder, "g.json"), Path.Combine(folder, "g.arrows"));
-        GraphFile.Save(json, Big.Value);
-        GraphFile.Save(arrows, Big.Value);
-        var ids = Big.Value.Actors.Select(a => a.Id.Value).ToArray();
         var random = new Random(5);
 
-        for (var i = 0; i < 10; i++)
+        // Three actors or four, any of them (their pairs lie in any of the batches), in a year, as text or JSON.
+        ShouldAnswerAlike(10, (i, ids) =>
         {
-            // Three actors or four, any of them (their pairs lie in any of the batches), in a year, as text or JSON.
             var picked = ids.OrderBy(_ => random.Next()).Take(i % 3 == 2 ? 4 : 3).ToArray();
-            string[] asked = [picked.Length == 3 ? "triangle" : "group", .. picked, "--in", random.Next(1945, 2025).ToString(), .. i % 2 == 0 ? ["--format", "json"] : Array.Empty<string>()];
-
-            var whole = CliRunner.Run([.. asked, "--graph", json]);
-            var touching = CliRunner.Run([.. asked, "--graph", arrows]);
-
-            touching.Should().Be(whole, $"'{string.Join(' ', asked)}' reads only its actors' rows of the snapshot");
-            whole.Output.Should().NotBeEmpty();
-        }
+            return [picked.Length == 3 ? "triangle" : "group", .. picked, "--in", random.Next(1945, 2025).ToString()];
+        });
     }
 
     [Fact]
     public void TimelinesAndTrends_OnASnapshot_AnswerAsOnTheSameGraphReadWhole()
     {
-        var (json, arrows) = (Path.Combine(folder, "g.json"), Path.Combine(folder, "g.arrows"));
-        GraphFile.Save(json, Big.Value);
-        GraphFile.Save(arrows, Big.Value);
-        var ids = Big.Value.Actors.Select(a => a.Id.Value).ToArray();
         var random = new Random(6);
 
-        for (var i = 0; i < 9; i++)
+        // One actor's timeline, a pair's, or a pair's trend; a year, a span, or all time; as text or JSON.
+        ShouldAnswerAlike(9, (i, ids) =>
         {
-            // One actor's timeline, a pair's, or a pair's trend; a year, a span, or all time; as text or JSON.
             var picked = ids.OrderBy(_ => random.Next()).Take(i % 3 == 0 ? 1 : 2).ToArray();
             string[] window = (i % 3) switch
             {
@@ -61,14 +47,8 @@ public sealed class ReadTouchingTests : IDisposable
                 1 => ["--from", "1960", "--to", "1975"],
                 _ => [],
             };
-            string[] asked = [i % 3 == 2 ? "trend" : "timeline", .. picked, .. window, .. i % 2 == 0 ? ["--format", "json"] : Array.Empty<string>()];
-
-            var whole = CliRunner.Run([.. asked, "--graph", json]);
-            var touching = CliRunner.Run([.. asked, "--graph", arrows]);
-
-            touching.Should().Be(whole, $"'{string.Join(' ', asked)}' reads only its actors' rows of the snapshot");
-            whole.Output.Should().NotBeEmpty();
-        }
+            return [i % 3 == 2 ? "trend" : "timeline", .. picked, .. window];
+        });
     }
 
     [Theory]
@@ -114,5 +94,27 @@ public sealed class ReadTouchingTests : IDisposable
         touching.Relations.Count.Should().BeLessThan(Big.Value.Relations.Count);
         touching.Actors.Should().HaveCount(30);
         touching.Coverage.Should().Be(window ?? TimeWindow.All);
+    }
+
+    /// <summary>
+    /// Asks <paramref name="count"/> questions (command and arguments, made from the question's number and the actor
+    /// ids) of the big graph saved as graph.json and as a snapshot, every other one as JSON: the answers must agree.
+    /// </summary>
+    private void ShouldAnswerAlike(int count, Func<int, string[], string[]> question)
+    {
+        var (json, arrows) = (Path.Combine(folder, "g.json"), Path.Combine(folder, "g.arrows"));
+        GraphFile.Save(json, Big.Value);
+        GraphFile.Save(arrows, Big.Value);
+        var ids = Big.Value.Actors.Select(a => a.Id.Value).ToArray();
+        for (var i = 0; i < count; i++)
+        {
+            string[] asked = [.. question(i, ids), .. i % 2 == 0 ? ["--format", "json"] : Array.Empty<string>()];
+
+            var whole = CliRunner.Run([.. asked, "--graph", json]);
+            var touching = CliRunner.Run([.. asked, "--graph", arrows]);
+
+            touching.Should().Be(whole, $"'{string.Join(' ', asked)}' reads only its actors' rows of the snapshot");
+            whole.Output.Should().NotBeEmpty();
+        }
     }
 }
