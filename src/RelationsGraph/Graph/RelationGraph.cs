@@ -25,7 +25,8 @@ public sealed class RelationGraph
 
     // Over the relations' id ranks, not their rows: a slice read back from its bitmap is then in id order as it is.
     // Built by the first query that slices by time, not by the load: a command that walks actor pairs (triangle,
-    // path, neighbourhood) never needs it (70 ms of a 1.4 s load at a million relations; seconds at a hundred million).
+    // path, a neighbourhood of less than half the graph) never needs it (70 ms of a 1.4 s load at a million
+    // relations; seconds at a hundred million).
     private readonly Lazy<IntervalIndex> relationTimes;
     private readonly IntervalIndex eventTimes;
     private readonly List<int>[] eventsByActor;

@@ -210,9 +210,13 @@ internal static class SnapshotReader
             {
                 var actorsAlone = builder.BuildWithStore((actorNumbers, sourceNumbers, horizon) => new RelationColumnsReader(this, [], actorNumbers, sourceNumbers, horizon).Read());
                 var vertices = touching(actorsAlone).Select(id => actorsAlone.TryGetVertex(id, out var v) ? v : throw new ArgumentException($"No actor '{id}' in the snapshot.", nameof(touching))).ToArray();
-                (relations, selection) = vertices.Length == 0
-                    ? ([], new Selection([], [], relations.Aggregate(0, (sum, b) => checked(sum + b.Length))))
-                    : RowsTouching(relations, vertices, actorsAlone.Actors.Count, window);
+                if (vertices.Length == 0)
+                {
+                    // No actor picked, no relation read: the graph of the actors alone is the answer.
+                    return actorsAlone;
+                }
+
+                (relations, selection) = RowsTouching(relations, vertices, actorsAlone.Actors.Count, window);
             }
 
             return builder.BuildWithStore((actorNumbers, sourceNumbers, horizon) =>
