@@ -14,8 +14,14 @@ internal static class Identifier
         System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._:-"u8);
 
     /// <summary>Whether UTF-8 bytes spell a valid id (the rule of <see cref="Check"/>; a valid id is ASCII, one byte per character).</summary>
-    public static bool IsValid(ReadOnlySpan<byte> utf8) =>
-        utf8.Length is > 0 and <= MaxLength && char.IsAsciiLetterOrDigit((char)utf8[0]) && !utf8.ContainsAnyExcept(IdAlphabetUtf8);
+    public static bool IsValid(ReadOnlySpan<byte> utf8) => IsValidIfInAlphabet(utf8) && InAlphabet(utf8);
+
+    /// <summary>Whether UTF-8 bytes are all of the id alphabet: of many ids at once, whose bytes lie one after another.</summary>
+    internal static bool InAlphabet(ReadOnlySpan<byte> utf8) => !utf8.ContainsAnyExcept(IdAlphabetUtf8);
+
+    /// <summary>Whether bytes known to be of the id alphabet spell a valid id (its length and its first character).</summary>
+    internal static bool IsValidIfInAlphabet(ReadOnlySpan<byte> utf8) =>
+        utf8.Length is > 0 and <= MaxLength && char.IsAsciiLetterOrDigit((char)utf8[0]);
 
     /// <summary>Returns why <paramref name="id"/> is not a valid id, or null when it is.</summary>
     public static string? Check(string? id)

