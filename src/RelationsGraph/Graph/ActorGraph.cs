@@ -19,6 +19,7 @@ internal sealed class ActorGraph
     private readonly RelationStore store;
 
     /// <summary>Groups the store's rows (sorted by pair) into pairs and links the actors.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public ActorGraph(RelationStore store, int vertexCount)
     {
         this.store = store;

@@ -21,6 +21,7 @@ internal static class IdOrder
     /// Sorts the ids of the chunks (kept rows and left-out ones). Returns the kept rows in id order, each as its
     /// number among the kept rows of all chunks one after another, and the repeat met earliest in the file, if any.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static (int[] KeptInIdOrder, Repeat? Repeat) Sort(IReadOnlyList<RelationRows.Sealed> chunks)
     {
         // Every id as one row of one column: each chunk's kept ids, then its left-out ones.
@@ -117,6 +118,7 @@ internal static class IdOrder
     /// Whether two neighbours in id order have the same id. Neighbours whose last sort keys differ differ (a repeated
     /// id shares every run, so every key, with its twin), so the bytes are compared only where the keys are equal.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static bool Repeats(Utf8Column ids, int[] order, ulong[] keys)
     {
         for (var i = 1; i < order.Length; i++)
@@ -131,6 +133,7 @@ internal static class IdOrder
     }
 
     /// <summary>The kept rows among the entries in <paramref name="order"/>, each as its number among all kept rows.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static int[] KeptInOrder(IReadOnlyList<RelationRows.Sealed> chunks, int[] entryBase, int[] keptBase, int[] order)
     {
         if (keptBase[^1] == entryBase[^1])
@@ -167,6 +170,7 @@ internal static class IdOrder
     /// Whether the ids, in the order they came (chunk by chunk, kept and left out by item number), strictly ascend:
     /// each chunk on its own, the chunks on every core, then each chunk's first id against the last of the one before.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static bool Ascending(IReadOnlyList<RelationRows.Sealed> chunks, int[] entryBase, Utf8Column ids)
     {
         var ends = new (int First, int Last)[chunks.Count];
@@ -201,6 +205,7 @@ internal static class IdOrder
     /// Checks that one chunk's ids strictly ascend in the order they came, giving its first and last entry (-1 when
     /// empty). Sets <paramref name="stop"/> when they do not, and gives up when another chunk has set it.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void CheckAscending(RelationRows.Sealed chunk, int entryBase, Utf8Column ids, StrongBox<bool> stop, out (int First, int Last) ends)
     {
         var kept = chunk.Kept.Sequences;
@@ -253,6 +258,7 @@ internal static class IdOrder
     }
 
     /// <summary>Each id's first eight bytes as its key (<see cref="Prefix"/>), in column order: a block at a time, the blocks on every core.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void FirstKeys(Utf8Column ids, ulong[] keys)
     {
         var blocks = ids.Blocks;
@@ -334,6 +340,7 @@ internal static class IdOrder
     }
 
     /// <summary>As <see cref="SortRun"/>, for a run of 32 or more whose keys (its ids' eight bytes from <paramref name="depth"/> × 8) are in place.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void SortKeyed(Utf8Column ids, int[] order, ulong[] keys, int start, int length, int depth)
     {
         var offset = depth * 8;
@@ -342,7 +349,7 @@ internal static class IdOrder
         if (length >= 1 << 16)
         {
             // A load's big sort gets arrays of its own: from the shared pool, they would stay held after the load.
-            KeySort.Order<ulong>(runKeys, GC.AllocateUninitializedArray<ulong>(length), runOrder, GC.AllocateUninitializedArray<int>(length));
+            KeySort.OrderOnEveryCore<ulong>(keys.AsMemory(start, length), GC.AllocateUninitializedArray<ulong>(length), order.AsMemory(start, length), GC.AllocateUninitializedArray<int>(length));
         }
         else
         {

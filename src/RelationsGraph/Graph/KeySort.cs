@@ -97,6 +97,7 @@ internal static class KeySort
     /// sorting a hundred million keys reuses its own arrays. Each pass writes into the other pair of arrays, so
     /// nothing is copied back but after an odd number of passes.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void Order<TKey>(Span<TKey> keys, Span<TKey> spareKeys, Span<int> order, Span<int> spareOrder)
         where TKey : unmanaged, IBinaryInteger<TKey>, IUnsignedNumber<TKey>
     {
@@ -142,7 +143,101 @@ internal static class KeySort
         }
     }
 
+    /// <summary>From this many keys, <see cref="OrderOnEveryCore"/> counts and moves them on every core.</summary>
+    internal const int ParallelFrom = 1 << 18;
+
+    /// <summary>
+    /// As <see cref="Order{TKey}(Span{TKey}, Span{TKey}, Span{int}, Span{int})"/>, on every core for many keys: each
+    /// pass, each core counts the digits of its own range of keys, and then moves that range to the places the counts
+    /// give it (after the earlier ranges' keys of the same digit, so ties keep their order). A load's sorts of a million
+    /// ids or rows take about half the time.
+    /// </summary>
+    public static void OrderOnEveryCore<TKey>(Memory<TKey> keys, Memory<TKey> spareKeys, Memory<int> order, Memory<int> spareOrder)
+        where TKey : unmanaged, IBinaryInteger<TKey>, IUnsignedNumber<TKey> =>
+        OrderInRanges(keys, spareKeys, order, spareOrder, keys.Length >= ParallelFrom ? Math.Min(Environment.ProcessorCount, 64) : 1);
+
+    /// <summary>As <see cref="OrderOnEveryCore"/>, with the keys in this many ranges (each counted and moved as one piece of work).</summary>
+    internal static void OrderInRanges<TKey>(Memory<TKey> keys, Memory<TKey> spareKeys, Memory<int> order, Memory<int> spareOrder, int ranges)
+        where TKey : unmanaged, IBinaryInteger<TKey>, IUnsignedNumber<TKey>
+    {
+        var n = keys.Length;
+        if (ranges <= 1 || n < 2 * ranges || order.Length != n || spareKeys.Length < n || spareOrder.Length < n)
+        {
+            Order(keys.Span, spareKeys.Span, order.Span, spareOrder.Span);
+            return;
+        }
+
+        var starts = new int[ranges][];
+        for (var r = 0; r < ranges; r++)
+        {
+            starts[r] = new int[1 << Bits];
+        }
+
+        Memory<TKey> fromKeys = keys, toKeys = spareKeys[..n];
+        Memory<int> fromOrder = order, toOrder = spareOrder[..n];
+        for (var shift = 0; shift < Unsafe.SizeOf<TKey>() * 8; shift += Bits)
+        {
+            var (readKeys, digitShift) = (fromKeys, shift);
+            Parallel.For(0, ranges, r =>
+            {
+                var count = starts[r];
+                Array.Clear(count);
+                foreach (var key in readKeys.Span[Range(n, ranges, r)])
+                {
+                    count[Digit(key, digitShift)]++;
+                }
+            });
+
+            // Every key shares this digit: no pass. Otherwise each range's keys of a digit go after the earlier ranges'.
+            var sum = 0;
+            var shared = false;
+            for (var digit = 0; digit < 1 << Bits && !shared; digit++)
+            {
+                var total = 0;
+                for (var r = 0; r < ranges; r++)
+                {
+                    (starts[r][digit], sum, total) = (sum, sum + starts[r][digit], total + starts[r][digit]);
+                }
+
+                shared = total == n;
+            }
+
+            if (shared)
+            {
+                continue;
+            }
+
+            var (writeKeys, readOrder, writeOrder) = (toKeys, fromOrder, toOrder);
+            Parallel.For(0, ranges, r =>
+            {
+                var start = starts[r];
+                var range = Range(n, ranges, r);
+                var from = readKeys.Span[range];
+                var fromItems = readOrder.Span[range];
+                var to = writeKeys.Span;
+                var toItems = writeOrder.Span;
+                for (var i = 0; i < from.Length; i++)
+                {
+                    var at = start[Digit(from[i], digitShift)]++;
+                    to[at] = from[i];
+                    toItems[at] = fromItems[i];
+                }
+            });
+
+            (fromKeys, toKeys, fromOrder, toOrder) = (toKeys, fromKeys, toOrder, fromOrder);
+        }
+
+        if (!fromKeys.Equals(keys))
+        {
+            fromKeys.CopyTo(keys);
+            fromOrder.CopyTo(order);
+        }
+    }
+
+    private static Range Range(int n, int ranges, int r) => new((int)((long)n * r / ranges), (int)((long)n * (r + 1) / ranges));
+
     /// <summary>Counts the keys per digit and turns the counts into starts; false when every key shares the digit (no pass needed).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static bool Count<TKey>(ReadOnlySpan<TKey> keys, int shift, Span<int> start)
         where TKey : unmanaged, IBinaryInteger<TKey>, IUnsignedNumber<TKey>
     {

@@ -217,6 +217,7 @@ internal sealed class RelationStore
     /// <paramref name="sourceOf"/>, each given a chunk and a reference), the ids in the order
     /// <see cref="IdOrder"/> found, and the rows sorted by pair, first day and id with linear radix passes.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static RelationStore Build(
         IReadOnlyList<RelationRows.Sealed> chunks, int[] keptInIdOrder, References vertexOf, References sourceOf,
         ActorId[] actorIds, string[] sourceIds, SourceHorizon horizon)
@@ -241,7 +242,7 @@ internal sealed class RelationStore
             evidenceBase[c + 1] = evidenceBase[c] + chunks[c].EvidenceSourceRefs.Length;
         }
 
-        Parallel.For(0, chunks.Count, new ParallelOptions { MaxDegreeOfParallelism = n >= ParallelFrom ? Environment.ProcessorCount : 1 }, c =>
+        Parallel.For(0, chunks.Count, new ParallelOptions { MaxDegreeOfParallelism = n >= ParallelFrom ? Environment.ProcessorCount : 1 }, [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] (c) =>
         {
             var (chunk, at, e) = (chunks[c], rowBase[c], evidenceBase[c]);
             chunk.Kinds.CopyTo(kindsT, at);
@@ -304,7 +305,7 @@ internal sealed class RelationStore
         var lastDays = new int[n];
         var shapes = new byte[n];
         var ranges = n >= ParallelFrom ? Environment.ProcessorCount : 1;
-        Parallel.For(0, ranges, part =>
+        Parallel.For(0, ranges, [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] (part) =>
         {
             for (var row = (int)((long)n * part / ranges); row < (int)((long)n * (part + 1) / ranges); row++)
             {
@@ -325,6 +326,7 @@ internal sealed class RelationStore
     /// Sorts text rows (in id order) stably by first day, then by actor pair. Keys of 32 bits, enough for a day number
     /// and for the pairs of up to 65,536 actors, move a third less memory per pass than keys of 64.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void ByPairThenDay<TKey>(int[] rowToText, int[] firstDays, int[] sources, int[] targets, ulong vertices)
         where TKey : unmanaged, System.Numerics.IBinaryInteger<TKey>, System.Numerics.IUnsignedNumber<TKey>
     {
@@ -338,7 +340,7 @@ internal sealed class RelationStore
             keys[i] = TKey.CreateTruncating((uint)firstDays[rowToText[i]]);
         }
 
-        KeySort.Order<TKey>(keys, spareKeys, rowToText, spareOrder);
+        KeySort.OrderOnEveryCore<TKey>(keys, spareKeys, rowToText, spareOrder);
         for (var i = 0; i < n; i++)
         {
             var t = rowToText[i];
@@ -346,7 +348,7 @@ internal sealed class RelationStore
             keys[i] = TKey.CreateTruncating(((ulong)low * vertices) + (ulong)high);
         }
 
-        KeySort.Order<TKey>(keys, spareKeys, rowToText, spareOrder);
+        KeySort.OrderOnEveryCore<TKey>(keys, spareKeys, rowToText, spareOrder);
     }
 
     private int TextRow(int row) => rowToText is null ? row : rowToText[row];

@@ -61,4 +61,40 @@ public sealed class KeySortTests
             keys.Should().BeInAscendingOrder();
         }
     }
+
+    [Theory]
+    [InlineData(21, 5_000, 2)]
+    [InlineData(22, 30_001, 3)]
+    [InlineData(23, 100_000, 7)]
+    public void OrderInRanges_IsTheSameStableSort_WhateverTheRanges(int seed, int count, int ranges)
+    {
+        // The load's big sorts count and move the keys in ranges, one per core: the ranges' items of one digit must
+        // follow one another in range order, or ties would lose the order they came in. Keys of 64 and of 32 bits.
+        var random = new Random(seed);
+        foreach (var shape in new Func<ulong>[]
+        {
+            () => (ulong)random.Next(5) << 40,
+            () => (ulong)random.NextInt64() ^ ((ulong)random.Next(2) << 63),
+            () => (ulong)random.Next(1 << 11),
+        })
+        {
+            var keys = Enumerable.Range(0, count).Select(_ => shape()).ToArray();
+            var items = Enumerable.Range(0, count).Select(_ => random.Next()).ToArray();
+            var expected = Enumerable.Range(0, count).OrderBy(i => keys[i]).Select(i => items[i]).ToArray();
+            var order = (int[])items.Clone();
+
+            KeySort.OrderInRanges<ulong>(keys, new ulong[count], order, new int[count], ranges);
+
+            order.Should().Equal(expected, "ties keep the order they came in");
+            keys.Should().BeInAscendingOrder();
+
+            var narrow = keys.Select(k => (uint)(k >> 33) ^ (uint)k).ToArray();
+            var narrowExpected = Enumerable.Range(0, count).OrderBy(i => narrow[i]).Select(i => items[i]).ToArray();
+            var narrowOrder = (int[])items.Clone();
+            var narrowKeys = narrow.ToArray();
+            KeySort.OrderInRanges<uint>(narrowKeys, new uint[count], narrowOrder, new int[count], ranges);
+            narrowOrder.Should().Equal(narrowExpected);
+            narrowKeys.Should().BeInAscendingOrder();
+        }
+    }
 }
