@@ -921,8 +921,9 @@ internal static class SnapshotReader
             Enumerable.Range(0, names.Length).Select(i => RelationKind.TryParse(names.GetString(i), out var k) ? k.Ordinal : -1).ToArray();
 
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static string IdProblem(ReadOnlySpan<byte> id) =>
-            Identifier.Check(Utf8.IsValid(id) ? Encoding.UTF8.GetString(id) : "\uFFFD") ?? "the id is not valid.";
+        private static string IdProblem(ReadOnlySpan<byte> id) => !Utf8.IsValid(id)
+            ? "the id is not valid UTF-8."
+            : Identifier.Check(Encoding.UTF8.GetString(id)) ?? "the id is not valid.";
 
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static string KindProblem(int kindIndex, int[] kindOf, StringArray kindNames)
