@@ -44,6 +44,7 @@ public sealed class MalformedSnapshotTests : IDisposable
         ["label-blank"] = (b => Relations(b, 8, a => Strings(a, 2, " \t"u8.ToArray())), "relations[2].label: The label must not be empty or white space."),
         ["id-not-an-id"] = (b => Relations(b, 0, a => Strings(a, 0, "r 1"u8.ToArray())), "relations[0].id: The id 'r 1' contains ' '; ids use ASCII letters, digits and . _ : - only."),
         ["duplicate-id"] = (b => Relations(b, 0, a => Strings(a, 1, "r1"u8.ToArray())), "relations[1].id: Duplicate relation id 'r1' (also row 0); ids must be unique."),
+        ["id-rank-twice"] = (b => Relations(b, 11, a => Ints(a, 3, ((Int32Array)a).Values[0])), "relations[3].id_rank: The id rank 0 is also row 0's; each row has its own."),
         ["id-rank-out-of-range"] = (b => Relations(b, 11, a => Ints(a, 2, 40)), "relations[2].id_rank: The id rank 40 lies outside 0 to 3."),
         ["rows-out-of-order"] = (b => Relations(b, 5, a => Dates(a, 1, 17_167)), "relations[1].id_rank: The rows are not in the snapshot's order: by actor pair (the smaller actor number first), then first day, then id rank, each row once."),
         ["open-period-horizon"] = (b => Relations(b, 6, a => Dates(a, 1, 21_915)), "relations[1].last_day: An open period's last day must be the last day its sources know of, 2021-09-04; it is 2030-01-01."),
