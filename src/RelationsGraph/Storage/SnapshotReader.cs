@@ -793,8 +793,7 @@ internal static class SnapshotReader
 
                     // The validity bitmap read in place (Arrow's IsNull took a tenth of a load's checks).
                     var noteNull = notesNull && ((noteValid[(noteOffset + i) >> 3] >> ((noteOffset + i) & 7)) & 1) == 0;
-                    var noteText = noteData[noteOffsets[i]..noteOffsets[i + 1]];
-                    if (!noteNull && !notesValid && !Utf8.IsValid(noteText))
+                    if (!noteNull && !Utf8OrChecked(noteData[noteOffsets[i]..noteOffsets[i + 1]], notesValid))
                     {
                         return RowError(row, "note", "the note is not valid UTF-8.");
                     }
@@ -1066,9 +1065,12 @@ internal static class SnapshotReader
         private static bool InAlphabet(ReadOnlySpan<int> offsets, ReadOnlySpan<byte> data) =>
             offsets.Length == 0 || (offsets[0] >= 0 && offsets[0] <= offsets[^1] && offsets[^1] <= data.Length && Identifier.InAlphabet(data[offsets[0]..offsets[^1]]));
 
+        /// <summary>Whether a text is valid UTF-8: known to be when its column was checked whole (<paramref name="valid"/>).</summary>
+        private static bool Utf8OrChecked(ReadOnlySpan<byte> text, bool valid) => valid || Utf8.IsValid(text);
+
         private static string? TextError(ReadOnlySpan<byte> text, string what, bool valid)
         {
-            if (!valid && !Utf8.IsValid(text))
+            if (!Utf8OrChecked(text, valid))
             {
                 return $"the {what} is not valid UTF-8.";
             }

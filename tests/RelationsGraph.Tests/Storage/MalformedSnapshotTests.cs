@@ -41,6 +41,9 @@ public sealed class MalformedSnapshotTests : IDisposable
         ["label-splitting-a-character"] = (b => Relations(b, 8, a => Strings(Strings(a, 1, [0x66, 0xC3]), 2, [0xA9, 0x66])), "relations[1].label: The label is not valid UTF-8."),
         ["quote-not-utf8"] = (b => Relations(b, 9, a => Quote(a, 2, [0x66, 0xE2, 0x82])), "relations[2].evidence: The quote is not valid UTF-8."),
         ["id-splitting-a-character"] = (b => Relations(b, 0, a => Strings(Strings(a, 1, [0x72, 0xC3]), 2, [0xA9, 0x72])), "relations[1].id: The id is not valid UTF-8."),
+        // A null note must be empty: its offsets equal, whether they run forwards or back.
+        ["null-note-with-text"] = (b => Relations(b, 10, a => NullWithText(a, 1, 1)), "relations[1].note: A null note has text; a null must be empty."),
+        ["null-note-running-back"] = (b => Relations(b, 10, a => NullWithText(a, 1, -1)), "relations[1].note: A null note has text; a null must be empty."),
         ["label-blank"] = (b => Relations(b, 8, a => Strings(a, 2, " \t"u8.ToArray())), "relations[2].label: The label must not be empty or white space."),
         ["id-not-an-id"] = (b => Relations(b, 0, a => Strings(a, 0, "r 1"u8.ToArray())), "relations[0].id: The id 'r 1' contains ' '; ids use ASCII letters, digits and . _ : - only."),
         ["duplicate-id"] = (b => Relations(b, 0, a => Strings(a, 1, "r1"u8.ToArray())), "relations[1].id: Duplicate relation id 'r1' (also row 0); ids must be unique."),
@@ -279,6 +282,35 @@ public sealed class MalformedSnapshotTests : IDisposable
         }
 
         return builder.Build();
+    }
+
+    /// <summary>
+    /// A note column whose row is null, with its end offset moved by <paramref name="shift"/> bytes from its start
+    /// (forwards: a null with text; backwards: offsets running back). The other rows keep their notes, or are null.
+    /// </summary>
+    private static StringArray NullWithText(IArrowArray array, int row, int shift)
+    {
+        var notes = (StringArray)array;
+        var texts = Enumerable.Range(0, notes.Length).Select(i => notes.IsNull(i) ? null : notes.GetBytes(i).ToArray()).ToList();
+        texts[row] = null;
+        var data = new List<byte>(new byte[] { 0x61, 0x61 });
+        var offsets = new List<int>();
+        var valid = new byte[(texts.Count + 7) / 8];
+        for (var i = 0; i < texts.Count; i++)
+        {
+            offsets.Add(data.Count);
+            if (texts[i] is { } text)
+            {
+                data.AddRange(text);
+                valid[i >> 3] |= (byte)(1 << (i & 7));
+            }
+        }
+
+        offsets.Add(data.Count);
+        offsets[row + 1] = offsets[row] + shift;
+        offsets = offsets.Select((o, i) => i == 0 ? 2 : o).ToList();
+        return new StringArray(texts.Count, new ArrowBuffer(offsets.SelectMany(BitConverter.GetBytes).ToArray()), new ArrowBuffer(data.ToArray()),
+            new ArrowBuffer(valid), texts.Count(t => t is null), 0);
     }
 
     /// <summary>The evidence column with one item's quote changed.</summary>
