@@ -1061,9 +1061,33 @@ internal static class SnapshotReader
             return true;
         }
 
-        /// <summary>Whether the bytes of an id column, from its first offset to its last, are all of the id alphabet.</summary>
-        private static bool InAlphabet(ReadOnlySpan<int> offsets, ReadOnlySpan<byte> data) =>
-            offsets.Length == 0 || (offsets[0] >= 0 && offsets[0] <= offsets[^1] && offsets[^1] <= data.Length && Identifier.InAlphabet(data[offsets[0]..offsets[^1]]));
+        /// <summary>
+        /// Whether every id of an id column is of the id alphabet: the bytes from the first offset to the last are, and
+        /// every offset between lies there. False, to be checked row by row, when offsets are out of place.
+        /// </summary>
+        private static bool InAlphabet(ReadOnlySpan<int> offsets, ReadOnlySpan<byte> data)
+        {
+            if (offsets.Length == 0)
+            {
+                return true;
+            }
+
+            var (from, to) = (offsets[0], offsets[^1]);
+            if (from < 0 || from > to || to > data.Length || !Identifier.InAlphabet(data[from..to]))
+            {
+                return false;
+            }
+
+            foreach (var at in offsets)
+            {
+                if (at < from || at > to)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         /// <summary>Whether a text is valid UTF-8: known to be when its column was checked whole (<paramref name="valid"/>).</summary>
         private static bool Utf8OrChecked(ReadOnlySpan<byte> text, bool valid) => valid || Utf8.IsValid(text);

@@ -44,6 +44,8 @@ public sealed class MalformedSnapshotTests : IDisposable
         // A null note must be empty: its offsets equal, whether they run forwards or back.
         ["null-note-with-text"] = (b => Relations(b, 10, a => NullWithText(a, 1, 1)), "relations[1].note: A null note has text; a null must be empty."),
         ["null-note-running-back"] = (b => Relations(b, 10, a => NullWithText(a, 1, -1)), "relations[1].note: A null note has text; a null must be empty."),
+        // Row 1's id lies past the column's last offset, where no check of the column as a whole reaches; row 2's runs back.
+        ["id-past-the-last-offset"] = (b => Relations(b, 0, IdPastTheLastOffset), "relations[1].id: The id 'a!' contains '!'; ids use ASCII letters, digits and . _ : - only."),
         ["label-blank"] = (b => Relations(b, 8, a => Strings(a, 2, " \t"u8.ToArray())), "relations[2].label: The label must not be empty or white space."),
         ["id-not-an-id"] = (b => Relations(b, 0, a => Strings(a, 0, "r 1"u8.ToArray())), "relations[0].id: The id 'r 1' contains ' '; ids use ASCII letters, digits and . _ : - only."),
         ["duplicate-id"] = (b => Relations(b, 0, a => Strings(a, 1, "r1"u8.ToArray())), "relations[1].id: Duplicate relation id 'r1' (also row 0); ids must be unique."),
@@ -311,6 +313,17 @@ public sealed class MalformedSnapshotTests : IDisposable
         offsets = offsets.Select((o, i) => i == 0 ? 2 : o).ToList();
         return new StringArray(texts.Count, new ArrowBuffer(offsets.SelectMany(BitConverter.GetBytes).ToArray()), new ArrowBuffer(data.ToArray()),
             new ArrowBuffer(valid), texts.Count(t => t is null), 0);
+    }
+
+    /// <summary>An id column whose row 0 spans every id, row 1 is "a!" stored after them, and row 2 runs back.</summary>
+    private static StringArray IdPastTheLastOffset(IArrowArray array)
+    {
+        var ids = (StringArray)array;
+        var data = Enumerable.Range(0, ids.Length).SelectMany(i => ids.GetBytes(i).ToArray()).ToList();
+        var end = data.Count;
+        data.AddRange("a!"u8.ToArray());
+        var offsets = Enumerable.Range(0, ids.Length + 1).Select(i => i == 0 ? 0 : i == 1 ? end : i == 2 ? end + 2 : end).ToArray();
+        return new StringArray(ids.Length, new ArrowBuffer(offsets.SelectMany(BitConverter.GetBytes).ToArray()), new ArrowBuffer(data.ToArray()), ArrowBuffer.Empty, 0, 0);
     }
 
     /// <summary>The evidence column with one item's quote changed.</summary>
