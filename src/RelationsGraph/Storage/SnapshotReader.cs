@@ -1032,11 +1032,18 @@ internal static class SnapshotReader
             return row;
         }
 
+        /// <summary>Whether every text of a text column is valid UTF-8 (see <see cref="Whole"/>).</summary>
+        private static bool AllUtf8(ReadOnlySpan<int> offsets, ReadOnlySpan<byte> data) => Whole(offsets, data, utf8: true);
+
+        /// <summary>Whether every id of an id column is of the id alphabet (see <see cref="Whole"/>).</summary>
+        private static bool InAlphabet(ReadOnlySpan<int> offsets, ReadOnlySpan<byte> data) => Whole(offsets, data, utf8: false);
+
         /// <summary>
-        /// Whether every text of a text column is valid UTF-8: the bytes from the first offset to the last are, and
-        /// each offset between falls on a character's first byte. False, to be checked row by row, when offsets are out of place.
+        /// Whether every text of a column passes a check made once on the bytes from its first offset to its last, as
+        /// UTF-8 (then each offset must fall on a character's first byte) or as the id alphabet (a byte a character).
+        /// False, to be checked row by row, when the bytes fail or an offset lies outside them.
         /// </summary>
-        private static bool AllUtf8(ReadOnlySpan<int> offsets, ReadOnlySpan<byte> data)
+        private static bool Whole(ReadOnlySpan<int> offsets, ReadOnlySpan<byte> data, bool utf8)
         {
             if (offsets.Length == 0)
             {
@@ -1044,43 +1051,14 @@ internal static class SnapshotReader
             }
 
             var (from, to) = (offsets[0], offsets[^1]);
-            if (from < 0 || from > to || to > data.Length || !Utf8.IsValid(data[from..to]))
-            {
-                return false;
-            }
-
-            for (var k = 1; k < offsets.Length - 1; k++)
-            {
-                var at = offsets[k];
-                if (at < from || at > to || (at < to && (data[at] & 0xC0) == 0x80))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        /// <summary>
-        /// Whether every id of an id column is of the id alphabet: the bytes from the first offset to the last are, and
-        /// every offset between lies there. False, to be checked row by row, when offsets are out of place.
-        /// </summary>
-        private static bool InAlphabet(ReadOnlySpan<int> offsets, ReadOnlySpan<byte> data)
-        {
-            if (offsets.Length == 0)
-            {
-                return true;
-            }
-
-            var (from, to) = (offsets[0], offsets[^1]);
-            if (from < 0 || from > to || to > data.Length || !Identifier.InAlphabet(data[from..to]))
+            if (from < 0 || from > to || to > data.Length || !(utf8 ? Utf8.IsValid(data[from..to]) : Identifier.InAlphabet(data[from..to])))
             {
                 return false;
             }
 
             foreach (var at in offsets)
             {
-                if (at < from || at > to)
+                if (at < from || at > to || (utf8 && at < to && (data[at] & 0xC0) == 0x80))
                 {
                     return false;
                 }
