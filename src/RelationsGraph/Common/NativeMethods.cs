@@ -43,10 +43,11 @@ internal static class NativeMethods
     }
 
     /// <summary>
-    /// Tells Linux that a range of a read-only file mapping is not needed now (madvise MADV_DONTNEED): its pages leave
-    /// the process's resident set and stay in the page cache, to be read again if touched. Elsewhere nothing happens.
+    /// Advises Linux about a range of a read-only file mapping (madvise): 0 normal read-ahead, 1 random (a fault reads
+    /// its own page only), 4 not needed now (MADV_DONTNEED: the pages leave the process's resident set and stay in
+    /// the page cache, to be read again if touched). Elsewhere nothing happens.
     /// </summary>
-    public static void DropPages(IntPtr start, long length)
+    public static void Advise(IntPtr start, long length, int advice)
     {
         if (!OperatingSystem.IsLinux() || length <= 0)
         {
@@ -55,7 +56,7 @@ internal static class NativeMethods
 
         try
         {
-            _ = MAdvise(start, checked((UIntPtr)(ulong)length), 4);
+            _ = MAdvise(start, checked((UIntPtr)(ulong)length), advice);
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {

@@ -157,6 +157,11 @@ internal static class SnapshotReader
 
         public RelationGraph Read(TimeWindow? window, Func<RelationGraph, IEnumerable<ActorId>>? touching)
         {
+            // The framing pass reads a few bytes of each record batch (65,536 rows, some 10 MB apart): read at
+            // random, it reads those pages alone. Otherwise each of them would read the megabytes around it, the whole
+            // file on one core before any check begins (100M from an emptied page cache: 7 s; the load 37-38 s -> 32-34 s).
+            // A touching read keeps the read-ahead: it reads only some rows, whose pages lie all over the file.
+            file.ReadAtRandom(touching is null);
             var parts = Parts();
             var builder = new RelationGraphBuilder();
             var sources = ReadSmall(parts[0], "sources");
@@ -666,6 +671,7 @@ internal static class SnapshotReader
             // Each batch is checked and copied on its own; the error of the earliest row wins, as a sequential read would report it.
             var errors = new GraphDataException?[count];
             copied = new Utf8Column[picked is null ? 0 : count][];
+            reading.File.ReadAtRandom(false);
             Parallel.For(0, count, b =>
             {
                 errors[b] = Batch(b);
