@@ -28,16 +28,27 @@ internal sealed class ActorGraph
         var lastDays = store.LastDays;
         var n = store.Count;
 
-        // Pairs are the runs of rows joining the same two actors.
-        var starts = new List<int>();
+        // Pairs are the runs of rows joining the same two actors: counted first, so their starts are one array of
+        // the right size (not a list grown by doubling and copied: 35.6 million pairs at a hundred million rows).
+        var pairs = 0;
+        for (var row = 0; row < n; row++)
+        {
+            if (row == 0 || Ends(sources[row], targets[row]) != Ends(sources[row - 1], targets[row - 1]))
+            {
+                pairs++;
+            }
+        }
+
+        pairStart = new int[pairs + 1];
         var degree = new int[vertexCount];
         maxLastDays = new int[n];
+        var pair = 0;
         for (var row = 0; row < n; row++)
         {
             var (low, high) = Ends(sources[row], targets[row]);
             if (row == 0 || (low, high) != Ends(sources[row - 1], targets[row - 1]))
             {
-                starts.Add(row);
+                pairStart[pair++] = row;
                 degree[low]++;
                 degree[high]++;
                 maxLastDays[row] = lastDays[row];
@@ -48,8 +59,7 @@ internal sealed class ActorGraph
             }
         }
 
-        starts.Add(n);
-        pairStart = [.. starts];
+        pairStart[pairs] = n;
 
         // Each vertex gets room for its edges when added, so no edge list grows by doubling. Every vertex gets its
         // edges to lower actors (in order), then to higher ones (in order): every out-edge list is sorted by target.

@@ -52,6 +52,7 @@ public sealed class RelationGraph
         }
 
         ActorGraph = new ActorGraph(store, actors.Length);
+        store.CompleteIdOrder();
         relationTimes = new Lazy<IntervalIndex>(() => ByIdRank(store), LazyThreadSafetyMode.ExecutionAndPublication);
 
         eventsByActor = new List<int>[actors.Length];

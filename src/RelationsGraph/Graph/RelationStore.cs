@@ -28,7 +28,10 @@ internal sealed class RelationStore
     // two are one array when the text rows are in id order.
     private readonly int[]? rowToText;
     private readonly int[] rowToIdRank;
-    private readonly int[] idRankToRow;
+    private int[] idRankToRow;
+
+    // A snapshot's id order while its reader still makes and checks it, beside the actor graph: see CompleteIdOrder.
+    private Task<int[]>? pendingIdOrder;
 
     // By text row: the texts, and each relation's evidence as a range of evidence rows (source number, quote).
     private readonly Utf8Column ids;
@@ -135,13 +138,30 @@ internal sealed class RelationStore
 
     /// <summary>
     /// A store from columns already in row order (by pair, first day, id) whose texts are in the same order, as a
-    /// snapshot holds them: nothing is sorted or resolved, only the id order is inverted. The caller has checked
-    /// every value and the order (the snapshot reader does).
+    /// snapshot holds them: nothing is sorted or resolved. The caller has checked every value and the row order (the
+    /// snapshot reader does); the id order (rank to row) may still be in the making, and is then taken, with the
+    /// error its checks found if any, by <see cref="CompleteIdOrder"/> before the store is used by id.
     /// </summary>
     public static RelationStore FromRows(
-        byte[] kinds, int[] sources, int[] targets, int[] firstDays, int[] lastDays, byte[] shapes, int[] rowToIdRank, int[] idRankToRow,
+        byte[] kinds, int[] sources, int[] targets, int[] firstDays, int[] lastDays, byte[] shapes, int[] rowToIdRank, Task<int[]> idRankToRow,
         Utf8Column ids, Utf8Column labels, Utf8Column? notes, int[] evidenceStart, int[] evidenceSources, Utf8Column quotes, ActorId[] actorIds, string[] sourceIds) =>
-        new(kinds, sources, targets, firstDays, lastDays, shapes, null, rowToIdRank, idRankToRow, ids, labels, notes, evidenceStart, evidenceSources, quotes, actorIds, sourceIds);
+        new(kinds, sources, targets, firstDays, lastDays, shapes, null, rowToIdRank, [], ids, labels, notes, evidenceStart, evidenceSources, quotes, actorIds, sourceIds)
+        {
+            pendingIdOrder = idRankToRow,
+        };
+
+    /// <summary>
+    /// Waits for an id order still in the making (a snapshot's, made beside the actor graph) and throws the error its
+    /// checks found; nothing to do otherwise. A graph calls it as it is built, before it is handed out.
+    /// </summary>
+    public void CompleteIdOrder()
+    {
+        if (pendingIdOrder is { } pending)
+        {
+            idRankToRow = pending.GetAwaiter().GetResult();
+            pendingIdOrder = null;
+        }
+    }
 
     /// <summary>
     /// The store of the rows whose dates meet [from, to] (an open period by its start alone, as a graph.json load

@@ -227,7 +227,13 @@ internal static class SnapshotReader
             return builder.BuildWithStore((actorNumbers, sourceNumbers, horizon) =>
             {
                 var store = new RelationColumnsReader(this, relations, actorNumbers, sourceNumbers, horizon, selection).Read();
-                return window is null ? store : store.Overlapping(window.FirstDayNumber, window.LastDayNumber);
+                if (window is null)
+                {
+                    return store;
+                }
+
+                store.CompleteIdOrder();
+                return store.Overlapping(window.FirstDayNumber, window.LastDayNumber);
             });
         }
 
@@ -686,9 +692,20 @@ internal static class SnapshotReader
             {
                 Renumber(n);
             }
-            var idRankToRow = Order(n);
+            // The rows' order is checked now, as the actor graph relies on it; the id order is made and checked on a
+            // thread of its own while the graph links the actors (100M: 3 s beside 11 s).
+            CheckOrderAcrossBatches(n);
             var ids = Texts(b => (StringArray)batches[b].Column(0), all: true, IdText);
-            CheckIdOrder(ids, idRankToRow);
+            var idRankToRow = Task.Factory.StartNew(
+                () =>
+                {
+                    var order = Order(n);
+                    CheckIdOrder(ids, order);
+                    return order;
+                },
+                CancellationToken.None,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default);
             return RelationStore.FromRows(
                 kinds, sources, targets, firstDays, lastDays, shapes, idRanks, idRankToRow, ids, Texts(b => (StringArray)batches[b].Column(8), all: true, LabelText),
                 batches.Any(b => b.Column(10).NullCount < b.Length) ? Texts(b => (StringArray)batches[b].Column(10), all: true, NoteText) : null,
@@ -1092,7 +1109,7 @@ internal static class SnapshotReader
             return null;
         }
 
-        /// <summary>The id order's inverse, checking the ranks are each row's once; and the order across batches.</summary>
+        /// <summary>The id order's inverse, checking the ranks are each row's once.</summary>
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private int[] Order(int n)
         {
@@ -1108,6 +1125,12 @@ internal static class SnapshotReader
                 idRankToRow[idRanks[row]] = row;
             }
 
+            return idRankToRow;
+        }
+
+        /// <summary>The row order where one batch meets the next (each batch's own rows were checked with it).</summary>
+        private void CheckOrderAcrossBatches(int n)
+        {
             for (var b = 1; b < batches.Count; b++)
             {
                 if (firstRow[b] < n && firstRow[b] > 0 && OrderError(firstRow[b]) is { } error)
@@ -1115,8 +1138,6 @@ internal static class SnapshotReader
                     throw RowError(firstRow[b], error.Column, error.Problem);
                 }
             }
-
-            return idRankToRow;
         }
 
         /// <summary>
