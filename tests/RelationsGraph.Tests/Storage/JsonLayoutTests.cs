@@ -30,7 +30,8 @@ public sealed class JsonLayoutTests : IDisposable
             text.Append(Value(random, 0));
         }
 
-        text.Append("\n], \"events\": [{\"x\": \"]}\"}]}");
+        // Text after the array, so its closing bracket lies inside a whole block of 64 bytes, not in the last few bytes.
+        text.Append("\n], \"after\": \"").Append('z', 200 + (seed * 7)).Append("\", \"events\": [{\"x\": \"]}\"}]}");
         var bytes = Encoding.UTF8.GetBytes(text.ToString());
         var path = Path.Combine(folder, "scan.json");
         File.WriteAllBytes(path, bytes);
@@ -44,6 +45,15 @@ public sealed class JsonLayoutTests : IDisposable
         layout.Close.Value.LinesBefore.Should().Be(bytes.AsSpan(0, (int)close).Count((byte)'\n'));
         layout.Cuts.Should().NotBeEmpty();
         layout.Cuts.Select(c => c.Offset).Should().BeSubsetOf(items, "every cut is the start of an item").And.BeInAscendingOrder();
+        foreach (var cut in layout.Cuts)
+        {
+            var before = bytes.AsSpan(0, (int)cut.Offset);
+            cut.LinesBefore.Should().Be(before.Count((byte)'\n'), "a cut's line is where an error in its part is reported");
+            cut.LineStart.Should().Be(before.LastIndexOf((byte)'\n') + 1);
+            bytes[cut.Comma].Should().Be((byte)',');
+            bytes[(int)(cut.Comma + 1)..(int)cut.Offset].All(b => b is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r').Should().BeTrue("only whitespace stands between a cut's comma and its item");
+        }
+
         layout.FirstInvalidUtf8.Should().Be(-1);
     }
 
