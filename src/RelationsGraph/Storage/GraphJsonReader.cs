@@ -101,13 +101,40 @@ internal sealed partial class GraphJsonReader
         // UTF-8 before it is read, so the first bad byte is reported wherever the reader would have met it.
         var preamble = Utf8PreambleLength(path);
         var parts = length >= parallelFrom && Environment.ProcessorCount > 1 ? 2 * Environment.ProcessorCount : 1;
-        var layout = JsonLayout.Scan(path, preamble, parts);
+        var window = options.Window is { } asked && !asked.Equals(TimeWindow.All) ? asked : null;
+        EarlyRead? early = null;
+        JsonLayout layout;
+        try
+        {
+            layout = JsonLayout.Scan(path, preamble, parts, parts == 1 ? null : place =>
+            {
+                // The array's opening bracket comes first, then its first cut.
+                if (early is null)
+                {
+                    early = EarlyRead.Start(path, preamble, place, options, window);
+                }
+                else
+                {
+                    early.CutFound(place);
+                }
+            });
+        }
+        catch
+        {
+            early?.Abandon();
+            throw;
+        }
+
+        if (early?.Finish(layout) is { } graph)
+        {
+            return graph;
+        }
+
         if (layout.FirstInvalidUtf8 >= 0)
         {
             throw LocateInvalidUtf8(path, preamble, layout.FirstInvalidUtf8);
         }
 
-        var window = options.Window is { } asked && !asked.Equals(TimeWindow.All) ? asked : null;
         if (parts > 1 && layout.CanSplit)
         {
             return ReadInParts(path, preamble, layout, options, window);

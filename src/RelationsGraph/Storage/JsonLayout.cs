@@ -57,10 +57,17 @@ internal sealed class JsonLayout
     /// Scans a file from <paramref name="start"/> (after a byte order mark), looking for up to
     /// <paramref name="parts"/> − 1 places to cut the relations array into parts of about equal size.
     /// </summary>
-    public static JsonLayout Scan(string path, long start, int parts)
+    /// <param name="path">The file.</param>
+    /// <param name="start">Where its JSON starts.</param>
+    /// <param name="parts">Into how many parts to cut the relations array.</param>
+    /// <param name="found">
+    /// Told, on the scan's thread, of the relations array's opening bracket and then of its first cut as soon as the
+    /// scan has passed them, so a reader may begin before the scan ends; the scan's result still decides.
+    /// </param>
+    public static JsonLayout Scan(string path, long start, int parts, Action<Place>? found = null)
     {
         using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
-        var scanner = new Scanner(RandomAccess.GetLength(file), start, parts);
+        var scanner = new Scanner(RandomAccess.GetLength(file), start, parts, found);
         var buffer = new byte[BufferSize + 4];
         var carry = 0;
         for (var offset = start; offset < scanner.Length;)
@@ -133,7 +140,7 @@ internal sealed class JsonLayout
     internal readonly record struct Place(long Offset, long LinesBefore, long LineStart, long Comma = -1);
 
     /// <summary>The scan's state, carried from buffer to buffer.</summary>
-    private sealed class Scanner(long length, long start, int parts)
+    private sealed class Scanner(long length, long start, int parts, Action<Place>? found)
     {
         private readonly List<Place> cuts = [];
         private long firstInvalid = -1;
@@ -362,6 +369,7 @@ internal sealed class JsonLayout
                     {
                         open = Here(offset + i, 0, 0);
                         inRelations = true;
+                        found?.Invoke(open.Value);
                         nextCut = open.Value.Offset + ((Length - open.Value.Offset) / Math.Max(1, parts));
                     }
                     else if (depth == 2 && inRelations && b == '{')
@@ -416,6 +424,11 @@ internal sealed class JsonLayout
             }
 
             cuts.Add(Here(at, newlinesBefore, blockStart) with { Comma = lastComma });
+            if (cuts.Count == 1)
+            {
+                found?.Invoke(cuts[0]);
+            }
+
             nextCut = at + Math.Max(1, (Length - open!.Value.Offset) / Math.Max(1, parts));
         }
 

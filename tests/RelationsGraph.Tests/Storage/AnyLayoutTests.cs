@@ -91,6 +91,32 @@ public sealed class AnyLayoutTests : IDisposable
         Outcome(path, 0).Should().Be(Outcome(path, long.MaxValue)).And.StartWith("error: ");
     }
 
+    [Theory]
+    [InlineData("'single'")]
+    [InlineData("/* a comment */ \"text\"")]
+    [InlineData("NOT-UTF-8")]
+    public void AFileTheScanCannotFollowLate_IsReadAsBefore_ThoughItsReadInPartsHadBegun(string label)
+    {
+        // The read in parts begins once the scan has passed the array's first cut; what the scan finds after that (a
+        // comment, a single-quoted string, a byte that is not UTF-8, in the last relation) must still decide.
+        var canonical = GraphText.Of(Rich(807, 6, 300));
+        var at = canonical.LastIndexOf("\"label\": \"", StringComparison.Ordinal) + "\"label\": ".Length;
+        var end = canonical.IndexOf('"', at + 1) + 1;
+        var bytes = Encoding.UTF8.GetBytes(canonical[..at] + (label == "NOT-UTF-8" ? "\"x\u0001x\"" : label) + canonical[end..]);
+        if (label == "NOT-UTF-8")
+        {
+            bytes[Array.IndexOf(bytes, (byte)1, Encoding.UTF8.GetByteCount(canonical[..at]))] = 0xFF;
+        }
+
+        var path = Path.Combine(folder, $"late-{Guid.NewGuid():N}.json");
+        File.WriteAllBytes(path, bytes);
+
+        var told = new List<JsonLayout.Place>();
+        JsonLayout.Scan(path, 0, 4, told.Add).CanSplit.Should().BeFalse();
+        told.Should().HaveCount(2, "the scan told of the array's opening bracket and its first cut before it gave up");
+        Outcome(path, 0).Should().Be(Outcome(path, long.MaxValue));
+    }
+
     [Fact]
     public void IdsInInsertionOrder_AreListedById_AndFoundById()
     {
