@@ -11,7 +11,7 @@ namespace RelationsGraph.Graph;
 /// the texts stay in the order they were read (text rows), and two permutations give the id order.
 /// <see cref="Relation"/> values are made only when a query hands one out.
 /// </summary>
-/// <remarks>Immutable; safe to read from many threads. Column access goes through this type only, so another backing (such as a memory-mapped file) can replace the arrays without touching the queries.</remarks>
+/// <remarks>Immutable once its graph is built (a snapshot's id order may still be in the making until then: see <see cref="CompleteIdOrder"/>); safe to read from many threads. Column access goes through this type only, so another backing (such as a memory-mapped file) can replace the arrays without touching the queries.</remarks>
 internal sealed class RelationStore
 {
     /// <summary>From this many rows up, the passes over every row that can be split run on every core.</summary>
