@@ -23,58 +23,18 @@ internal sealed partial class GraphJsonReader
     // In a read in parts: the relations array cut out of the document (null for a read in one piece).
     private Cut? split;
 
-    /// <summary>Reads a file whose relations array <paramref name="layout"/> found, in parts.</summary>
-    private static RelationGraph ReadInParts(string path, long preamble, JsonLayout layout, GraphLoadOptions options, TimeWindow? window)
-    {
-        var (open, close) = (layout.Open!.Value, layout.Close!.Value);
-        using var stream = new SegmentStream(path, [Segment.File(preamble, open.Offset + 1 - preamble), Segment.File(close.Offset, layout.Length - close.Offset)]);
-        using var text = new StreamReader(stream, StrictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
-        using var json = NewJsonReader(text, options);
-        var reader = new GraphJsonReader(json, path, options, new RelationGraphBuilder(), window)
-        {
-            split = new Cut(path, preamble, layout.Open!.Value, () => layout),
-        };
-        try
-        {
-            return reader.ReadDocument();
-        }
-        catch (JsonReaderException e)
-        {
-            throw reader.ToDataException(e);
-        }
-    }
-
     /// <summary>Reads the relations array's items, cut out of this document, in parts on every core.</summary>
     private void ReadRelationsInParts()
     {
-        PartRead[] parts;
-        if (split!.Early is { } early)
-        {
-            // Begun before the scan ended: the first part now, if the scan has passed the first cut; the others
-            // beside the scan's thread once it has ended (it makes the list of parts), each core taking the next.
-            var open = split.Open;
-            var first = open with { Offset = open.Offset + 1 };
-            early.Publish(ReadPart);
-            var firstPart = early.FirstCut is { } cut ? ReadPart((first.Offset, cut.Comma, first), last: false) : (PartRead?)null;
-            var work = early.Work() ?? throw new OperationCanceledException("The scan found the file cannot be read in parts.");
-            parts = work.Finish(ReadPart, firstPart);
-        }
-        else
-        {
-            var starts = Starts(split.Layout);
-            parts = new PartRead[starts.Count];
-            try
-            {
-                Parallel.For(0, starts.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, k =>
-                {
-                    parts[k] = ReadPart(starts[k], k == starts.Count - 1);
-                });
-            }
-            catch (AggregateException e) when (e.InnerExceptions.Count == 1)
-            {
-                ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-            }
-        }
+        // Begun before the scan ended (see EarlyRead): the first part now, if the scan has passed the first cut; the
+        // others beside the scan's thread once it has ended (it makes the list of parts), each core taking the next.
+        var early = split!.Early!;
+        var open = split.Open;
+        var first = open with { Offset = open.Offset + 1 };
+        early.Publish(ReadPart);
+        var firstPart = early.FirstCut is { } cut ? ReadPart((first.Offset, cut.Comma, first), last: false) : (PartRead?)null;
+        var work = early.Work() ?? throw new OperationCanceledException("The scan found the file cannot be read in parts.");
+        var parts = work.Finish(ReadPart, firstPart);
 
         // Every part before the first that failed is whole: its items are numbered on from there.
         var failed = Array.FindIndex(parts, p => p.Failure is not null);

@@ -135,11 +135,8 @@ internal sealed partial class GraphJsonReader
             throw LocateInvalidUtf8(path, preamble, layout.FirstInvalidUtf8);
         }
 
-        if (parts > 1 && layout.CanSplit)
-        {
-            return ReadInParts(path, preamble, layout, options, window);
-        }
-
+        // A file the scan could cut was read in parts above (the read began when the scan found the array); this one is
+        // read in one piece.
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         stream.Position = preamble;
         using var text = new StreamReader(stream, StrictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
