@@ -28,7 +28,7 @@ internal sealed partial class GraphJsonReader
     {
         // Begun before the scan ended (see EarlyRead): the first part now, if the scan has passed the first cut; the
         // others beside the scan's thread once it has ended (it makes the list of parts), each core taking the next.
-        var early = split!.Early!;
+        var early = split!.Early;
         var open = split.Open;
         var first = open with { Offset = open.Offset + 1 };
         early.Publish(ReadPart);
@@ -97,11 +97,11 @@ internal sealed partial class GraphJsonReader
     /// The relations array cut out of the document read: where it was, and how a line and column read past it map to
     /// the file's (the lines and characters cut out are counted only when a location past the cut is asked for).
     /// </summary>
-    private sealed class Cut(string path, long preamble, JsonLayout.Place open, Func<JsonLayout> layout)
+    private sealed class Cut(string path, long preamble, JsonLayout.Place open, EarlyRead early)
     {
         private readonly Lazy<(long Lines, int Characters, int CloseColumn)> cutOut = new(() =>
         {
-            var close = layout().Close!.Value;
+            var close = early.Layout.Close!.Value;
             var lines = close.LinesBefore - open.LinesBefore;
             return lines == 0
                 ? (0, JsonLayout.ColumnOf(path, open.Offset + 1, close.Offset), 0)
@@ -114,13 +114,13 @@ internal sealed partial class GraphJsonReader
         private (int Line, int Column)? opened;
 
         /// <summary>Gets the scan's result (waiting for the scan's end, when the read began before it).</summary>
-        public JsonLayout Layout => layout();
+        public JsonLayout Layout => early.Layout;
 
         /// <summary>Gets the relations array's opening bracket.</summary>
         public JsonLayout.Place Open => open;
 
-        /// <summary>Gets the read begun before the scan ended, if this is one.</summary>
-        public EarlyRead? Early { get; init; }
+        /// <summary>Gets the read in parts, begun before the scan ended.</summary>
+        public EarlyRead Early => early;
 
         /// <summary>Whether the document reader, at this line and column, stands on the cut array's opening bracket (the first such, once).</summary>
         public bool IsCutAt(int line, int column)
@@ -274,6 +274,9 @@ internal sealed partial class GraphJsonReader
         /// <summary>The first cut, once the scan has passed it; null when the scan ended without one.</summary>
         public JsonLayout.Place? FirstCut => firstCut.Task.GetAwaiter().GetResult();
 
+        /// <summary>The scan's result, once it has ended.</summary>
+        public JsonLayout Layout => layout.Task.GetAwaiter().GetResult();
+
         public static EarlyRead Start(string path, long preamble, JsonLayout.Place open, GraphLoadOptions options, TimeWindow? window)
         {
             var early = new EarlyRead();
@@ -349,14 +352,14 @@ internal sealed partial class GraphJsonReader
             // before it gives it: the closing one, which it will be, is there at once, so the reader need not wait.
             using var stream = new SegmentStream(path, [Segment.File(preamble, open.Offset + 1 - preamble), Segment.Text("]"), Segment.WhenKnown(() =>
             {
-                var close = layout.Task.GetAwaiter().GetResult().Close ?? throw new OperationCanceledException("The scan found the file cannot be read in parts.");
-                return Segment.File(close.Offset + 1, new FileInfo(path).Length - close.Offset - 1);
+                var close = Layout.Close ?? throw new OperationCanceledException("The scan found the file cannot be read in parts.");
+                return Segment.File(close.Offset + 1, Layout.Length - close.Offset - 1);
             })]);
             using var text = new StreamReader(stream, StrictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
             using var json = NewJsonReader(text, options);
             var reader = new GraphJsonReader(json, path, options, new RelationGraphBuilder(), window)
             {
-                split = new Cut(path, preamble, open, () => layout.Task.GetAwaiter().GetResult()) { Early = this },
+                split = new Cut(path, preamble, open, this),
             };
             try
             {
