@@ -7,6 +7,15 @@ internal static class NativeMethods
 {
     private const int ReadOnly = 0;
 
+    /// <summary>madvise: normal read-ahead around a fault.</summary>
+    public const int Normal = 0;
+
+    /// <summary>madvise: a fault reads its own page only.</summary>
+    public const int Random = 1;
+
+    /// <summary>madvise: the pages are not needed now (they leave the resident set and stay in the page cache).</summary>
+    public const int DontNeed = 4;
+
     /// <summary>
     /// Asks the file system to write a folder's entries to disk (a rename is then durable, not only atomic):
     /// POSIX systems only; elsewhere, or when the folder cannot be opened or synced, nothing happens.
@@ -43,9 +52,8 @@ internal static class NativeMethods
     }
 
     /// <summary>
-    /// Advises Linux about a range of a read-only file mapping (madvise): 0 normal read-ahead, 1 random (a fault reads
-    /// its own page only), 4 not needed now (MADV_DONTNEED: the pages leave the process's resident set and stay in
-    /// the page cache, to be read again if touched). Elsewhere nothing happens.
+    /// Advises Linux about a range of a read-only file mapping (madvise: <see cref="Normal"/>, <see cref="Random"/> or
+    /// <see cref="DontNeed"/>). Elsewhere nothing happens.
     /// </summary>
     public static void Advise(IntPtr start, long length, int advice)
     {

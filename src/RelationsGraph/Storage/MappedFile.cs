@@ -75,12 +75,6 @@ internal sealed unsafe class MappedFile : IDisposable
     }
 
     /// <summary>
-    /// Lets go of the pages of the buffers given (windows of this mapping) once read: they leave the resident set and
-    /// are read again from the page cache if touched. A load checks every byte of a snapshot once and needs few again.
-    /// </summary>
-    public void DropPages(IEnumerable<ReadOnlyMemory<byte>> buffers) => AdviseOn(buffers, 4);
-
-    /// <summary>
     /// Whether a page fault reads only its own page from disk (random) or the pages around it too (normal, the
     /// default): a pass over a few bytes of every part of the file (the framing of a snapshot's batches) reads at
     /// random, or it would read the whole file before any of it is used.
@@ -89,11 +83,15 @@ internal sealed unsafe class MappedFile : IDisposable
     {
         if (pointer != null)
         {
-            RelationsGraph.Common.NativeMethods.Advise((IntPtr)pointer, Length, random ? 1 : 0);
+            RelationsGraph.Common.NativeMethods.Advise((IntPtr)pointer, Length, random ? RelationsGraph.Common.NativeMethods.Random : RelationsGraph.Common.NativeMethods.Normal);
         }
     }
 
-    private void AdviseOn(IEnumerable<ReadOnlyMemory<byte>> buffers, int advice)
+    /// <summary>
+    /// Lets go of the pages of the buffers given (windows of this mapping) once read: they leave the resident set and
+    /// are read again from the page cache if touched. A load checks every byte of a snapshot once and needs few again.
+    /// </summary>
+    public void DropPages(IEnumerable<ReadOnlyMemory<byte>> buffers)
     {
         var (low, high) = (long.MaxValue, long.MinValue);
         foreach (var buffer in buffers)
@@ -109,7 +107,7 @@ internal sealed unsafe class MappedFile : IDisposable
         {
             const long Page = 4096;
             var (from, to) = (low / Page * Page, Math.Min(Length, (high + Page - 1) / Page * Page));
-            RelationsGraph.Common.NativeMethods.Advise((IntPtr)(pointer + from), to - from, advice);
+            RelationsGraph.Common.NativeMethods.Advise((IntPtr)(pointer + from), to - from, RelationsGraph.Common.NativeMethods.DontNeed);
         }
     }
 
