@@ -166,6 +166,7 @@ internal static class SnapshotReader
             var builder = new RelationGraphBuilder();
             var sources = ReadSmall(parts[0], "sources");
             var sourceIds = Column<StringArray>(sources, 0);
+            var sourceList = new List<Source>(Rows(sources));
             for (var i = 0; i < Rows(sources); i++)
             {
                 var row = i;
@@ -175,10 +176,12 @@ internal static class SnapshotReader
                     Required(sources, "sources", row, 5), Required(sources, "sources", row, 6)));
                 Ascending(sourceIds, row, "sources");
                 builder.Add(source, Where("sources", row));
+                sourceList.Add(source);
             }
 
             var actors = ReadSmall(parts[1], "actors");
             var actorIds = Column<StringArray>(actors, 0);
+            var actorList = new List<ActorId>(Rows(actors));
             for (var i = 0; i < Rows(actors); i++)
             {
                 var row = i;
@@ -196,20 +199,54 @@ internal static class SnapshotReader
                 });
                 Ascending(actorIds, row, "actors");
                 builder.Add(actor, Where("actors", row));
+                actorList.Add(actor.Id);
             }
 
+            // A whole read checks the relations on the other cores while this one reads the events and makes the
+            // actors' directory: the checks need only the actors' and sources' ids (both tables are in id order, as
+            // the graph numbers them) and what the sources can know (1M: the prelude's 30 ms of one core, beside
+            // them). The errors keep the file's order: the small tables' before the relations'.
+            var checking = touching is null
+                ? Task.Run(() => new RelationColumnsReader(this, RelationBatches(parts), [.. actorList], [.. sourceList.Select(s => s.Id)], new SourceHorizon(sourceList)).Read())
+                : null;
+            try
+            {
+                return Rest(builder, parts, actorIds, sourceIds, window, touching, checking);
+            }
+            catch
+            {
+                if (checking is not null)
+                {
+                    Abandon(checking);
+                }
+
+                throw;
+            }
+        }
+
+        /// <summary>
+        /// The read after the actors: the events, then the graph; its relations are those the whole read's
+        /// <paramref name="checking"/> makes, or else those <paramref name="touching"/> picks.
+        /// </summary>
+        private RelationGraph Rest(
+            RelationGraphBuilder builder, List<(long Start, int Length)> parts, StringArray actorIds, StringArray sourceIds, TimeWindow? window,
+            Func<RelationGraph, IEnumerable<ActorId>>? touching, Task<RelationStore>? checking)
+        {
             var events = ReadSmall(parts[2], "events");
             for (var i = 0; i < Rows(events); i++)
             {
                 var row = i;
                 builder.Add(Make("events", row, () => Event(events, row, actorIds, sourceIds)), Where("events", row));
             }
-            var relations = new List<RecordBatch>();
-            for (var p = 3; p < parts.Count; p++)
-            {
-                relations.AddRange(ReadBatches(parts[p], "relations"));
-            }
+
             builder.Coverage = window;
+            if (checking is not null)
+            {
+                // The builder's actors and sources are the tables' rows, in the same order: the checks' numbers are its numbers.
+                return builder.BuildWithStore((_, _, _) => Windowed(checking.GetAwaiter().GetResult(), window));
+            }
+
+            var relations = RelationBatches(parts);
             Selection? selection = null;
             if (touching is not null)
             {
@@ -225,16 +262,46 @@ internal static class SnapshotReader
             }
 
             return builder.BuildWithStore((actorNumbers, sourceNumbers, horizon) =>
-            {
-                var store = new RelationColumnsReader(this, relations, actorNumbers, sourceNumbers, horizon, selection).Read();
-                if (window is null)
-                {
-                    return store;
-                }
+                Windowed(new RelationColumnsReader(this, relations, actorNumbers, sourceNumbers, horizon, selection).Read(), window));
+        }
 
-                store.CompleteIdOrder();
-                return store.Overlapping(window.FirstDayNumber, window.LastDayNumber);
-            });
+        /// <summary>The store, or (given a window) the store of its rows that meet the window.</summary>
+        private static RelationStore Windowed(RelationStore store, TimeWindow? window)
+        {
+            if (window is null)
+            {
+                return store;
+            }
+
+            store.CompleteIdOrder();
+            return store.Overlapping(window.FirstDayNumber, window.LastDayNumber);
+        }
+
+        /// <summary>
+        /// Waits out checks begun for a read that failed before their turn, their id order too, so that nothing
+        /// reads the mapping once it is let go; what they found is dropped (the earlier error stands).
+        /// </summary>
+        private static void Abandon(Task<RelationStore> checking)
+        {
+            try
+            {
+                checking.GetAwaiter().GetResult().CompleteIdOrder();
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Dropped: the read's own error is the one reported.
+            }
+        }
+
+        private List<RecordBatch> RelationBatches(List<(long Start, int Length)> parts)
+        {
+            var relations = new List<RecordBatch>();
+            for (var p = 3; p < parts.Count; p++)
+            {
+                relations.AddRange(ReadBatches(parts[p], "relations"));
+            }
+
+            return relations;
         }
 
         // The columns the rows of some actors are found by: source, target, first_day, last_day.

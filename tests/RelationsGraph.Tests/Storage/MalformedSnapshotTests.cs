@@ -54,6 +54,10 @@ public sealed class MalformedSnapshotTests : IDisposable
         ["rows-out-of-order"] = (b => Relations(b, 5, a => Dates(a, 1, 17_167)), "relations[1].id_rank: The rows are not in the snapshot's order: by actor pair (the smaller actor number first), then first day, then id rank, each row once."),
         ["open-period-horizon"] = (b => Relations(b, 6, a => Dates(a, 1, 21_915)), "relations[1].last_day: An open period's last day must be the last day its sources know of, 2021-09-04; it is 2030-01-01."),
         ["unknown-actor-kind"] = (b => Rewrite(b, t => t[1] = Replace(t[1], 2, Strings(t[1].Column(2), 0, "empire"u8.ToArray()))), "actors[0].kind: Unknown actor kind 'empire'; expected state, organization, person or group."),
+        // Two errors: the actors' (found as the graph's directory is made, while the relations are being checked) is
+        // earlier in the file than the relations' and wins; the relations' checks are waited out, not left running.
+        ["actor-name-twice-and-a-dangling-actor"] = (b => Relations(Rewrite(b, t => t[1] = Replace(t[1], 1, Strings(t[1].Column(1), 1, "A name"u8.ToArray()))), 2, a => Ints(a, 1, 99)),
+            "actors[1]: Actor 'B' uses the name 'A name', which already names actor 'A'; a name or alias must identify one actor."),
         ["actors-not-sorted"] = (b => Rewrite(b, t => t[1] = Replace(t[1], 0, Strings(t[1].Column(0), 1, "0"u8.ToArray()))), "actors[1].id: The actors must be sorted by id, each once (ordinal); '0' comes after 'A'."),
     };
 
