@@ -18,6 +18,9 @@ internal sealed class ActorGraph
     private readonly int[] maxLastDays;
     private readonly RelationStore store;
 
+    /// <summary>From this many rows up, the pairs are found on every core.</summary>
+    private const int ParallelFrom = 100_000;
+
     /// <summary>Groups the store's rows (sorted by pair) into pairs and links the actors.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public ActorGraph(RelationStore store, int vertexCount)
@@ -25,41 +28,8 @@ internal sealed class ActorGraph
         this.store = store;
         var sources = store.Sources;
         var targets = store.Targets;
-        var lastDays = store.LastDays;
-        var n = store.Count;
-
-        // Pairs are the runs of rows joining the same two actors: counted first, so their starts are one array of
-        // the right size (not a list grown by doubling and copied: 35.6 million pairs at a hundred million rows).
-        var pairs = 0;
-        for (var row = 0; row < n; row++)
-        {
-            if (row == 0 || Ends(sources[row], targets[row]) != Ends(sources[row - 1], targets[row - 1]))
-            {
-                pairs++;
-            }
-        }
-
-        pairStart = new int[pairs + 1];
-        var degree = new int[vertexCount];
-        maxLastDays = new int[n];
-        var pair = 0;
-        for (var row = 0; row < n; row++)
-        {
-            var (low, high) = Ends(sources[row], targets[row]);
-            if (row == 0 || (low, high) != Ends(sources[row - 1], targets[row - 1]))
-            {
-                pairStart[pair++] = row;
-                degree[low]++;
-                degree[high]++;
-                maxLastDays[row] = lastDays[row];
-            }
-            else
-            {
-                maxLastDays[row] = Math.Max(maxLastDays[row - 1], lastDays[row]);
-            }
-        }
-
-        pairStart[pairs] = n;
+        int[] degree;
+        (pairStart, maxLastDays, degree) = Pairs(store, vertexCount);
 
         // Each vertex gets room for its edges when added, so no edge list grows by doubling. Every vertex gets its
         // edges to lower actors (in order), then to higher ones (in order): every out-edge list is sorted by target.
@@ -192,6 +162,102 @@ internal sealed class ActorGraph
 
         return low;
     }
+
+    /// <summary>
+    /// The pairs: where each run of rows joining the same two actors starts (and the rows' end last), each row's
+    /// latest last day so far in its pair, and each actor's number of pairs. Two passes over the rows, each on every
+    /// core from <see cref="ParallelFrom"/> rows: a range's pairs are counted, then their starts put in place.
+    /// </summary>
+    private static (int[] PairStart, int[] MaxLastDays, int[] Degree) Pairs(RelationStore store, int vertexCount)
+    {
+        var n = store.Count;
+        var ranges = n >= ParallelFrom ? Environment.ProcessorCount : 1;
+        var bounds = Enumerable.Range(0, ranges + 1).Select(r => (int)((long)n * r / ranges)).ToArray();
+
+        // Pairs are counted first, so their starts are one array of the right size (not a list grown by doubling and
+        // copied: 35.6 million pairs at a hundred million rows).
+        var firstPair = new int[ranges + 1];
+        Parallel.For(0, ranges, r => firstPair[r + 1] = CountStarts(store, bounds[r], bounds[r + 1]));
+        for (var r = 0; r < ranges; r++)
+        {
+            firstPair[r + 1] += firstPair[r];
+        }
+
+        var pairStart = new int[firstPair[ranges] + 1];
+        pairStart[^1] = n;
+        var maxLastDays = new int[n];
+        var degrees = new int[ranges][];
+        Parallel.For(0, ranges, r => degrees[r] = FillStarts(store, bounds[r], bounds[r + 1], firstPair[r], pairStart, maxLastDays, vertexCount));
+
+        // A range's first rows may go on a pair begun in the range before: their latest last day counts that pair's
+        // rows there too (taken in order, so the range before is already whole).
+        for (var r = 1; r < ranges; r++)
+        {
+            for (var row = bounds[r]; row < bounds[r + 1] && !StartsPair(store.Sources, store.Targets, row); row++)
+            {
+                maxLastDays[row] = Math.Max(maxLastDays[row], maxLastDays[row - 1]);
+            }
+        }
+
+        var degree = degrees[0];
+        for (var r = 1; r < ranges; r++)
+        {
+            for (var v = 0; v < vertexCount; v++)
+            {
+                degree[v] += degrees[r][v];
+            }
+        }
+
+        return (pairStart, maxLastDays, degree);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static int CountStarts(RelationStore store, int from, int to)
+    {
+        var sources = store.Sources;
+        var targets = store.Targets;
+        var starts = 0;
+        for (var row = from; row < to; row++)
+        {
+            if (StartsPair(sources, targets, row))
+            {
+                starts++;
+            }
+        }
+
+        return starts;
+    }
+
+    /// <summary>Puts the starts of the pairs beginning in [from, to) in place and the rows' latest last days so far (from the range's first row); returns each actor's count of them.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static int[] FillStarts(RelationStore store, int from, int to, int pair, int[] pairStart, int[] maxLastDays, int vertexCount)
+    {
+        var sources = store.Sources;
+        var targets = store.Targets;
+        var lastDays = store.LastDays;
+        var degree = new int[vertexCount];
+        for (var row = from; row < to; row++)
+        {
+            if (StartsPair(sources, targets, row))
+            {
+                maxLastDays[row] = lastDays[row];
+                pairStart[pair++] = row;
+                var (low, high) = Ends(sources[row], targets[row]);
+                degree[low]++;
+                degree[high]++;
+            }
+            else
+            {
+                // The range's first row goes on a pair begun in the range before: its latest last day is made whole after.
+                maxLastDays[row] = row == from ? lastDays[row] : Math.Max(maxLastDays[row - 1], lastDays[row]);
+            }
+        }
+
+        return degree;
+    }
+
+    private static bool StartsPair(ReadOnlySpan<int> sources, ReadOnlySpan<int> targets, int row) =>
+        row == 0 || Ends(sources[row], targets[row]) != Ends(sources[row - 1], targets[row - 1]);
 
     /// <summary>
     /// Each pair as an edge from its higher actor down to its lower one, grouped by the higher actor (where each

@@ -17,6 +17,8 @@ public sealed class RelationStoreTests
     [InlineData(1, 300, 5_000)]
     [InlineData(2, 2_000, 20_000)]
     [InlineData(3, 70_000, 60_000)]
+    // Past 100,000 rows the pairs are found on every core, a range each: with few actors, pairs run across the ranges' bounds.
+    [InlineData(4, 12, 150_000)]
     public void PairsAndNeighbours_AreThoseOfBruteForce_AtAnyNumberOfActors(int seed, int actors, int relations)
     {
         var random = new Random(seed);
@@ -75,9 +77,40 @@ public sealed class RelationStoreTests
             Enumerable.Range(start, end - start).Select(row => graph.Store.Relation(row).Id).Order(StringComparer.Ordinal).Should().Equal(ids.Order(StringComparer.Ordinal));
             graph.Store.FirstDays[start..end].ToArray().Should().BeInAscendingOrder("a pair's rows lie by first day");
             graph.RelationsBetween(graph.Actors[a].Id, graph.Actors[b].Id).Select(r => r.Id).Should().Equal(ids.Order(StringComparer.Ordinal));
+
+            // Whether the pair has a relation sharing a day with a window (which the rows' latest last days so far answer).
+            for (var w = 0; w < 20; w++)
+            {
+                var from = new DateOnly(random.Next(1940, 2035), 1, 1).AddDays(random.Next(365)).DayNumber;
+                var to = from + random.Next(2_000);
+                var active = Enumerable.Range(start, end - start).Any(row => graph.Store.FirstDays[row] <= to && graph.Store.LastDays[row] >= from);
+                graph.ActorGraph.ActiveIn(pair, from, to).Should().Be(active, $"pair {pair}, days {from} to {to}");
+            }
         }
 
         graph.ActorGraph.PairOf(0, 0).Should().Be(-1);
+    }
+
+    [Fact]
+    public void APairsLatestLastDay_CarriesAcrossTheRangesItsRowsAreFoundIn()
+    {
+        // One pair, 150,000 relations: past 100,000 rows the pairs are found a range of rows per core, so this pair's
+        // rows lie in every range. Its first relation (by first day) runs to 2099; every later one is a day before 2000.
+        var builder = new RelationGraphBuilder().Add(Source()).Add(Actor("A")).Add(Actor("B"))
+            .Add(Relation("long", "A", "B", TimeExtent.Period(new PartialDate(1900, 1, 1), new PartialDate(2099, 12, 31))));
+        var day = new DateOnly(1901, 1, 1);
+        for (var i = 0; i < 150_000; i++)
+        {
+            var d = day.AddDays(i / 5);
+            builder.Add(Relation($"r{i:D6}", "A", "B", TimeExtent.Point(new PartialDate(d.Year, d.Month, d.Day))));
+        }
+
+        var graph = builder.Build();
+        var pair = graph.ActorGraph.PairOf(0, 1);
+        var in2050 = new DateOnly(2050, 6, 1).DayNumber;
+
+        graph.ActorGraph.ActiveIn(pair, in2050, in2050).Should().BeTrue("the first relation runs to 2099, and every row after it carries that");
+        graph.ActorGraph.ActiveRange(pair, in2050, in2050).Should().Be((0, 150_001), "the first row reaches 2050, and every row begins by then");
     }
 
     [Theory]
