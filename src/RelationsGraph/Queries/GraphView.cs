@@ -302,8 +302,9 @@ public sealed class GraphView
             return SliceWhere(joins);
         }
 
+        using var held = keys;
         var store = Graph.Store;
-        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(keys);
+        var span = keys.Span;
         var rows = System.Buffers.ArrayPool<int>.Shared.Rent(span.Length);
         KeySort.Sort(span);
         for (var i = 0; i < span.Length; i++)
@@ -319,7 +320,10 @@ public sealed class GraphView
     {
         if (PairWalkKeys(vertices, joins, byTime: true) is { } keys)
         {
-            return SortedByKey(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(keys));
+            using (keys)
+            {
+                return SortedByKey(keys.Span);
+            }
         }
 
         using var slice = SliceWhere(joins);
@@ -337,14 +341,14 @@ public sealed class GraphView
     /// active, then tests both ends of each. Measured at a million relations, walking up to about half the graph
     /// is the cheaper.
     /// </summary>
-    private List<ulong>? PairWalkKeys(IEnumerable<int> vertices, Func<int, int, bool> joins, bool byTime)
+    private PooledBuffer<ulong>? PairWalkKeys(IEnumerable<int> vertices, Func<int, int, bool> joins, bool byTime)
     {
         // The pairs met, in a pooled bitmap and a list: a dense graph's neighbourhood meets tens of thousands (a
         // pooled list as long as all pairs would hold a quarter of a gigabyte for a 100M graph).
         var actorGraph = Graph.ActorGraph;
         var words = (actorGraph.PairCount + 63) >> 6;
         var seen = System.Buffers.ArrayPool<ulong>.Shared.Rent(Math.Max(words, 1));
-        var pairs = new List<int>();
+        using var pairs = new PooledBuffer<int>();
         try
         {
             Array.Clear(seen, 0, words);
@@ -373,14 +377,14 @@ public sealed class GraphView
             // side by side, gathered in order.
             var store = Graph.Store;
             var (halves, count) = (walk >= ParallelWalkFrom && Environment.ProcessorCount > 1 ? 2 : 1, pairs.Count);
-            var parts = new List<ulong>[halves];
+            var parts = new PooledBuffer<ulong>[halves];
             Parallel.For(0, halves, half =>
             {
-                var (rows, keys) = (new List<int>(), parts[half] = []);
+                var (rows, keys) = (new List<int>(), parts[half] = new PooledBuffer<ulong>());
                 for (var i = count * half / halves; i < count * (half + 1) / halves; i++)
                 {
                     rows.Clear();
-                    PairHits(pairs[i], rows);
+                    PairHits(pairs.Span[i], rows);
                     foreach (var row in rows)
                     {
                         keys.Add(byTime ? TimeKey(store, row) : (uint)store.IdRank(row));
@@ -391,7 +395,8 @@ public sealed class GraphView
             var all = parts[0];
             for (var half = 1; half < halves; half++)
             {
-                all.AddRange(parts[half]);
+                all.AddRange(parts[half].Span);
+                parts[half].Dispose();
             }
 
             return all;

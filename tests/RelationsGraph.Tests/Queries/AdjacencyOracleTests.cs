@@ -101,6 +101,44 @@ public sealed class AdjacencyOracleTests
     }
 
     [Fact]
+    public void GroupContext_ReadOnTwoCores_MatchesBruteForce()
+    {
+        // 480,000 relations among 12 actors, A0 at one end of 40 % of them and A1 of about 6 %: the context of
+        // {A0, A1} lies in pairs holding over 200,000 rows but under half the graph, so it is walked pair by pair, in
+        // two halves on two cores, then gathered.
+        var random = new Random(408);
+        var builder = new RelationGraphBuilder().Add(Source());
+        for (var i = 0; i < 12; i++)
+        {
+            builder.Add(Actor($"A{i}"));
+        }
+
+        for (var i = 0; i < 480_000; i++)
+        {
+            var s = random.Next(5) < 2 ? 0 : 1 + random.Next(11);
+            var t = 1 + random.Next(11);
+            if (s == t)
+            {
+                t = s == 11 ? 2 : s + 1;
+            }
+
+            builder.Add(Relation($"r{i:D6}", $"A{s}", $"A{t}", TimeExtent.Point(new PartialDate(1990 + random.Next(35), 1 + random.Next(12)))));
+        }
+
+        var graph = builder.Build();
+        ActorId[] members = [new("A0"), new("A1")];
+        foreach (var window in new[] { TimeWindow.All, TimeWindow.Between(new PartialDate(2000), new PartialDate(2009)) })
+        {
+            var view = GraphView.Of(graph, window);
+
+            var report = GroupReport.Of(view, members);
+
+            report.Context.Should().Equal(InTimeOrder(graph.Relations.Where(r => view.Contains(r)
+                && members.Contains(r.Source) != members.Contains(r.Target))), $"in {window}");
+        }
+    }
+
+    [Fact]
     public void RelationsBetween_MatchesBruteForce_EitherOrder()
     {
         var graph = MixedGraph(404, 15, 400);
