@@ -226,7 +226,7 @@ internal static class SnapshotReader
 
         /// <summary>
         /// The read after the actors: the events, then the graph; its relations are those the whole read's
-        /// <paramref name="checking"/> makes, or else those <paramref name="touching"/> picks.
+        /// <paramref name="checking"/> makes, or (a touching read, without it) those <paramref name="touching"/> picks.
         /// </summary>
         private RelationGraph Rest(
             RelationGraphBuilder builder, List<(long Start, int Length)> parts, StringArray actorIds, StringArray sourceIds, TimeWindow? window,
@@ -246,21 +246,17 @@ internal static class SnapshotReader
                 return builder.BuildWithStore((_, _, _) => Windowed(checking.GetAwaiter().GetResult(), window));
             }
 
-            var relations = RelationBatches(parts);
-            Selection? selection = null;
-            if (touching is not null)
+            // A touching read (the whole read's checks began before the events, so one of the two is given).
+            var actorsAlone = builder.BuildWithStore((actorNumbers, sourceNumbers, horizon) => new RelationColumnsReader(this, [], actorNumbers, sourceNumbers, horizon).Read());
+            var batches = RelationBatches(parts);
+            var vertices = touching!(actorsAlone).Select(id => actorsAlone.TryGetVertex(id, out var v) ? v : throw new ArgumentException($"No actor '{id}' in the snapshot.", nameof(touching))).ToArray();
+            if (vertices.Length == 0)
             {
-                var actorsAlone = builder.BuildWithStore((actorNumbers, sourceNumbers, horizon) => new RelationColumnsReader(this, [], actorNumbers, sourceNumbers, horizon).Read());
-                var vertices = touching(actorsAlone).Select(id => actorsAlone.TryGetVertex(id, out var v) ? v : throw new ArgumentException($"No actor '{id}' in the snapshot.", nameof(touching))).ToArray();
-                if (vertices.Length == 0)
-                {
-                    // No actor picked, no relation read: the graph of the actors alone is the answer.
-                    return actorsAlone;
-                }
-
-                (relations, selection) = RowsTouching(relations, vertices, actorsAlone.Actors.Count, window);
+                // No actor picked, no relation read: the graph of the actors alone is the answer.
+                return actorsAlone;
             }
 
+            var (relations, selection) = RowsTouching(batches, vertices, actorsAlone.Actors.Count, window);
             return builder.BuildWithStore((actorNumbers, sourceNumbers, horizon) =>
                 Windowed(new RelationColumnsReader(this, relations, actorNumbers, sourceNumbers, horizon, selection).Read(), window));
         }
