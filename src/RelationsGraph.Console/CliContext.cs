@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.CommandLine;
 using RelationsGraph.Cli.Output;
 using RelationsGraph.Graph;
@@ -143,6 +144,18 @@ internal sealed class CliContext(TextWriter output, TextWriter error, Style? sty
         IsUnloadedSnapshot(path, scope)
             ? SnapshotReader.ReadTouching(path!, scope, g => actors.Select(a => ResolveActor(g, a).Id).ToList())
             : Graph(path, scope);
+
+    /// <summary>
+    /// Writes an answer to the output once it is whole. An answer on a graph <see cref="GraphTouching"/> read from a
+    /// snapshot reads each relation's texts from the file as it shows them, and checks them then: a bad one must
+    /// stop the answer with its error (exit 2) before any of it is written, not halfway.
+    /// </summary>
+    public void WriteWhole(Action<TextWriter> write)
+    {
+        using var whole = new StringWriter(CultureInfo.InvariantCulture) { NewLine = Output.NewLine };
+        write(whole);
+        Output.Write(whole.ToString());
+    }
 
     /// <summary>Whether a path names a snapshot file this session holds no graph of for the window.</summary>
     private bool IsUnloadedSnapshot(string? path, TimeWindow? scope) =>

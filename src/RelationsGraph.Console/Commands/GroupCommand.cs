@@ -26,14 +26,17 @@ internal sealed record GroupQuery(string Name, IReadOnlyList<string> Actors, Vie
         var window = View.Window;
         var graph = context.GraphTouching(answering.GraphPath, window.Previous() is { From: { } before } ? TimeWindow.Between(before, window.To!.Value) : window, Actors);
         var report = GroupReport.Of(View.On(graph), Actors.Select(a => CliContext.ResolveActor(graph, a).Id));
-        if (answering.Json)
+        context.WriteWhole(o =>
         {
-            ResultJson.Write(context.Output, report);
-        }
-        else
-        {
-            ReportText.Group(context.Output, report, Name == GroupCommand.Triangle ? "Triangle" : "Group", answering.Style);
-        }
+            if (answering.Json)
+            {
+                ResultJson.Write(o, report);
+            }
+            else
+            {
+                ReportText.Group(o, report, Name == GroupCommand.Triangle ? "Triangle" : "Group", answering.Style);
+            }
+        });
 
         return report.RelationCount > 0 || report.Events.Count > 0 ? ExitCodes.Answered : ExitCodes.NoResult;
     }
@@ -57,14 +60,17 @@ internal sealed record GroupQuery(string Name, IReadOnlyList<string> Actors, Vie
         var ids = Actors.Select(a => CliContext.ResolveActor(graph, a).Id).ToList();
         var view = View.On(graph);
         var reports = periods.Select(p => GroupReport.Of(view.WithWindow(TimeWindow.During(p)), ids)).ToList();
-        if (answering.Json)
+        context.WriteWhole(o =>
         {
-            ResultJson.Write(context.Output, view, reports);
-        }
-        else
-        {
-            ReportText.GroupEach(context.Output, view, reports, Name == GroupCommand.Triangle ? "Triangle" : "Group", step, answering.Style);
-        }
+            if (answering.Json)
+            {
+                ResultJson.Write(o, view, reports);
+            }
+            else
+            {
+                ReportText.GroupEach(o, view, reports, Name == GroupCommand.Triangle ? "Triangle" : "Group", step, answering.Style);
+            }
+        });
 
         return reports.Any(r => r.RelationCount > 0) ? ExitCodes.Answered : ExitCodes.NoResult;
     }

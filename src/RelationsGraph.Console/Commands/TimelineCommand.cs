@@ -22,14 +22,17 @@ internal sealed record TimelineQuery(IReadOnlyList<string> Actors, ViewRequest V
         }
 
         var timeline = ids.Length == 1 ? Timeline.Of(view, ids[0])! : Timeline.Between(view, ids[0], ids[1])!;
-        if (answering.Json)
+        context.WriteWhole(o =>
         {
-            ResultJson.Write(context.Output, view, timeline);
-        }
-        else
-        {
-            ReportText.Timeline(context.Output, view, timeline, answering.Style);
-        }
+            if (answering.Json)
+            {
+                ResultJson.Write(o, view, timeline);
+            }
+            else
+            {
+                ReportText.Timeline(o, view, timeline, answering.Style);
+            }
+        });
 
         return timeline.Entries.Count > 0 ? ExitCodes.Answered : ExitCodes.NoResult;
     }

@@ -32,13 +32,19 @@ internal sealed record TrendQuery(string First, string Second, ViewRequest View,
             File.Move(temporary, Chart, overwrite: true);
             context.Output.WriteLine($"wrote {Chart}");
         }
-        else if (answering.Json)
-        {
-            ResultJson.Write(context.Output, trend);
-        }
         else
         {
-            ReportText.Trend(context.Output, trend, answering.Style);
+            context.WriteWhole(o =>
+            {
+                if (answering.Json)
+                {
+                    ResultJson.Write(o, trend);
+                }
+                else
+                {
+                    ReportText.Trend(o, trend, answering.Style);
+                }
+            });
         }
 
         return trend.Relations.Count > 0 ? ExitCodes.Answered : ExitCodes.NoResult;

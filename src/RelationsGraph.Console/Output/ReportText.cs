@@ -55,7 +55,11 @@ internal static class ReportText
     /// Relations as aligned rows (sign, time, kind, ends, label), each followed by its evidence, or for an imported
     /// event its CAMEO coding; more than a screenful is summarised unless the style lists all.
     /// </summary>
-    public static void Relations(TextWriter o, RelationGraph graph, IReadOnlyList<Relation> relations, Style style, string indent = "  ", bool quotes = true, bool counted = false)
+    public static void Relations(TextWriter o, RelationGraph graph, IReadOnlyList<Relation> relations, Style style, string indent = "  ", bool quotes = true, bool counted = false) =>
+        Relations(o, graph, relations, null, style, indent, quotes, counted);
+
+    /// <summary>As the overload above, given the relations' facts when the caller has read them already.</summary>
+    private static void Relations(TextWriter o, RelationGraph graph, IReadOnlyList<Relation> relations, RelationFacts[]? facts, Style style, string indent = "  ", bool quotes = true, bool counted = false)
     {
         if (relations.Count == 0)
         {
@@ -63,15 +67,14 @@ internal static class ReportText
             return;
         }
 
-        // A result list makes its relations as they are read: made once here, not once per pass of the rendering.
-        var held = Held(relations);
-        if (held.Count > ScreenfulOfRelations && !style.All)
+        // A summary reads the relations' facts, and makes only the few relations it shows.
+        if (relations.Count > ScreenfulOfRelations && !style.All)
         {
-            Summary(o, graph, held, style, indent, withCounts: !counted);
+            Summary(o, graph, relations, facts ?? RelationFacts.Of(relations), style, indent, withCounts: !counted);
             return;
         }
 
-        Rows(o, graph, held, style, indent, quotes);
+        Rows(o, graph, Held(relations), style, indent, quotes);
     }
 
     /// <summary>The relations as an array, made once (a query's result list makes each relation as it is read).</summary>
@@ -118,14 +121,18 @@ internal static class ReportText
     /// A summary of many relations: their counts by polarity, dates and Goldstein sum on one line, a table by kind,
     /// a few telling examples, and how to list them all.
     /// </summary>
-    private static void Summary(TextWriter o, RelationGraph graph, IReadOnlyList<Relation> relations, Style style, string indent, bool withCounts = true)
+    private static void Summary(TextWriter o, RelationGraph graph, IReadOnlyList<Relation> relations, Style style, string indent) =>
+        Summary(o, graph, relations, RelationFacts.Of(relations), style, indent);
+
+    /// <summary>As the overload above, given the relations' facts (<see cref="RelationFacts.Of"/>).</summary>
+    private static void Summary(TextWriter o, RelationGraph graph, IReadOnlyList<Relation> relations, RelationFacts[] facts, Style style, string indent, bool withCounts = true)
     {
-        var counts = Counts.Of(relations);
-        var dates = $"from {First(relations)} to {Last(relations)}";
+        var counts = Counts.Of(facts);
+        var dates = $"from {First(facts)} to {Last(facts)}";
         o.WriteLine(withCounts
             ? $"{indent}{Invariant(relations.Count)} relations ({counts.Phrase()}){Goldstein(counts.Goldstein, ", Goldstein sum ")}, {dates}"
             : $"{indent}{(counts.Goldstein is null ? string.Empty : Goldstein(counts.Goldstein, "Goldstein sum ") + ", ")}{dates}");
-        var byKind = relations.GroupBy(r => r.Kind)
+        var byKind = facts.GroupBy(r => r.Kind)
             .Select(g => (Kind: g.Key, Count: g.Count(), Goldstein: Counts.Of(g.ToList()).Goldstein, First: First(g), Last: Last(g)))
             .OrderByDescending(k => k.Count).ThenBy(k => k.Kind.Name, StringComparer.Ordinal).ToList();
         var weighted = counts.Goldstein is not null;
@@ -146,7 +153,7 @@ internal static class ReportText
         }
 
         o.WriteLine($"{indent}{(weighted ? "Strongest, first and last:" : "Examples, first and last:")}");
-        Rows(o, graph, Telling(relations), style, indent + "  ", quotes: false);
+        Rows(o, graph, Telling(relations, facts), style, indent + "  ", quotes: false);
         o.WriteLine(style.Dim($"{indent}(summarised; --all lists all {Invariant(relations.Count)} with their evidence)"));
     }
 
@@ -154,29 +161,39 @@ internal static class ReportText
     /// A few relations that show what a long list holds, in time order: of each polarity the strongest (the extreme
     /// Goldstein weight, else the longest lasting), and the first and the last.
     /// </summary>
-    internal static IReadOnlyList<Relation> Telling(IReadOnlyList<Relation> relations)
+    /// <remarks>Chosen from the relations' facts; only the chosen are made.</remarks>
+    private static List<Relation> Telling(IReadOnlyList<Relation> relations, RelationFacts[] facts)
     {
-        var chosen = new List<Relation>();
+        var chosen = new List<int>();
         foreach (var polarity in new[] { Polarity.Conflictual, Polarity.Cooperative })
         {
-            var strongest = relations.Where(r => r.Polarity == polarity)
-                .OrderByDescending(r => Strength(r))
-                .ThenBy(r => r.Time.FirstDay)
-                .FirstOrDefault();
-            if (strongest is not null)
+            // The strongest; of equally strong, the earliest to begin; of those, the first in the list.
+            var strongest = -1;
+            for (var i = 0; i < facts.Length; i++)
+            {
+                if (facts[i].Polarity == polarity && (strongest < 0 || Stronger(facts[i], facts[strongest])))
+                {
+                    strongest = i;
+                }
+            }
+
+            if (strongest >= 0)
             {
                 chosen.Add(strongest);
             }
         }
 
-        chosen.Add(relations[0]);
-        chosen.Add(relations[^1]);
-        return chosen.Distinct().Take(Examples).OrderBy(r => r.Time.Beginning).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
+        chosen.Add(0);
+        chosen.Add(facts.Length - 1);
+        return chosen.Distinct().Take(Examples).Select(i => relations[i]).OrderBy(r => r.Time.Beginning).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
     }
 
+    private static bool Stronger(RelationFacts a, RelationFacts b) =>
+        Strength(a) > Strength(b) || (Strength(a) == Strength(b) && a.Time.FirstDay < b.Time.FirstDay);
+
     /// <summary>How strongly a relation leans: its Goldstein weight's size, else how many days it lasts.</summary>
-    private static double Strength(Relation relation) =>
-        CameoCoding.Of(relation)?.Goldstein is { } g ? Math.Abs(g)
+    private static double Strength(RelationFacts relation) =>
+        relation.Goldstein is { } g ? Math.Abs(g)
         : (relation.Time.LastDay ?? relation.Time.FirstDay.AddYears(100)).DayNumber - relation.Time.FirstDay.DayNumber;
 
     public static void Events(TextWriter o, RelationGraph graph, IReadOnlyList<ActorEvent> events, Style style, string indent = "  ")
@@ -232,13 +249,14 @@ internal static class ReportText
 
         o.WriteLine();
         o.WriteLine(style.Bold($"Context: relations with actors outside the {title.ToLowerInvariant()}"));
-        var context = Held(report.Context);
-        if (context.Count > ScreenfulOfRelations && !style.All)
+        var context = report.Context;
+        var facts = context.Count > ScreenfulOfRelations && !style.All ? RelationFacts.Of(context) : null;
+        if (facts is not null)
         {
-            Partners(o, graph, report, context);
+            Partners(o, graph, report, facts);
         }
 
-        Relations(o, graph, context, style, quotes: false);
+        Relations(o, graph, context, facts, style, quotes: false);
         if (report.PreviousWindow is { } previous)
         {
             o.WriteLine();
@@ -260,7 +278,8 @@ internal static class ReportText
     {
         var previous = report.PreviousWindow;
         o.WriteLine(style.Bold(previous is null ? "Summary" : $"Summary, against {previous}"));
-        var weighted = report.Pairs.Any(p => p.Relations.Any(r => CameoCoding.Of(r)?.Goldstein is not null));
+        var facts = report.Pairs.Select(p => RelationFacts.Of(p.Relations)).ToArray();
+        var weighted = facts.Any(f => f.Any(r => r.Goldstein is not null));
         var now = report.View.Window.ToString();
         List<string> headers = ["PAIR", now.ToUpperInvariant(), "+", "-", "0"];
         if (weighted)
@@ -288,7 +307,7 @@ internal static class ReportText
         for (var i = 0; i < report.Pairs.Count; i++)
         {
             var pair = report.Pairs[i];
-            var counts = Counts.Of(pair.Relations);
+            var counts = Counts.Of(facts[i]);
             List<string> cells = [PairName(pair.First, pair.Second), SignWord(pair.Sign), Invariant(counts.Cooperative), Invariant(counts.Conflictual), Invariant(counts.Neutral)];
             if (weighted)
             {
@@ -298,7 +317,7 @@ internal static class ReportText
             if (previous is not null)
             {
                 var change = report.Changes[i];
-                var before = Counts.Of(pair.Relations.Except(change.Added).Concat(change.Dropped).ToList());
+                var before = counts.Before(change);
                 cells.AddRange([SignWord(change.Before), Invariant(before.Cooperative), Invariant(before.Conflictual), Invariant(before.Neutral)]);
             }
 
@@ -417,7 +436,7 @@ internal static class ReportText
     {
         var pair = report.Pairs.First(p => p.First == change.First && p.Second == change.Second);
         var now = Counts.Of(pair.Relations);
-        var before = Counts.Of(pair.Relations.Except(change.Added).Concat(change.Dropped).ToList());
+        var before = now.Before(change);
         var parts = new List<string>
         {
             $"{PairName(change.First, change.Second)}: {SignWord(change.Before)} → {Sign(change.After, style)}",
@@ -428,8 +447,8 @@ internal static class ReportText
                       (before.Total == 0 ? string.Empty : $" ({before.Phrase()})"));
         }
 
-        var began = change.Added.Where(r => !r.Time.IsPoint).Select(r => r.Kind.Name).Distinct().ToList();
-        var ended = change.Dropped.Where(r => !r.Time.IsPoint).Select(r => r.Kind.Name).Distinct().ToList();
+        var began = RelationFacts.Of(change.Added).Where(r => !r.Time.IsPoint).Select(r => r.Kind.Name).Distinct().ToList();
+        var ended = RelationFacts.Of(change.Dropped).Where(r => !r.Time.IsPoint).Select(r => r.Kind.Name).Distinct().ToList();
         if (began.Count > 0)
         {
             parts.Add($"began: {string.Join(", ", began)}");
@@ -444,7 +463,7 @@ internal static class ReportText
     }
 
     /// <summary>The actors outside a group that its members deal with most, in one line, before the context's summary.</summary>
-    private static void Partners(TextWriter o, RelationGraph graph, GroupReport report, IReadOnlyList<Relation> context)
+    private static void Partners(TextWriter o, RelationGraph graph, GroupReport report, RelationFacts[] context)
     {
         var members = report.Actors.Select(a => a.Id).ToHashSet();
         var partners = context.Select(r => members.Contains(r.Source) ? r.Target : r.Source)
@@ -862,10 +881,10 @@ internal static class ReportText
         sum is { } g ? prefix + g.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) : string.Empty;
 
     /// <summary>When the earliest of some relations begins, at its own precision.</summary>
-    private static string First(IEnumerable<Relation> relations) => relations.MinBy(r => r.Time.FirstDay)!.Time.Beginning.ToString();
+    private static string First(IEnumerable<RelationFacts> relations) => relations.MinBy(r => r.Time.FirstDay).Time.Beginning.ToString();
 
     /// <summary>When the latest of some relations to begin begins, at its own precision.</summary>
-    private static string Last(IEnumerable<Relation> relations) => relations.MaxBy(r => r.Time.FirstDay)!.Time.Beginning.ToString();
+    private static string Last(IEnumerable<RelationFacts> relations) => relations.MaxBy(r => r.Time.FirstDay).Time.Beginning.ToString();
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 
@@ -874,7 +893,9 @@ internal static class ReportText
     {
         public int Total => Cooperative + Conflictual + Neutral;
 
-        public static Counts Of(IReadOnlyCollection<Relation> relations)
+        public static Counts Of(IReadOnlyList<Relation> relations) => Of(RelationFacts.Of(relations));
+
+        public static Counts Of(IEnumerable<RelationFacts> relations)
         {
             int cooperative = 0, conflictual = 0, neutral = 0;
             double? goldstein = null;
@@ -886,13 +907,24 @@ internal static class ReportText
                     Polarity.Conflictual => conflictual++,
                     _ => neutral++,
                 };
-                if (CameoCoding.Of(r)?.Goldstein is { } g)
+                if (r.Goldstein is { } g)
                 {
                     goldstein = (goldstein ?? 0) + g;
                 }
             }
 
             return new Counts(cooperative, conflictual, neutral, goldstein);
+        }
+
+        /// <summary>
+        /// A pair's counts in the window before, from these (its counts now) and what changed: less the relations
+        /// added, plus those dropped. By polarity only (no Goldstein sum).
+        /// </summary>
+        public Counts Before(PairChange change)
+        {
+            var (added, dropped) = (Of(change.Added), Of(change.Dropped));
+            return new Counts(
+                Cooperative - added.Cooperative + dropped.Cooperative, Conflictual - added.Conflictual + dropped.Conflictual, Neutral - added.Neutral + dropped.Neutral, null);
         }
 
         /// <summary>The counts as words: <c>2 cooperative, 5 conflictual</c>; polarities with none left out.</summary>

@@ -13,6 +13,9 @@ internal static class NativeMethods
     /// <summary>madvise: a fault reads its own page only.</summary>
     public const int Random = 1;
 
+    /// <summary>madvise: the pages will be needed soon (their reading starts now, in the background).</summary>
+    public const int WillNeed = 3;
+
     /// <summary>madvise: the pages are not needed now (they leave the resident set and stay in the page cache).</summary>
     public const int DontNeed = 4;
 
@@ -52,8 +55,8 @@ internal static class NativeMethods
     }
 
     /// <summary>
-    /// Advises Linux about a range of a read-only file mapping (madvise: <see cref="Normal"/>, <see cref="Random"/> or
-    /// <see cref="DontNeed"/>). Elsewhere nothing happens.
+    /// Advises Linux about a range of a read-only file mapping (madvise: <see cref="Normal"/>, <see cref="Random"/>,
+    /// <see cref="WillNeed"/> or <see cref="DontNeed"/>). Elsewhere nothing happens.
     /// </summary>
     public static void Advise(IntPtr start, long length, int advice)
     {

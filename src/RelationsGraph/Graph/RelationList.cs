@@ -29,6 +29,9 @@ internal sealed class RelationList : IReadOnlyList<Relation>
 
     public int Count => rows?.Count ?? store.Count;
 
+    /// <summary>Gets the store whose rows the list holds (<see cref="Row"/>), for reading their columns without making relations.</summary>
+    public RelationStore Store => store;
+
     public Relation this[int index] => store.Relation(Row(index));
 
     /// <summary>Every relation of the store, in id order.</summary>

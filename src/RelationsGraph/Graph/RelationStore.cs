@@ -79,6 +79,9 @@ internal sealed class RelationStore
     /// <summary>The date a row's relation begins with (its point, or its period's start), from the columns alone.</summary>
     public PartialDate Beginning(int row) => RelationColumns.Decode(firstDays[row], firstDays[row], (byte)(shapes[row] & 0x0C)).Beginning;
 
+    /// <summary>The time of a row's relation, from the columns alone (see <see cref="Relation"/>).</summary>
+    public TimeExtent Time(int row) => RelationColumns.Decode(firstDays[row], lastDays[row], shapes[row]);
+
     /// <summary>The row's place in id order (ordinal): comparing ranks compares ids.</summary>
     public int IdRank(int row) => rowToIdRank[row];
 
@@ -102,7 +105,7 @@ internal sealed class RelationStore
 
         return new Relation(
             ids.GetString(text)!, KindOf(row), actorIds[sources[row]], actorIds[targets[row]],
-            RelationColumns.Decode(firstDays[row], lastDays[row], shapes[row]), labels.GetString(text)!, evidence, IsDirected(row), notes?.GetString(text));
+            Time(row), labels.GetString(text)!, evidence, IsDirected(row), notes?.GetString(text));
     }
 
     /// <summary>Gets the actor ids, by vertex number.</summary>

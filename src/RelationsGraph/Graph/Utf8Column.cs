@@ -5,7 +5,9 @@ namespace RelationsGraph.Graph;
 /// <summary>
 /// A column of UTF-8 texts, one per row, in blocks: each block holds its rows' bytes end to end in one array
 /// and where each begins (an Arrow string column's layout), so a column may hold far more than 2 GB and a block
-/// could as well be a buffer of a memory-mapped file. Rows number on across blocks.
+/// could as well be a buffer of a memory-mapped file. Rows number on across blocks. A block may hold only some of
+/// its texts as rows (a row map) and check each text as it is read (a snapshot read for some rows only leaves their
+/// texts in the file, unread and unchecked, until they are shown).
 /// </summary>
 /// <remarks>Immutable; safe to read from many threads.</remarks>
 internal sealed class Utf8Column
@@ -15,6 +17,9 @@ internal sealed class Utf8Column
     // The first row of each block, ascending, and the row count at the end.
     private readonly int[] firstRows;
 
+    // The bytes of text held, counted when first asked (a block of some rows would read its offsets to count them).
+    private long bytes = -1;
+
     public Utf8Column(IReadOnlyList<Block> blocks)
     {
         this.blocks = [.. blocks];
@@ -22,7 +27,6 @@ internal sealed class Utf8Column
         for (var b = 0; b < this.blocks.Length; b++)
         {
             firstRows[b + 1] = firstRows[b] + this.blocks[b].Count;
-            Bytes += this.blocks[b].Offsets.Span[this.blocks[b].Count] - this.blocks[b].Offsets.Span[0];
         }
     }
 
@@ -31,8 +35,20 @@ internal sealed class Utf8Column
     public int Count => firstRows[^1];
 
     /// <summary>Gets the bytes of text held, all blocks together.</summary>
-    public long Bytes { get; }
+    public long Bytes
+    {
+        get
+        {
+            if (bytes < 0)
+            {
+                bytes = blocks.Sum(b => b.Bytes);
+            }
 
+            return bytes;
+        }
+    }
+
+    /// <summary>Gets the blocks; a reader of their offsets directly must handle <see cref="Block.Rows"/> and <see cref="Block.Check"/> (the builder's blocks have neither).</summary>
     public IReadOnlyList<Block> Blocks => blocks;
 
     public ReadOnlySpan<byte> this[int row]
@@ -40,9 +56,12 @@ internal sealed class Utf8Column
         get
         {
             var b = BlockOf(row);
-            var offsets = blocks[b].Offsets.Span;
+            var block = blocks[b];
+            var offsets = block.Offsets.Span;
             var at = row - firstRows[b];
-            return blocks[b].Data.Span.Slice(offsets[at], offsets[at + 1] - offsets[at]);
+            at = block.Rows is { } rows ? rows[at] : at;
+            block.Check?.Invoke(at);
+            return block.Data.Span.Slice(offsets[at], offsets[at + 1] - offsets[at]);
         }
     }
 
@@ -82,14 +101,44 @@ internal sealed class Utf8Column
     }
 
     /// <summary>
-    /// One block: <see cref="Count"/> texts, text i the bytes of <see cref="Data"/> from Offsets[i] to Offsets[i + 1]
-    /// (the first offset need not be 0). Arrays, or the buffers of a memory-mapped snapshot's record batch.
+    /// One block: text i the bytes of <see cref="Data"/> from Offsets[i] to Offsets[i + 1] (the first offset need not
+    /// be 0). Arrays, or the buffers of a memory-mapped snapshot's record batch. Its rows are its texts, or given
+    /// <see cref="Rows"/> those texts alone, in that order; given <see cref="Check"/>, each text is checked as it is read.
     /// </summary>
     internal sealed record Block(ReadOnlyMemory<int> Offsets, ReadOnlyMemory<byte> Data)
     {
-        public int Count => Offsets.Length - 1;
+        /// <summary>Gets the texts that are the block's rows (their indexes, in row order), or null for every text.</summary>
+        public int[]? Rows { get; init; }
+
+        /// <summary>Gets the check each text passes before it is read (given its index; it throws when the text or its offsets are bad), or null.</summary>
+        public TextCheck? Check { get; init; }
+
+        public int Count => Rows?.Length ?? Offsets.Length - 1;
+
+        public long Bytes
+        {
+            get
+            {
+                var offsets = Offsets.Span;
+                if (Rows is null)
+                {
+                    return offsets[^1] - offsets[0];
+                }
+
+                long sum = 0;
+                foreach (var i in Rows)
+                {
+                    sum += offsets[i + 1] - offsets[i];
+                }
+
+                return sum;
+            }
+        }
     }
 }
+
+/// <summary>Checks a text (by its index in its block) before it is read; throws when it or its offsets are bad.</summary>
+internal delegate void TextCheck(int index);
 
 /// <summary>Collects the texts of a <see cref="Utf8Column"/>, a row at a time, into blocks of up to 65,536 rows.</summary>
 internal sealed class Utf8ColumnBuilder

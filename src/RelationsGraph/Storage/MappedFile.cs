@@ -93,6 +93,39 @@ internal sealed unsafe class MappedFile : IDisposable
     /// </summary>
     public void DropPages(IEnumerable<ReadOnlyMemory<byte>> buffers)
     {
+        if (Pages(buffers) is { } span)
+        {
+            RelationsGraph.Common.NativeMethods.Advise((IntPtr)(pointer + span.From), span.To - span.From, RelationsGraph.Common.NativeMethods.DontNeed);
+        }
+    }
+
+    /// <summary>
+    /// Starts reading the pages of each buffer given (windows of this mapping), each in one request, in the background:
+    /// for a mapping read at random (<see cref="ReadAtRandom"/>), whose faults read a page each, when a reader is
+    /// about to read some columns of a record batch and not the rest.
+    /// </summary>
+    public void ReadAhead(IEnumerable<ReadOnlyMemory<byte>> buffers)
+    {
+        foreach (var buffer in buffers)
+        {
+            if (Pages([buffer]) is { } span)
+            {
+                RelationsGraph.Common.NativeMethods.Advise((IntPtr)(pointer + span.From), span.To - span.From, RelationsGraph.Common.NativeMethods.WillNeed);
+            }
+        }
+    }
+
+    /// <summary>As <see cref="ReadAhead(IEnumerable{ReadOnlyMemory{byte}})"/>, a range of the file.</summary>
+    public void ReadAhead(long start, long length)
+    {
+        Check(start, (int)Math.Min(int.MaxValue, length));
+        var (from, to) = (start / Page * Page, Math.Min(Length, (start + length + Page - 1) / Page * Page));
+        RelationsGraph.Common.NativeMethods.Advise((IntPtr)(pointer + from), to - from, RelationsGraph.Common.NativeMethods.WillNeed);
+    }
+
+    /// <summary>The whole pages of the file the buffers given (windows of this mapping) lie in, first to last, or null for none.</summary>
+    private (long From, long To)? Pages(IEnumerable<ReadOnlyMemory<byte>> buffers)
+    {
         var (low, high) = (long.MaxValue, long.MinValue);
         foreach (var buffer in buffers)
         {
@@ -103,13 +136,10 @@ internal sealed unsafe class MappedFile : IDisposable
             }
         }
 
-        if (low < high && pointer != null)
-        {
-            const long Page = 4096;
-            var (from, to) = (low / Page * Page, Math.Min(Length, (high + Page - 1) / Page * Page));
-            RelationsGraph.Common.NativeMethods.Advise((IntPtr)(pointer + from), to - from, RelationsGraph.Common.NativeMethods.DontNeed);
-        }
+        return low < high && pointer != null ? (low / Page * Page, Math.Min(Length, (high + Page - 1) / Page * Page)) : null;
     }
+
+    private const long Page = 4096;
 
     public void Dispose()
     {

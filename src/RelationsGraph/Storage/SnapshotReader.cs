@@ -32,9 +32,11 @@ internal static class SnapshotReader
     /// Reads what a question about some actors' relations needs, and no more: the sources, actors and events whole,
     /// and of the relations only the rows that join one of the actors <paramref name="touching"/> picks (given a
     /// graph of the actors alone) to any actor and meet the window. The rows are found from the actor and day columns
-    /// alone; the rows found are checked as a whole load checks them, and their errors name the file's rows. Every
-    /// record batch's framing and schema are checked, but the other rows are not: a broken row elsewhere goes
-    /// unnoticed (a whole load, or <c>relgraph validate</c>, finds it). The graph holds every actor, source and event
+    /// alone; the rows found are checked as a whole load checks them, but for their texts (id, label, note, quotes),
+    /// which stay in the file, unread, until a relation is read, and are checked then: a bad one throws the
+    /// <see cref="GraphDataException"/> a whole load would, naming the file's row. Nor is their ids' order checked
+    /// against their ranks (their ranks give the order). Every record batch's framing and schema are checked, but the
+    /// other rows are not: a broken row elsewhere goes unnoticed (a whole load, or <c>relgraph validate</c>, finds it). The graph holds every actor, source and event
     /// and the relations found, so it answers only questions about those actors' relations in that window: a group
     /// report of them, whose context is every relation between a member and an outsider. Picking no actor reads no
     /// relation: the graph is then the actors, sources and events alone.
@@ -60,6 +62,10 @@ internal static class SnapshotReader
             throw;
         }
     }
+
+    // How many record batches a read of some of their columns asks for at once: this one and the next few (a core
+    // reads on through the batches of its range), so the disk has several requests in hand.
+    private const int ReadAheadBatches = 4;
 
     private static readonly int MaxDayNumber = DateOnly.MaxValue.DayNumber;
 
@@ -160,9 +166,15 @@ internal static class SnapshotReader
             // The framing pass reads a few bytes of each record batch (65,536 rows, some 10 MB apart): read at
             // random, it reads those pages alone. Otherwise each of them would read the megabytes around it, the whole
             // file on one core before any check begins (100M from an emptied page cache: 7 s; the load 37-38 s -> 32-34 s).
-            // A touching read keeps the read-ahead: it reads only some rows, whose pages lie all over the file.
-            file.ReadAtRandom(touching is null);
+            // A touching read reads at random throughout, and asks for the columns it reads ahead of reading them (the
+            // default read-around, 8 MB here, read nearly all of a 15 GB file for 1 % of its rows: 13 s from disk).
+            file.ReadAtRandom(true);
             var parts = Parts();
+            for (var p = 0; p < 3; p++)
+            {
+                file.ReadAhead(parts[p].Start, parts[p].Length);
+            }
+
             var builder = new RelationGraphBuilder();
             var sources = ReadSmall(parts[0], "sources");
             var sourceIds = Column<StringArray>(sources, 0);
@@ -303,6 +315,7 @@ internal static class SnapshotReader
         // The columns the rows of some actors are found by: source, target, first_day, last_day.
         private static readonly int[] FindingColumns = [2, 3, 5, 6];
 
+
         /// <summary>
         /// The rows that join one of the vertices to any actor and meet the window (when given), found from each
         /// batch's actor and day columns alone, the batches on every core; batches holding none are left out.
@@ -330,6 +343,11 @@ internal static class SnapshotReader
             {
                 try
                 {
+                    for (var ahead = b; ahead < Math.Min(b + ReadAheadBatches, batches.Count); ahead++)
+                    {
+                        File.ReadAhead(FindingColumns.Select(c => batches[ahead].Column(c).Data.Buffers[1].Memory));
+                    }
+
                     var batch = batches[b];
                     var source = ((Int32Array)batch.Column(2)).Values;
                     var target = ((Int32Array)batch.Column(3)).Values;
@@ -674,7 +692,7 @@ internal static class SnapshotReader
     /// <summary>
     /// Checks relation record batches and makes the store's columns of them: every row of the file's batches, or
     /// (given a <see cref="Selection"/>) some rows of some, whose id ranks are then renumbered from 0 in the same order
-    /// and whose texts are copied. Errors name the file's rows and ranks either way.
+    /// and whose texts are left in the file, checked when read. Errors name the file's rows and ranks either way.
     /// </summary>
     private sealed class RelationColumnsReader(
         Reading reading, List<RecordBatch> batches, ActorId[] actorIds, string[] sourceIds, SourceHorizon horizon, Selection? selection = null)
@@ -687,11 +705,8 @@ internal static class SnapshotReader
         // Of some rows only: each row's id rank in the file, by the rank it is renumbered to.
         private int[]? fileRanks;
 
-        // The texts a check copies of the rows read, by kind: ids, labels, notes, quotes.
-        private const int IdText = 0, LabelText = 1, NoteText = 2, QuoteText = 3;
-
-        // Of some rows only: each batch's ids, labels, notes and quotes of the rows read, copied by its check.
-        private Utf8Column[][] copied = [];
+        // Of some rows only: each batch's evidence items of the rows read (their quotes' indexes), in row order.
+        private int[][] pickedItems = [];
 
         private int[] firstRow = [];
         private int[] firstEvidence = [];
@@ -735,14 +750,28 @@ internal static class SnapshotReader
             (kinds, sources, targets, firstDays, lastDays, shapes, idRanks) = (new byte[n], new int[n], new int[n], new int[n], new int[n], new byte[n], new int[n]);
             evidenceStart = new int[n + 1];
             evidenceSources = new int[firstEvidence[count]];
-            keys = new UInt128[n];
+            keys = picked is null ? new UInt128[n] : [];
 
             // Each batch is checked and copied on its own; the error of the earliest row wins, as a sequential read would report it.
             var errors = new GraphDataException?[count];
-            copied = new Utf8Column[picked is null ? 0 : count][];
-            reading.File.ReadAtRandom(false);
+            pickedItems = new int[picked is null ? 0 : count][];
+            if (picked is null && count > 0)
+            {
+                // Every byte of the relations is read, in order: read-around helps (a touching read's graph of the
+                // actors alone reads none, and leaves the mapping read at random).
+                reading.File.ReadAtRandom(false);
+            }
+
             Parallel.For(0, count, b =>
             {
+                if (picked is not null)
+                {
+                    for (var ahead = b; ahead < Math.Min(b + ReadAheadBatches, count); ahead++)
+                    {
+                        reading.File.ReadAhead(ColumnsOfSomeRows(batches[ahead]));
+                    }
+                }
+
                 errors[b] = Batch(b);
                 reading.File.DropPages(Buffers(batches[b]));
             });
@@ -756,23 +785,43 @@ internal static class SnapshotReader
                 Renumber(n);
             }
             // The rows' order is checked now, as the actor graph relies on it; the id order is made and checked on a
-            // thread of its own while the graph links the actors (100M: 3 s beside 11 s).
+            // thread of its own while the graph links the actors (100M: 3 s beside 11 s). Of some rows only, the ids
+            // are not read: their ranks give the order (each row's own, checked as they are renumbered).
             CheckOrderAcrossBatches(n);
-            var ids = Texts(b => (StringArray)batches[b].Column(0), all: true, IdText);
+            var ids = Texts(b => (StringArray)batches[b].Column(0), all: true, "id");
             var idRankToRow = Task.Factory.StartNew(
                 () =>
                 {
                     var order = Order(n);
-                    CheckIdOrder(ids, order);
+                    if (picked is null)
+                    {
+                        CheckIdOrder(ids, order);
+                    }
+
                     return order;
                 },
                 CancellationToken.None,
                 TaskCreationOptions.LongRunning,
                 TaskScheduler.Default);
             return RelationStore.FromRows(
-                kinds, sources, targets, firstDays, lastDays, shapes, idRanks, idRankToRow, ids, Texts(b => (StringArray)batches[b].Column(8), all: true, LabelText),
-                batches.Any(b => b.Column(10).NullCount < b.Length) ? Texts(b => (StringArray)batches[b].Column(10), all: true, NoteText) : null,
-                evidenceStart, evidenceSources, Texts(Quotes, all: false, QuoteText), actorIds, sourceIds);
+                kinds, sources, targets, firstDays, lastDays, shapes, idRanks, idRankToRow, ids, Texts(b => (StringArray)batches[b].Column(8), all: true, "label"),
+                batches.Any(b => b.Column(10).NullCount < b.Length) ? Texts(b => (StringArray)batches[b].Column(10), all: true, "note") : null,
+                evidenceStart, evidenceSources, Texts(Quotes, all: false, "quote"), actorIds, sourceIds);
+        }
+
+        /// <summary>
+        /// The buffers a read of some rows reads: all but the texts and the validity bitmaps (read only for a column
+        /// that has nulls): kind, source, target, directed, first and last day, time, the evidence lists and the
+        /// sources they cite, id rank.
+        /// </summary>
+        private static IEnumerable<ReadOnlyMemory<byte>> ColumnsOfSomeRows(RecordBatch batch)
+        {
+            foreach (var c in new[] { 1, 2, 3, 4, 5, 6, 7, 9, 11 })
+            {
+                yield return batch.Column(c).Data.Buffers[1].Memory;
+            }
+
+            yield return ((StructArray)((ListArray)batch.Column(9)).Values).Fields[0].Data.Buffers[1].Memory;
         }
 
         private StringArray Quotes(int b) => (StringArray)((StructArray)((ListArray)batches[b].Column(9)).Values).Fields[1];
@@ -825,17 +874,16 @@ internal static class SnapshotReader
                 // Texts are checked a column at a time: when a column's bytes are all valid (UTF-8, or of the id
                 // alphabet) and each row's text starts on a character, no row needs its own check. A column that fails
                 // is checked row by row, which names the row (a million rows, loaded warm: 0.19 s of CPU became 0.165).
-                // A read of some rows checks only theirs, row by row: the others' texts are neither read nor judged.
+                // A read of some rows reads none of their texts: each is checked when it is read (see Texts).
                 var whole = pick is null;
                 var (idsInAlphabet, labelsValid) = (whole && InAlphabet(idOffsets, idData), whole && AllUtf8(labelOffsets, labelData));
                 var (quotesValid, notesValid) = (whole && AllUtf8(quoteOffsets, quoteData), whole && AllUtf8(noteOffsets, noteData));
                 for (var j = 0; j < n; j++)
                 {
                     var (row, i) = (at + j, pick is null ? j : pick[j]);
-                    var id = idData[idOffsets[i]..idOffsets[i + 1]];
-                    if (!(idsInAlphabet ? Identifier.IsValidIfInAlphabet(id) : Identifier.IsValid(id)))
+                    if (whole && IdError(idData[idOffsets[i]..idOffsets[i + 1]], idsInAlphabet) is { } idError)
                     {
-                        return RowError(row, "id", IdProblem(id));
+                        return RowError(row, "id", idError);
                     }
 
                     var kindIndex = kindIndices[i];
@@ -872,21 +920,15 @@ internal static class SnapshotReader
                     }
 
                     idRanks[row] = rank[i];
-                    if (TextError(labelData[labelOffsets[i]..labelOffsets[i + 1]], "label", labelsValid) is { } labelError)
+                    if (whole && TextError(labelData[labelOffsets[i]..labelOffsets[i + 1]], "label", labelsValid) is { } labelError)
                     {
                         return RowError(row, "label", labelError);
                     }
 
                     // The validity bitmap read in place (Arrow's IsNull took a tenth of a load's checks).
-                    var noteNull = notesNull && ((noteValid[(noteOffset + i) >> 3] >> ((noteOffset + i) & 7)) & 1) == 0;
-                    if (!noteNull && !Utf8OrChecked(noteData[noteOffsets[i]..noteOffsets[i + 1]], notesValid))
+                    if (whole && NoteError(noteOffsets, noteData, i, notesNull && !IsSet(noteValid, noteOffset + i), notesValid) is { } noteError)
                     {
-                        return RowError(row, "note", "the note is not valid UTF-8.");
-                    }
-
-                    if (noteNull && noteOffsets[i + 1] != noteOffsets[i])
-                    {
-                        return RowError(row, "note", "a null note has text; a null must be empty.");
+                        return RowError(row, "note", noteError);
                     }
 
                     var (from, to) = (evidenceOffsets[i], evidenceOffsets[i + 1]);
@@ -904,7 +946,7 @@ internal static class SnapshotReader
                             return CitedError(row, cited);
                         }
 
-                        if (TextError(quoteData[quoteOffsets[e]..quoteOffsets[e + 1]], "quote", quotesValid) is { } quoteError)
+                        if (whole && TextError(quoteData[quoteOffsets[e]..quoteOffsets[e + 1]], "quote", quotesValid) is { } quoteError)
                         {
                             return RowError(row, "evidence", quoteError);
                         }
@@ -934,33 +976,32 @@ internal static class SnapshotReader
                     previous = place;
                 }
 
-                // The ids' keys by rank (by row when only some batches are read: put in rank order once renumbered),
-                // read now in row order while the batch's pages are in memory.
-                Span<byte> key = stackalloc byte[16];
-                for (var j = 0; j < n; j++)
+                if (whole)
                 {
-                    var i = pick is null ? j : pick[j];
-                    var id = idData[idOffsets[i]..idOffsets[i + 1]];
-                    key.Clear();
-                    id[..Math.Min(16, id.Length)].CopyTo(key);
-                    keys[pick is null ? rank[i] : at + j] = BinaryPrimitives.ReadUInt128BigEndian(key);
+                    // The ids' keys by rank, read now in row order while the batch's pages are in memory.
+                    Span<byte> key = stackalloc byte[16];
+                    for (var i = 0; i < n; i++)
+                    {
+                        var id = idData[idOffsets[i]..idOffsets[i + 1]];
+                        key.Clear();
+                        id[..Math.Min(16, id.Length)].CopyTo(key);
+                        keys[rank[i]] = BinaryPrimitives.ReadUInt128BigEndian(key);
+                    }
                 }
-
-                if (pick is not null)
+                else
                 {
-                    // The texts of the rows read, copied while the batch's pages are in memory (a null note is empty).
-                    var pickedItems = new List<int>();
-                    foreach (var i in pick)
+                    // The evidence items of the rows read: their quotes are the quote column's rows (see Texts).
+                    var read = new int[cursor - firstEvidence[b]];
+                    var k = 0;
+                    foreach (var i in pick!)
                     {
                         for (var e = evidenceOffsets[i]; e < evidenceOffsets[i + 1]; e++)
                         {
-                            pickedItems.Add(e);
+                            read[k++] = e;
                         }
                     }
 
-                    copied[b] = new Utf8Column[4];
-                    (copied[b][IdText], copied[b][LabelText]) = (Copy(idOffsets, idData, pick), Copy(labelOffsets, labelData, pick));
-                    (copied[b][NoteText], copied[b][QuoteText]) = (Copy(noteOffsets, noteData, pick), Copy(quoteOffsets, quoteData, [.. pickedItems]));
+                    pickedItems[b] = read;
                 }
 
                 return null;
@@ -1072,7 +1113,7 @@ internal static class SnapshotReader
 
         /// <summary>
         /// Of some batches only: renumbers the rows' id ranks from 0, in the file's rank order (a rank twice is refused
-        /// here, by the file's numbers), and puts the ids' keys, read by row, in rank order.
+        /// here, by the file's numbers).
         /// </summary>
         private void Renumber(int n)
         {
@@ -1085,7 +1126,6 @@ internal static class SnapshotReader
 
             Graph.KeySort.Order(ranks, order);
             fileRanks = new int[n];
-            var byRank = new UInt128[n];
             for (var r = 0; r < n; r++)
             {
                 var row = order[r];
@@ -1094,10 +1134,8 @@ internal static class SnapshotReader
                     throw RowError(row, "id_rank", $"the id rank {ranks[r]} is also row {FileRow(order[r - 1])}'s; each row has its own.");
                 }
 
-                (fileRanks[r], idRanks[row], byRank[r]) = (idRanks[row], r, keys[row]);
+                (fileRanks[r], idRanks[row]) = (idRanks[row], r);
             }
-
-            keys = byRank;
         }
 
         private const string OutOfOrder = "the rows are not in the snapshot's order: by actor pair (the smaller actor number first), then first day, then id rank, each row once.";
@@ -1152,6 +1190,18 @@ internal static class SnapshotReader
 
             return true;
         }
+
+        /// <summary>What is wrong with an id, or null: known to be of the id alphabet when its column was checked whole (<paramref name="inAlphabet"/>).</summary>
+        private static string? IdError(ReadOnlySpan<byte> id, bool inAlphabet) =>
+            (inAlphabet ? Identifier.IsValidIfInAlphabet(id) : Identifier.IsValid(id)) ? null : IdProblem(id);
+
+        /// <summary>What is wrong with a note (text <paramref name="i"/> of a column), or null: a null must be empty, a text valid UTF-8 (known to be when <paramref name="valid"/>).</summary>
+        private static string? NoteError(ReadOnlySpan<int> offsets, ReadOnlySpan<byte> data, int i, bool isNull, bool valid) =>
+            isNull ? (offsets[i + 1] == offsets[i] ? null : "a null note has text; a null must be empty.")
+            : Utf8OrChecked(data[offsets[i]..offsets[i + 1]], valid) ? null : "the note is not valid UTF-8.";
+
+        /// <summary>Whether a bit of a bitmap (Arrow's order: least significant first) is set.</summary>
+        private static bool IsSet(ReadOnlySpan<byte> bitmap, int index) => ((bitmap[index >> 3] >> (index & 7)) & 1) != 0;
 
         /// <summary>Whether a text is valid UTF-8: known to be when its column was checked whole (<paramref name="valid"/>).</summary>
         private static bool Utf8OrChecked(ReadOnlySpan<byte> text, bool valid) => valid || Utf8.IsValid(text);
@@ -1232,24 +1282,6 @@ internal static class SnapshotReader
             keys = [];
         }
 
-        /// <summary>Some texts of a text column (by their index), copied into one block.</summary>
-        private static Utf8Column Copy(ReadOnlySpan<int> offsets, ReadOnlySpan<byte> data, int[] rows)
-        {
-            var ends = new int[rows.Length + 1];
-            for (var k = 0; k < rows.Length; k++)
-            {
-                ends[k + 1] = ends[k] + offsets[rows[k] + 1] - offsets[rows[k]];
-            }
-
-            var bytes = new byte[ends[^1]];
-            for (var k = 0; k < rows.Length; k++)
-            {
-                data[offsets[rows[k]]..offsets[rows[k] + 1]].CopyTo(bytes.AsSpan(ends[k]));
-            }
-
-            return new Utf8Column([new Utf8Column.Block(ends, bytes)]);
-        }
-
         /// <summary>Every buffer of a batch, nested arrays and dictionaries included.</summary>
         private static IEnumerable<ReadOnlyMemory<byte>> Buffers(RecordBatch batch)
         {
@@ -1273,31 +1305,55 @@ internal static class SnapshotReader
             }
         }
 
-        /// <summary>A text column of all batches, each batch's buffers one block, read in place; of some rows, the copies of <paramref name="text"/>.</summary>
-        private Utf8Column Texts(Func<int, StringArray> column, bool all, int text)
+        /// <summary>
+        /// A text column of all batches (<paramref name="all"/> its rows, else the evidence items), each batch's
+        /// buffers one block, read in place. Of some rows, each block's rows are theirs alone, and each text is
+        /// checked as it is read (<paramref name="column"/> names what it is) and refused with its file row.
+        /// </summary>
+        private Utf8Column Texts(Func<int, StringArray> column, bool all, string name)
         {
-            if (picked is not null)
-            {
-                // Of some rows only: their texts, copied by each batch's check while its pages were in memory.
-                return Utf8Column.Concat(copied.Select(c => c[text]));
-            }
-
             var blocks = new List<Utf8Column.Block>(batches.Count);
             for (var b = 0; b < batches.Count; b++)
             {
                 var array = column(b);
                 var (from, count) = (0, array.Length);
-                if (!all)
+                if (!all && picked is null)
                 {
                     var offsets = ((ListArray)batches[b].Column(9)).ValueOffsets;
                     (from, count) = offsets.Length == 0 ? (0, 0) : (offsets[0], offsets[^1] - offsets[0]);
                 }
 
                 var offsetBytes = array.ValueOffsetsBuffer.Memory.Slice((array.Offset + from) * 4, (count + 1) * 4);
-                blocks.Add(new Utf8Column.Block(MappedFile.AsInts(offsetBytes), array.ValueBuffer.Memory));
+                var block = new Utf8Column.Block(MappedFile.AsInts(offsetBytes), array.ValueBuffer.Memory);
+                blocks.Add(picked is null ? block : block with { Rows = all ? picked[b] : pickedItems[b], Check = LaterCheck(b, array, all, name) });
             }
 
             return new Utf8Column(blocks);
+        }
+
+        /// <summary>The check of a batch's texts of some rows, made as each is read: as a whole read checks them when it reads them.</summary>
+        private TextCheck LaterCheck(int b, StringArray array, bool all, string name)
+        {
+            var evidence = (ListArray)batches[b].Column(9);
+            var (nulls, offset) = (array.NullCount > 0, array.Offset);
+            return index =>
+            {
+                var offsets = array.ValueOffsets;
+                var data = array.Values;
+                var (from, to) = (offsets[index], offsets[index + 1]);
+                var isNull = nulls && !IsSet(array.NullBitmapBuffer.Span, offset + index);
+                var problem = (isNull && name == "note") || (from >= 0 && from <= to && to <= data.Length) ? name switch
+                {
+                    "id" => IdError(data[from..to], inAlphabet: false),
+                    "note" => NoteError(offsets, data, index, isNull, valid: false),
+                    _ => TextError(data[from..to], name, valid: false),
+                } : $"the {name}'s offsets ({from} to {to}) lie outside the column's {data.Length} bytes.";
+                if (problem is not null)
+                {
+                    var row = all ? index : RowOfItem(evidence.ValueOffsets, index - evidence.ValueOffsets[0]);
+                    throw reading.Error("relations", FileRowOf(b, row), all ? name : "evidence", problem);
+                }
+            };
         }
     }
 }

@@ -20,6 +20,13 @@ public sealed class MalformedSnapshotTests : IDisposable
 
     public static TheoryData<string> Cases => new(Corpus.Keys);
 
+    /// <summary>
+    /// The cases a read for some actors finds too: all but a duplicate id (it takes the id order from the ranks) and
+    /// a null note with text where every note is null (such a graph has no notes, so no note's text is ever read;
+    /// where some note is not null, see <see cref="ReadForSomeActors_FindsANullNoteWithText_WhenItsRelationIsRead"/>).
+    /// </summary>
+    public static TheoryData<string> TouchingCases => new(Corpus.Keys.Except(["duplicate-id", "null-note-with-text", "null-note-running-back"]));
+
     private static readonly Dictionary<string, (Func<byte[], byte[]> Break, string Message)> Corpus = new()
     {
         ["empty"] = (_ => [], "The snapshot is empty; expected Arrow IPC streams of the tables sources, actors, events and relations."),
@@ -85,6 +92,69 @@ public sealed class MalformedSnapshotTests : IDisposable
         load.Should().Throw<GraphDataException>().Which.Message.Should().Be($"{path}: {message}");
     }
 
+    [Theory]
+    [MemberData(nameof(TouchingCases))]
+    public void ReadForEveryActor_FailsWithTheWholeLoadsError_ByTheTimeItsRelationsAreRead(string name)
+    {
+        var (path, message) = Broken(name);
+
+        // A text is checked when it is read, the rest as the snapshot is read.
+        var read = () => SnapshotReader.ReadTouching(path, null, g => g.Actors.Select(a => a.Id)).Relations.ToList();
+
+        read.Should().Throw<GraphDataException>().Which.Message.Should().Be($"{path}: {message}");
+    }
+
+    [Fact]
+    public void ReadForSomeActors_FindsANullNoteWithText_WhenItsRelationIsRead()
+    {
+        // Row 0's note is null, row 1's is not; row 0 is broken to a null with text.
+        var noted = new RelationGraphBuilder().Add(Source()).Add(Actor("A")).Add(Actor("B"))
+            .Add(Relation("r1", "A", "B", At("2017")))
+            .Add(new Relation("r2", RelationKind.Treaty, new ActorId("A"), new ActorId("B"), At("2018"), "label r2", [Samples.Quote], false, "a note"))
+            .Build();
+        var valid = Path.Combine(folder, "noted.arrows");
+        GraphFile.Save(valid, noted);
+        var path = Path.Combine(folder, "noted-broken.arrows");
+        // The notes "x" (marked null) and "a note": offsets 0, 1, 7; only row 1's validity bit set.
+        var notes = new StringArray(2, new ArrowBuffer(new[] { 0, 1, 7 }.SelectMany(BitConverter.GetBytes).ToArray()), new ArrowBuffer("xa note"u8.ToArray()), new ArrowBuffer(new byte[] { 0b10 }), 1, 0);
+        File.WriteAllBytes(path, Relations(File.ReadAllBytes(valid), 10, _ => notes));
+        var error = $"{path}: relations[0].note: A null note has text; a null must be empty.";
+
+        var whole = () => GraphFile.Load(path);
+        var touching = SnapshotReader.ReadTouching(path, null, _ => [new ActorId("A")]);
+        var read = () => touching.Relations.ToList();
+
+        whole.Should().Throw<GraphDataException>().Which.Message.Should().Be(error);
+        touching.Relations.Count.Should().Be(2);
+        touching.Relations[1].Label.Should().Be("label r2", "the other row reads well");
+        read.Should().Throw<GraphDataException>().Which.Message.Should().Be(error);
+    }
+
+    [Fact]
+    public void ReadForSomeActors_TakesTheIdOrderFromTheRanks_SoOnlyAWholeReadFindsADuplicateId()
+    {
+        var (path, message) = Broken("duplicate-id");
+
+        var whole = () => GraphFile.Load(path);
+        var touching = SnapshotReader.ReadTouching(path, null, g => g.Actors.Select(a => a.Id));
+
+        whole.Should().Throw<GraphDataException>().Which.Message.Should().Be($"{path}: {message}");
+        touching.Relations.Select(r => r.Id).Should().Equal(["r1", "r1", "r3", "r4"], "the ids are not compared, so the rows keep their ranks' order");
+    }
+
+    [Fact]
+    public void Triangle_OnASnapshotWithABrokenLabel_ExitsTwo_NamingTheRow_WithoutAHalfWrittenAnswer()
+    {
+        var (path, message) = Broken("label-not-utf8");
+
+        // The console reads a snapshot for a triangle's actors alone, and the label when the answer shows it.
+        var run = Console.CliRunner.Run("triangle", "A", "B", "C", "--graph", path);
+
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Be($"error: {path}: {message}\n");
+        run.Output.Should().BeEmpty();
+    }
+
     [Fact]
     public void Validate_PrintsTheErrorOnOneLine_AndExitsTwo()
     {
@@ -126,7 +196,7 @@ public sealed class MalformedSnapshotTests : IDisposable
     }
 
     [Fact]
-    public void RowsReadForSomeActors_NameTheFilesRows_AndTheRowsNotRead_AreNotChecked()
+    public void RowsReadForSomeActors_AreCheckedWhenRead_NamingTheFilesRows_AndTheRowsNotRead_AreNotChecked()
     {
         // A–B has 65,536 relations (the first batch), B–C three (the second). A B–C label is broken at file row 65,537.
         var builder = new RelationGraphBuilder().Add(Source()).Add(Actor("A")).Add(Actor("B")).Add(Actor("C"));
@@ -149,11 +219,14 @@ public sealed class MalformedSnapshotTests : IDisposable
         var error = $"{path}: relations[65537].label: The label must not be empty or white space.";
 
         var whole = () => GraphFile.Load(path);
-        var ofC = () => SnapshotReader.ReadTouching(path, null, _ => [new ActorId("C")]);
+        var ofC = SnapshotReader.ReadTouching(path, null, _ => [new ActorId("C")]);
+        var readC = () => ofC.Relations.ToList();
         var ofA = SnapshotReader.ReadTouching(path, null, _ => [new ActorId("A")]);
 
         whole.Should().Throw<GraphDataException>().Which.Message.Should().Be(error);
-        ofC.Should().Throw<GraphDataException>().Which.Message.Should().Be(error, "the error names the row in the file, not among the rows read");
+        ofC.Relations.Count.Should().Be(3, "the texts are read when a relation is");
+        readC.Should().Throw<GraphDataException>().Which.Message.Should().Be(error, "the error names the row in the file, not among the rows read");
+        ofC.Relations[0].Label.Should().NotBeEmpty("the rows before the broken one read well");
         ofA.Relations.Should().HaveCount(SnapshotWriter.BatchRows, "only A's relations are read, and the broken row is not one");
     }
 
