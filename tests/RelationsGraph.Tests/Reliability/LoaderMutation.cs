@@ -120,7 +120,10 @@ internal static partial class LoaderMutation
                     RoundTripPropertyTests.ShouldBeEqual(GraphFile.Load(again), graph!);
                     break;
                 case GraphDataException data:
-                    if (data.Line < 1 || data.Column < 1 || !data.Message.StartsWith(path + ":", StringComparison.Ordinal)
+                    // A mutant that starts with the Arrow stream marker is read as a snapshot, whose errors name a
+                    // table, row and column, not a line (corpus: arrow-marker-before-json).
+                    var located = SnapshotReader.HasMagic(bytes) || (data.Line >= 1 && data.Column >= 1);
+                    if (!located || !data.Message.StartsWith(path + ":", StringComparison.Ordinal)
                         || data.Message.Contains('\n', StringComparison.Ordinal) || data.Message.Contains('\r', StringComparison.Ordinal))
                     {
                         throw new InvalidOperationException($"The error is not one located line: \"{data.Message}\"; {Keep(bytes)}");

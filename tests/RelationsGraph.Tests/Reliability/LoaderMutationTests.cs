@@ -23,4 +23,12 @@ public sealed class LoaderMutationTests
             (seed, edits) => LoaderMutation.LoadsOrFailsCleanly(LoaderMutation.ApplyTokens(seed, edits)),
             iter: 400);
     }
+
+    [Fact]
+    public void AMutantStartingWithTheArrowMarker_IsReadAsASnapshot_AndFailsCleanly()
+    {
+        // Found by the fuzz run: four 0xFF bytes written over a graph.json's start make it a snapshot's stream
+        // marker, so the file is read as a snapshot, whose error names a table, not a line.
+        LoaderMutation.LoadsOrFailsCleanly([0xFF, 0xFF, 0xFF, 0xFF, .. "{\n  \"$schema\": \"./"u8]);
+    }
 }
