@@ -29,17 +29,17 @@ internal static class SnapshotReader
     public static RelationGraph ReadFile(string path, TimeWindow? window = null) => Read(path, window, touching: null);
 
     /// <summary>
-    /// Reads what a question about some actors' relations needs, and no more: the sources, actors and events whole,
-    /// and of the relations only the rows that join one of the actors <paramref name="touching"/> picks (given a
-    /// graph of the actors alone) to any actor and meet the window. The rows are found from the actor and day columns
-    /// alone; the rows found are checked as a whole load checks them, but for their texts (id, label, note, quotes),
-    /// which stay in the file, unread, until a relation is read, and are checked then: a bad one throws the
-    /// <see cref="GraphDataException"/> a whole load would, naming the file's row. Nor is their ids' order checked
-    /// against their ranks (their ranks give the order). Every record batch's framing and schema are checked, but the
-    /// other rows are not: a broken row elsewhere goes unnoticed (a whole load, or <c>relgraph validate</c>, finds it). The graph holds every actor, source and event
-    /// and the relations found, so it answers only questions about those actors' relations in that window: a group
-    /// report of them, whose context is every relation between a member and an outsider. Picking no actor reads no
-    /// relation: the graph is then the actors, sources and events alone.
+    /// Reads what a question about some actors' relations needs, and no more: the sources, actors and events whole, and
+    /// of the relations only the rows that join one of the actors <paramref name="touching"/> picks (given a graph of
+    /// the actors alone) to any actor and meet the window. The rows are found from the actor and day columns alone; the
+    /// rows found are checked as a whole load checks them, but for their texts (id, label, note, quotes), which stay in
+    /// the file, unread, until a relation is read, and are checked then: a bad one throws the <see
+    /// cref="GraphDataException"/> a whole load would, naming the file's row. Nor is their ids' order checked against
+    /// their ranks (their ranks give the order). Every record batch's framing and schema are checked, but the other
+    /// rows are not: a broken row elsewhere goes unnoticed (a whole load, or <c>relgraph validate</c>, finds it). The
+    /// graph holds every actor, source and event and the relations found, so it answers only questions about those
+    /// actors' relations in that window: a group report of them, whose context is every relation between a member and
+    /// an outsider. Picking no actor reads no relation: the graph is then the actors, sources and events alone.
     /// </summary>
     internal static RelationGraph ReadTouching(string path, TimeWindow? window, Func<RelationGraph, IEnumerable<ActorId>> touching) =>
         Read(path, window, touching);
@@ -314,7 +314,6 @@ internal static class SnapshotReader
 
         // The columns the rows of some actors are found by: source, target, first_day, last_day.
         private static readonly int[] FindingColumns = [2, 3, 5, 6];
-
 
         /// <summary>
         /// The rows that join one of the vertices to any actor and meet the window (when given), found from each
