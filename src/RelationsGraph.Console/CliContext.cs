@@ -140,18 +140,33 @@ internal sealed class CliContext(TextWriter output, TextWriter error, Style? sty
     /// check them all; such a graph answers only this question, so it is not kept for others. graph.json, which is
     /// read whole anyway, and graphs already loaded are served as <see cref="Graph"/> serves them.
     /// </summary>
-    public RelationGraph GraphTouching(string? path, TimeWindow? scope, IReadOnlyList<string> actors) =>
-        IsUnloadedSnapshot(path, scope)
-            ? SnapshotReader.ReadTouching(path!, scope, g => actors.Select(a => ResolveActor(g, a).Id).ToList())
-            : Graph(path, scope);
+    /// <remarks>
+    /// An answer that shows every relation it reads (<see cref="ShowsEveryRelation"/>) has their texts read with the
+    /// rows; any other leaves them in the file until it shows a relation, so it is written with <see cref="WriteAnswer"/>.
+    /// </remarks>
+    public RelationGraph GraphTouching(Answering answering, TimeWindow? scope, IReadOnlyList<string> actors) =>
+        IsUnloadedSnapshot(answering.GraphPath, scope)
+            ? SnapshotReader.ReadTouching(answering.GraphPath!, scope, g => actors.Select(a => ResolveActor(g, a).Id).ToList(), readTexts: ShowsEveryRelation(answering))
+            : Graph(answering.GraphPath, scope);
+
+    /// <summary>Whether an answer shows every relation it reads: as JSON, or as text listing all (<c>--all</c>).</summary>
+    public static bool ShowsEveryRelation(Answering answering) => answering.Json || answering.Style.All;
 
     /// <summary>
-    /// Writes an answer to the output once it is whole. An answer on a graph <see cref="GraphTouching"/> read from a
-    /// snapshot reads each relation's texts from the file as it shows them, and checks them then: a bad one must
-    /// stop the answer with its error (exit 2) before any of it is written, not halfway.
+    /// Writes an answer on a graph <see cref="GraphTouching"/> read. One that does not show every relation it reads
+    /// (a summary, mostly) may read a relation's texts from a snapshot as it shows them, and check them then: it is
+    /// written once whole, so that a bad text stops it with its error (exit 2) before any of it is written, not
+    /// halfway. One that shows every relation, whose texts were read and checked with the rows, is written as it goes
+    /// (it may be hundreds of megabytes).
     /// </summary>
-    public void WriteWhole(Action<TextWriter> write)
+    public void WriteAnswer(Answering answering, Action<TextWriter> write)
     {
+        if (ShowsEveryRelation(answering))
+        {
+            write(Output);
+            return;
+        }
+
         using var whole = new StringWriter(CultureInfo.InvariantCulture) { NewLine = Output.NewLine };
         write(whole);
         Output.Write(whole.ToString());

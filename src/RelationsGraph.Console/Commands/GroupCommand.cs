@@ -24,9 +24,9 @@ internal sealed record GroupQuery(string Name, IReadOnlyList<string> Actors, Vie
 
         // The report compares the window with the one before it, so the graph must hold both.
         var window = View.Window;
-        var graph = context.GraphTouching(answering.GraphPath, window.Previous() is { From: { } before } ? TimeWindow.Between(before, window.To!.Value) : window, Actors);
+        var graph = context.GraphTouching(answering, window.Previous() is { From: { } before } ? TimeWindow.Between(before, window.To!.Value) : window, Actors);
         var report = GroupReport.Of(View.On(graph), Actors.Select(a => CliContext.ResolveActor(graph, a).Id));
-        context.WriteWhole(o =>
+        context.WriteAnswer(answering, o =>
         {
             if (answering.Json)
             {
@@ -56,11 +56,11 @@ internal sealed record GroupQuery(string Name, IReadOnlyList<string> Actors, Vie
             throw new UserInputException($"--each {step.ToString().ToLowerInvariant()} over {window} makes {periods.Count} periods; at most {MaxPeriods} fit one table: take a shorter window, or 'relgraph trend' for two actors.");
         }
 
-        var graph = context.GraphTouching(answering.GraphPath, window.Previous() is { From: { } before } ? TimeWindow.Between(before, to) : window, Actors);
+        var graph = context.GraphTouching(answering, window.Previous() is { From: { } before } ? TimeWindow.Between(before, to) : window, Actors);
         var ids = Actors.Select(a => CliContext.ResolveActor(graph, a).Id).ToList();
         var view = View.On(graph);
         var reports = periods.Select(p => GroupReport.Of(view.WithWindow(TimeWindow.During(p)), ids)).ToList();
-        context.WriteWhole(o =>
+        context.WriteAnswer(answering, o =>
         {
             if (answering.Json)
             {

@@ -13,7 +13,7 @@ internal sealed record TimelineQuery(IReadOnlyList<string> Actors, ViewRequest V
 
     public int Answer(CliContext context, Answering answering)
     {
-        var graph = context.GraphTouching(answering.GraphPath, View.Window, Actors);
+        var graph = context.GraphTouching(answering, View.Window, Actors);
         var view = View.On(graph);
         var ids = Actors.Select(a => CliContext.ResolveActor(graph, a).Id).ToArray();
         if (ids.Length == 2 && ids[0] == ids[1])
@@ -22,7 +22,7 @@ internal sealed record TimelineQuery(IReadOnlyList<string> Actors, ViewRequest V
         }
 
         var timeline = ids.Length == 1 ? Timeline.Of(view, ids[0])! : Timeline.Between(view, ids[0], ids[1])!;
-        context.WriteWhole(o =>
+        context.WriteAnswer(answering, o =>
         {
             if (answering.Json)
             {

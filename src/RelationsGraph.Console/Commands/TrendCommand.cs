@@ -22,7 +22,7 @@ internal sealed record TrendQuery(string First, string Second, ViewRequest View,
 
     public int Answer(CliContext context, Answering answering)
     {
-        var graph = context.GraphTouching(answering.GraphPath, View.Window, [First, Second]);
+        var graph = context.GraphTouching(answering, View.Window, [First, Second]);
         var trend = Trend.Of(View.On(graph), CliContext.ResolveActor(graph, First).Id, CliContext.ResolveActor(graph, Second).Id, Step);
         if (Chart is not null)
         {
@@ -34,7 +34,7 @@ internal sealed record TrendQuery(string First, string Second, ViewRequest View,
         }
         else
         {
-            context.WriteWhole(o =>
+            context.WriteAnswer(answering, o =>
             {
                 if (answering.Json)
                 {

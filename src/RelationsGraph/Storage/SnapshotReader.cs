@@ -33,18 +33,21 @@ internal static class SnapshotReader
     /// of the relations only the rows that join one of the actors <paramref name="touching"/> picks (given a graph of
     /// the actors alone) to any actor and meet the window. The rows are found from the actor and day columns alone; the
     /// rows found are checked as a whole load checks them, but for their texts (id, label, note, quotes), which stay in
-    /// the file, unread, until a relation is read, and are checked then: a bad one throws the <see
-    /// cref="GraphDataException"/> a whole load would, naming the file's row. Nor is their ids' order checked against
+    /// the file, unread, until a relation is read, and are checked then: a bad one throws the
+    /// <see cref="GraphDataException"/> a whole load would, naming the file's row. Nor is their ids' order checked against
     /// their ranks (their ranks give the order). Every record batch's framing and schema are checked, but the other
     /// rows are not: a broken row elsewhere goes unnoticed (a whole load, or <c>relgraph validate</c>, finds it). The
     /// graph holds every actor, source and event and the relations found, so it answers only questions about those
     /// actors' relations in that window: a group report of them, whose context is every relation between a member and
-    /// an outsider. Picking no actor reads no relation: the graph is then the actors, sources and events alone.
+    /// an outsider. Picking no actor reads no relation: the graph is then the actors, sources and events alone. Given
+    /// <paramref name="readTexts"/>, the texts are read, checked (the ids' order too) and copied with the rows instead,
+    /// as a whole load reads them: for an answer that shows every relation read (JSON, or a report listing all), whose
+    /// texts lie on most of the file's pages anyway and are best read in order.
     /// </summary>
-    internal static RelationGraph ReadTouching(string path, TimeWindow? window, Func<RelationGraph, IEnumerable<ActorId>> touching) =>
-        Read(path, window, touching);
+    internal static RelationGraph ReadTouching(string path, TimeWindow? window, Func<RelationGraph, IEnumerable<ActorId>> touching, bool readTexts = false) =>
+        Read(path, window, touching, readTexts);
 
-    private static RelationGraph Read(string path, TimeWindow? window, Func<RelationGraph, IEnumerable<ActorId>>? touching)
+    private static RelationGraph Read(string path, TimeWindow? window, Func<RelationGraph, IEnumerable<ActorId>>? touching, bool readTexts = true)
     {
         if (new FileInfo(path).Length == 0)
         {
@@ -54,7 +57,7 @@ internal static class SnapshotReader
         var mapping = MappedFile.Open(path);
         try
         {
-            return new Reading(path, mapping).Read(window is null || window.Equals(TimeWindow.All) ? null : window, touching);
+            return new Reading(path, mapping).Read(window is null || window.Equals(TimeWindow.All) ? null : window, touching, readTexts);
         }
         catch
         {
@@ -161,7 +164,7 @@ internal static class SnapshotReader
         public MappedFile File => file;
 
 
-        public RelationGraph Read(TimeWindow? window, Func<RelationGraph, IEnumerable<ActorId>>? touching)
+        public RelationGraph Read(TimeWindow? window, Func<RelationGraph, IEnumerable<ActorId>>? touching, bool readTexts)
         {
             // The framing pass reads a few bytes of each record batch (65,536 rows, some 10 MB apart): read at
             // random, it reads those pages alone. Otherwise each of them would read the megabytes around it, the whole
@@ -223,7 +226,7 @@ internal static class SnapshotReader
                 : null;
             try
             {
-                return Rest(builder, parts, actorIds, sourceIds, window, touching, checking);
+                return Rest(builder, parts, actorIds, sourceIds, window, touching, readTexts, checking);
             }
             catch
             {
@@ -242,7 +245,7 @@ internal static class SnapshotReader
         /// </summary>
         private RelationGraph Rest(
             RelationGraphBuilder builder, List<(long Start, int Length)> parts, StringArray actorIds, StringArray sourceIds, TimeWindow? window,
-            Func<RelationGraph, IEnumerable<ActorId>>? touching, Task<RelationStore>? checking)
+            Func<RelationGraph, IEnumerable<ActorId>>? touching, bool readTexts, Task<RelationStore>? checking)
         {
             var events = ReadSmall(parts[2], "events");
             for (var i = 0; i < Rows(events); i++)
@@ -270,7 +273,7 @@ internal static class SnapshotReader
 
             var (relations, selection) = RowsTouching(batches, vertices, actorsAlone.Actors.Count, window);
             return builder.BuildWithStore((actorNumbers, sourceNumbers, horizon) =>
-                Windowed(new RelationColumnsReader(this, relations, actorNumbers, sourceNumbers, horizon, selection).Read(), window));
+                Windowed(new RelationColumnsReader(this, relations, actorNumbers, sourceNumbers, horizon, selection, readTexts).Read(), window));
         }
 
         /// <summary>The store, or (given a window) the store of its rows that meet the window.</summary>
@@ -691,11 +694,15 @@ internal static class SnapshotReader
     /// <summary>
     /// Checks relation record batches and makes the store's columns of them: every row of the file's batches, or
     /// (given a <see cref="Selection"/>) some rows of some, whose id ranks are then renumbered from 0 in the same order
-    /// and whose texts are left in the file, checked when read. Errors name the file's rows and ranks either way.
+    /// and whose texts are left in the file, checked when read, or (<paramref name="readTexts"/>) checked and copied.
+    /// Errors name the file's rows and ranks either way.
     /// </summary>
     private sealed class RelationColumnsReader(
-        Reading reading, List<RecordBatch> batches, ActorId[] actorIds, string[] sourceIds, SourceHorizon horizon, Selection? selection = null)
+        Reading reading, List<RecordBatch> batches, ActorId[] actorIds, string[] sourceIds, SourceHorizon horizon, Selection? selection = null, bool readTexts = true)
     {
+        // Whether the texts are read now: every row's, or those of the rows picked when asked to.
+        private readonly bool textsNow = selection is null || readTexts;
+
         // Of some rows only: the file row each batch starts at, the rows of each batch read, and the file's row count.
         private readonly int[]? fileFirstRows = selection?.FileFirstRows;
         private readonly int[][]? picked = selection?.Rows;
@@ -704,8 +711,15 @@ internal static class SnapshotReader
         // Of some rows only: each row's id rank in the file, by the rank it is renumbered to.
         private int[]? fileRanks;
 
-        // Of some rows only: each batch's evidence items of the rows read (their quotes' indexes), in row order.
+        // Of some rows only, texts left in the file: each batch's evidence items of the rows read (their quotes'
+        // indexes), in row order.
         private int[][] pickedItems = [];
+
+        // The texts a check copies of the rows read, by kind: ids, labels, notes, quotes.
+        private const int IdText = 0, LabelText = 1, NoteText = 2, QuoteText = 3;
+
+        // Of some rows only, texts read now: each batch's ids, labels, notes and quotes of the rows read, copied by its check.
+        private Utf8Column[][] copied = [];
 
         private int[] firstRow = [];
         private int[] firstEvidence = [];
@@ -749,21 +763,22 @@ internal static class SnapshotReader
             (kinds, sources, targets, firstDays, lastDays, shapes, idRanks) = (new byte[n], new int[n], new int[n], new int[n], new int[n], new byte[n], new int[n]);
             evidenceStart = new int[n + 1];
             evidenceSources = new int[firstEvidence[count]];
-            keys = picked is null ? new UInt128[n] : [];
+            keys = textsNow ? new UInt128[n] : [];
 
             // Each batch is checked and copied on its own; the error of the earliest row wins, as a sequential read would report it.
             var errors = new GraphDataException?[count];
-            pickedItems = new int[picked is null ? 0 : count][];
-            if (picked is null && count > 0)
+            pickedItems = new int[picked is null || textsNow ? 0 : count][];
+            copied = new Utf8Column[picked is null || !textsNow ? 0 : count][];
+            if (textsNow && count > 0)
             {
-                // Every byte of the relations is read, in order: read-around helps (a touching read's graph of the
-                // actors alone reads none, and leaves the mapping read at random).
+                // Every byte of the relations, or of the batches holding rows picked, is read in order: read-around
+                // helps (a touching read's graph of the actors alone reads none, and leaves the mapping read at random).
                 reading.File.ReadAtRandom(false);
             }
 
             Parallel.For(0, count, b =>
             {
-                if (picked is not null)
+                if (!textsNow)
                 {
                     for (var ahead = b; ahead < Math.Min(b + ReadAheadBatches, count); ahead++)
                     {
@@ -784,15 +799,16 @@ internal static class SnapshotReader
                 Renumber(n);
             }
             // The rows' order is checked now, as the actor graph relies on it; the id order is made and checked on a
-            // thread of its own while the graph links the actors (100M: 3 s beside 11 s). Of some rows only, the ids
-            // are not read: their ranks give the order (each row's own, checked as they are renumbered).
+            // thread of its own while the graph links the actors (100M: 3 s beside 11 s). Of some rows whose texts
+            // are left in the file, the ids are not read: their ranks give the order (each row's own, checked as they
+            // are renumbered).
             CheckOrderAcrossBatches(n);
-            var ids = Texts(b => (StringArray)batches[b].Column(0), all: true, "id");
+            var ids = Texts(b => (StringArray)batches[b].Column(0), all: true, "id", IdText);
             var idRankToRow = Task.Factory.StartNew(
                 () =>
                 {
                     var order = Order(n);
-                    if (picked is null)
+                    if (textsNow)
                     {
                         CheckIdOrder(ids, order);
                     }
@@ -803,9 +819,9 @@ internal static class SnapshotReader
                 TaskCreationOptions.LongRunning,
                 TaskScheduler.Default);
             return RelationStore.FromRows(
-                kinds, sources, targets, firstDays, lastDays, shapes, idRanks, idRankToRow, ids, Texts(b => (StringArray)batches[b].Column(8), all: true, "label"),
-                batches.Any(b => b.Column(10).NullCount < b.Length) ? Texts(b => (StringArray)batches[b].Column(10), all: true, "note") : null,
-                evidenceStart, evidenceSources, Texts(Quotes, all: false, "quote"), actorIds, sourceIds);
+                kinds, sources, targets, firstDays, lastDays, shapes, idRanks, idRankToRow, ids, Texts(b => (StringArray)batches[b].Column(8), all: true, "label", LabelText),
+                batches.Any(b => b.Column(10).NullCount < b.Length) ? Texts(b => (StringArray)batches[b].Column(10), all: true, "note", NoteText) : null,
+                evidenceStart, evidenceSources, Texts(Quotes, all: false, "quote", QuoteText), actorIds, sourceIds);
         }
 
         /// <summary>
@@ -873,14 +889,16 @@ internal static class SnapshotReader
                 // Texts are checked a column at a time: when a column's bytes are all valid (UTF-8, or of the id
                 // alphabet) and each row's text starts on a character, no row needs its own check. A column that fails
                 // is checked row by row, which names the row (a million rows, loaded warm: 0.19 s of CPU became 0.165).
-                // A read of some rows reads none of their texts: each is checked when it is read (see Texts).
+                // A read of some rows checks only theirs, row by row, or (texts left in the file) none: each is then
+                // checked when it is read (see Texts).
                 var whole = pick is null;
+                var checkTexts = textsNow;
                 var (idsInAlphabet, labelsValid) = (whole && InAlphabet(idOffsets, idData), whole && AllUtf8(labelOffsets, labelData));
                 var (quotesValid, notesValid) = (whole && AllUtf8(quoteOffsets, quoteData), whole && AllUtf8(noteOffsets, noteData));
                 for (var j = 0; j < n; j++)
                 {
                     var (row, i) = (at + j, pick is null ? j : pick[j]);
-                    if (whole && IdError(idData[idOffsets[i]..idOffsets[i + 1]], idsInAlphabet) is { } idError)
+                    if (checkTexts && IdError(idData[idOffsets[i]..idOffsets[i + 1]], idsInAlphabet) is { } idError)
                     {
                         return RowError(row, "id", idError);
                     }
@@ -919,13 +937,13 @@ internal static class SnapshotReader
                     }
 
                     idRanks[row] = rank[i];
-                    if (whole && TextError(labelData[labelOffsets[i]..labelOffsets[i + 1]], "label", labelsValid) is { } labelError)
+                    if (checkTexts && TextError(labelData[labelOffsets[i]..labelOffsets[i + 1]], "label", labelsValid) is { } labelError)
                     {
                         return RowError(row, "label", labelError);
                     }
 
                     // The validity bitmap read in place (Arrow's IsNull took a tenth of a load's checks).
-                    if (whole && NoteError(noteOffsets, noteData, i, notesNull && !IsSet(noteValid, noteOffset + i), notesValid) is { } noteError)
+                    if (checkTexts && NoteError(noteOffsets, noteData, i, notesNull && !IsSet(noteValid, noteOffset + i), notesValid) is { } noteError)
                     {
                         return RowError(row, "note", noteError);
                     }
@@ -945,7 +963,7 @@ internal static class SnapshotReader
                             return CitedError(row, cited);
                         }
 
-                        if (whole && TextError(quoteData[quoteOffsets[e]..quoteOffsets[e + 1]], "quote", quotesValid) is { } quoteError)
+                        if (checkTexts && TextError(quoteData[quoteOffsets[e]..quoteOffsets[e + 1]], "quote", quotesValid) is { } quoteError)
                         {
                             return RowError(row, "evidence", quoteError);
                         }
@@ -975,24 +993,27 @@ internal static class SnapshotReader
                     previous = place;
                 }
 
-                if (whole)
+                if (checkTexts)
                 {
-                    // The ids' keys by rank, read now in row order while the batch's pages are in memory.
+                    // The ids' keys by rank (by row when only some rows are read: put in rank order once renumbered),
+                    // read now in row order while the batch's pages are in memory.
                     Span<byte> key = stackalloc byte[16];
-                    for (var i = 0; i < n; i++)
+                    for (var j = 0; j < n; j++)
                     {
+                        var i = pick is null ? j : pick[j];
                         var id = idData[idOffsets[i]..idOffsets[i + 1]];
                         key.Clear();
                         id[..Math.Min(16, id.Length)].CopyTo(key);
-                        keys[rank[i]] = BinaryPrimitives.ReadUInt128BigEndian(key);
+                        keys[pick is null ? rank[i] : at + j] = BinaryPrimitives.ReadUInt128BigEndian(key);
                     }
                 }
-                else
+
+                if (pick is not null)
                 {
-                    // The evidence items of the rows read: their quotes are the quote column's rows (see Texts).
+                    // The evidence items of the rows read: their quotes are the quote column's rows.
                     var read = new int[cursor - firstEvidence[b]];
                     var k = 0;
-                    foreach (var i in pick!)
+                    foreach (var i in pick)
                     {
                         for (var e = evidenceOffsets[i]; e < evidenceOffsets[i + 1]; e++)
                         {
@@ -1000,7 +1021,17 @@ internal static class SnapshotReader
                         }
                     }
 
-                    pickedItems[b] = read;
+                    if (checkTexts)
+                    {
+                        // The texts of the rows read, copied while the batch's pages are in memory (a null note is empty).
+                        copied[b] = new Utf8Column[4];
+                        (copied[b][IdText], copied[b][LabelText]) = (Copy(idOffsets, idData, pick), Copy(labelOffsets, labelData, pick));
+                        (copied[b][NoteText], copied[b][QuoteText]) = (Copy(noteOffsets, noteData, pick), Copy(quoteOffsets, quoteData, read));
+                    }
+                    else
+                    {
+                        pickedItems[b] = read;
+                    }
                 }
 
                 return null;
@@ -1112,7 +1143,7 @@ internal static class SnapshotReader
 
         /// <summary>
         /// Of some batches only: renumbers the rows' id ranks from 0, in the file's rank order (a rank twice is refused
-        /// here, by the file's numbers).
+        /// here, by the file's numbers), and puts the ids' keys, read by row (when the texts are read now), in rank order.
         /// </summary>
         private void Renumber(int n)
         {
@@ -1125,6 +1156,7 @@ internal static class SnapshotReader
 
             Graph.KeySort.Order(ranks, order);
             fileRanks = new int[n];
+            var byRank = new UInt128[keys.Length];
             for (var r = 0; r < n; r++)
             {
                 var row = order[r];
@@ -1134,7 +1166,13 @@ internal static class SnapshotReader
                 }
 
                 (fileRanks[r], idRanks[row]) = (idRanks[row], r);
+                if (byRank.Length > 0)
+                {
+                    byRank[r] = keys[row];
+                }
             }
+
+            keys = byRank;
         }
 
         private const string OutOfOrder = "the rows are not in the snapshot's order: by actor pair (the smaller actor number first), then first day, then id rank, each row once.";
@@ -1281,6 +1319,24 @@ internal static class SnapshotReader
             keys = [];
         }
 
+        /// <summary>Some texts of a text column (by their index), copied into one block.</summary>
+        private static Utf8Column Copy(ReadOnlySpan<int> offsets, ReadOnlySpan<byte> data, int[] rows)
+        {
+            var ends = new int[rows.Length + 1];
+            for (var k = 0; k < rows.Length; k++)
+            {
+                ends[k + 1] = ends[k] + offsets[rows[k] + 1] - offsets[rows[k]];
+            }
+
+            var bytes = new byte[ends[^1]];
+            for (var k = 0; k < rows.Length; k++)
+            {
+                data[offsets[rows[k]]..offsets[rows[k] + 1]].CopyTo(bytes.AsSpan(ends[k]));
+            }
+
+            return new Utf8Column([new Utf8Column.Block(ends, bytes)]);
+        }
+
         /// <summary>Every buffer of a batch, nested arrays and dictionaries included.</summary>
         private static IEnumerable<ReadOnlyMemory<byte>> Buffers(RecordBatch batch)
         {
@@ -1306,11 +1362,18 @@ internal static class SnapshotReader
 
         /// <summary>
         /// A text column of all batches (<paramref name="all"/> its rows, else the evidence items), each batch's
-        /// buffers one block, read in place. Of some rows, each block's rows are theirs alone, and each text is
-        /// checked as it is read (<paramref name="column"/> names what it is) and refused with its file row.
+        /// buffers one block, read in place. Of some rows, their copies (<paramref name="text"/>) when the texts are read
+        /// now; else each block's rows are theirs alone, and each text is checked as it is read (<paramref name="name"/>
+        /// names what it is) and refused with its file row.
         /// </summary>
-        private Utf8Column Texts(Func<int, StringArray> column, bool all, string name)
+        private Utf8Column Texts(Func<int, StringArray> column, bool all, string name, int text)
         {
+            if (picked is not null && textsNow)
+            {
+                // Of some rows, texts read now: their copies, made by each batch's check while its pages were in memory.
+                return Utf8Column.Concat(copied.Select(c => c[text]));
+            }
+
             var blocks = new List<Utf8Column.Block>(batches.Count);
             for (var b = 0; b < batches.Count; b++)
             {

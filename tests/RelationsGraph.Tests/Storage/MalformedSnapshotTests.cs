@@ -104,6 +104,18 @@ public sealed class MalformedSnapshotTests : IDisposable
         read.Should().Throw<GraphDataException>().Which.Message.Should().Be($"{path}: {message}");
     }
 
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void ReadForEveryActor_ReadingTheTextsWithTheRows_FailsWithTheWholeLoadsError(string name)
+    {
+        var (path, message) = Broken(name);
+
+        // As for an answer that shows every relation it reads: the texts are read and checked with the rows.
+        var read = () => SnapshotReader.ReadTouching(path, null, g => g.Actors.Select(a => a.Id), readTexts: true);
+
+        read.Should().Throw<GraphDataException>().Which.Message.Should().Be($"{path}: {message}");
+    }
+
     [Fact]
     public void ReadForSomeActors_FindsANullNoteWithText_WhenItsRelationIsRead()
     {
@@ -149,6 +161,19 @@ public sealed class MalformedSnapshotTests : IDisposable
 
         // The console reads a snapshot for a triangle's actors alone, and the label when the answer shows it.
         var run = Console.CliRunner.Run("triangle", "A", "B", "C", "--graph", path);
+
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Be($"error: {path}: {message}\n");
+        run.Output.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void TriangleAsJson_OnASnapshotWithABrokenLabel_ExitsTwo_NamingTheRow_BeforeWritingAnything()
+    {
+        var (path, message) = Broken("label-not-utf8");
+
+        // JSON shows every relation, so their texts are read with the rows, and the error comes before the answer.
+        var run = Console.CliRunner.Run("triangle", "A", "B", "C", "--graph", path, "--format", "json");
 
         run.ExitCode.Should().Be(2);
         run.Error.Should().Be($"error: {path}: {message}\n");
