@@ -235,12 +235,15 @@ internal static class ReportText
         o.WriteLine(style.Bold($"{title} {string.Join(", ", report.Actors.Select(a => a.Name))} · {report.View}"));
         Note(o, report.View.BeyondSources, style);
         o.WriteLine();
-        GroupSummary(o, report, style);
-        foreach (var pair in report.Pairs)
+        // Each pair's facts, read once for the summary table, its section and what changed.
+        var pairFacts = report.Pairs.Select(p => RelationFacts.Of(p.Relations)).ToArray();
+        GroupSummary(o, report, pairFacts, style);
+        for (var i = 0; i < report.Pairs.Count; i++)
         {
+            var pair = report.Pairs[i];
             o.WriteLine();
-            o.WriteLine(style.Bold($"{PairName(pair.First, pair.Second)}: {Sign(pair.Sign, style)}") + PairCounts(pair));
-            Relations(o, graph, pair.Relations, style, counted: true);
+            o.WriteLine(style.Bold($"{PairName(pair.First, pair.Second)}: {Sign(pair.Sign, style)}") + PairCounts(pair, pairFacts[i]));
+            Relations(o, graph, pair.Relations, pairFacts[i], style, counted: true);
         }
 
         o.WriteLine();
@@ -261,9 +264,9 @@ internal static class ReportText
         {
             o.WriteLine();
             o.WriteLine(style.Bold($"Since {previous}"));
-            foreach (var change in report.Changes)
+            for (var i = 0; i < report.Changes.Count; i++)
             {
-                o.WriteLine($"  {Change(change, report, style)}");
+                o.WriteLine($"  {Change(report.Changes[i], pairFacts[i], style)}");
             }
         }
 
@@ -274,11 +277,10 @@ internal static class ReportText
     /// The top of a group's answer: a table of each pair's sign and counts now and in the window before, the
     /// balance of each triad with why, and the one or two relations a pair's sign rests on, when that few.
     /// </summary>
-    private static void GroupSummary(TextWriter o, GroupReport report, Style style)
+    private static void GroupSummary(TextWriter o, GroupReport report, RelationFacts[][] facts, Style style)
     {
         var previous = report.PreviousWindow;
         o.WriteLine(style.Bold(previous is null ? "Summary" : $"Summary, against {previous}"));
-        var facts = report.Pairs.Select(p => RelationFacts.Of(p.Relations)).ToArray();
         var weighted = facts.Any(f => f.Any(r => r.Goldstein is not null));
         var now = report.View.Window.ToString();
         List<string> headers = ["PAIR", now.ToUpperInvariant(), "+", "-", "0"];
@@ -432,10 +434,9 @@ internal static class ReportText
     }
 
     /// <summary>What changed for a pair against the window before: sign, counts, and the lasting relations that began or ended.</summary>
-    private static string Change(PairChange change, GroupReport report, Style style)
+    private static string Change(PairChange change, RelationFacts[] pairFacts, Style style)
     {
-        var pair = report.Pairs.First(p => p.First == change.First && p.Second == change.Second);
-        var now = Counts.Of(pair.Relations);
+        var now = Counts.Of(pairFacts);
         var before = now.Before(change);
         var parts = new List<string>
         {
@@ -834,8 +835,8 @@ internal static class ReportText
 
     private static string PairName(Actor first, Actor second) => $"{first.Name} – {second.Name}";
 
-    private static string PairCounts(PairReport pair) =>
-        pair.Relations.Count == 0 ? string.Empty : $", {Invariant(pair.Relations.Count)} {(pair.Relations.Count == 1 ? "relation" : "relations")} ({Counts.Of(pair.Relations).Phrase()})";
+    private static string PairCounts(PairReport pair, RelationFacts[] facts) =>
+        pair.Relations.Count == 0 ? string.Empty : $", {Invariant(pair.Relations.Count)} {(pair.Relations.Count == 1 ? "relation" : "relations")} ({Counts.Of(facts).Phrase()})";
 
     private static string Sign(Polarity polarity, Style style) => polarity switch
     {

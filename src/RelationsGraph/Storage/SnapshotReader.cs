@@ -892,13 +892,12 @@ internal static class SnapshotReader
                 // A read of some rows checks only theirs, row by row, or (texts left in the file) none: each is then
                 // checked when it is read (see Texts).
                 var whole = pick is null;
-                var checkTexts = textsNow;
                 var (idsInAlphabet, labelsValid) = (whole && InAlphabet(idOffsets, idData), whole && AllUtf8(labelOffsets, labelData));
                 var (quotesValid, notesValid) = (whole && AllUtf8(quoteOffsets, quoteData), whole && AllUtf8(noteOffsets, noteData));
                 for (var j = 0; j < n; j++)
                 {
                     var (row, i) = (at + j, pick is null ? j : pick[j]);
-                    if (checkTexts && IdError(idData[idOffsets[i]..idOffsets[i + 1]], idsInAlphabet) is { } idError)
+                    if (textsNow && IdError(idData[idOffsets[i]..idOffsets[i + 1]], idsInAlphabet) is { } idError)
                     {
                         return RowError(row, "id", idError);
                     }
@@ -937,13 +936,13 @@ internal static class SnapshotReader
                     }
 
                     idRanks[row] = rank[i];
-                    if (checkTexts && TextError(labelData[labelOffsets[i]..labelOffsets[i + 1]], "label", labelsValid) is { } labelError)
+                    if (textsNow && TextError(labelData[labelOffsets[i]..labelOffsets[i + 1]], "label", labelsValid) is { } labelError)
                     {
                         return RowError(row, "label", labelError);
                     }
 
                     // The validity bitmap read in place (Arrow's IsNull took a tenth of a load's checks).
-                    if (checkTexts && NoteError(noteOffsets, noteData, i, notesNull && !IsSet(noteValid, noteOffset + i), notesValid) is { } noteError)
+                    if (textsNow && NoteError(noteOffsets, noteData, i, notesNull && !IsSet(noteValid, noteOffset + i), notesValid) is { } noteError)
                     {
                         return RowError(row, "note", noteError);
                     }
@@ -963,7 +962,7 @@ internal static class SnapshotReader
                             return CitedError(row, cited);
                         }
 
-                        if (checkTexts && TextError(quoteData[quoteOffsets[e]..quoteOffsets[e + 1]], "quote", quotesValid) is { } quoteError)
+                        if (textsNow && TextError(quoteData[quoteOffsets[e]..quoteOffsets[e + 1]], "quote", quotesValid) is { } quoteError)
                         {
                             return RowError(row, "evidence", quoteError);
                         }
@@ -993,7 +992,7 @@ internal static class SnapshotReader
                     previous = place;
                 }
 
-                if (checkTexts)
+                if (textsNow)
                 {
                     // The ids' keys by rank (by row when only some rows are read: put in rank order once renumbered),
                     // read now in row order while the batch's pages are in memory.
@@ -1021,7 +1020,7 @@ internal static class SnapshotReader
                         }
                     }
 
-                    if (checkTexts)
+                    if (textsNow)
                     {
                         // The texts of the rows read, copied while the batch's pages are in memory (a null note is empty).
                         copied[b] = new Utf8Column[4];
